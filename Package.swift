@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "paodong",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "paodong", targets: ["paodong"]),
+        .library(name: "PaodongModel", targets: ["PaodongModel"]),
+        .library(name: "PaodongScenario", targets: ["PaodongScenario"]),
+        .library(name: "PaodongEngine", targets: ["PaodongEngine"]),
+        .library(name: "PaodongReports", targets: ["PaodongReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(
+            name: "PaodongModel",
+            dependencies: ["CGSL"]
+        ),
+        .target(
+            name: "PaodongScenario",
+            dependencies: [
+                "PaodongModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "PaodongEngine",
+            dependencies: [
+                "PaodongModel", "CGSL",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .target(
+            name: "PaodongReports",
+            dependencies: [
+                "PaodongModel", "PaodongEngine",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "paodong",
+            dependencies: [
+                "PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PaodongTests",
+            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "paodong"]
+        ),
+    ]
+)

@@ -1,0 +1,17 @@
+#ifndef PAODONG_CGSL_SHIM_H
+#define PAODONG_CGSL_SHIM_H
+
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+
+/* GSL's generator types are C globals; Swift 6 rejects them as shared mutable
+   state. These accessors hand them over as plain function results. */
+static inline const gsl_rng_type *paodong_rng_taus2(void) { return gsl_rng_taus2; }
+static inline const gsl_rng_type *paodong_rng_mt19937(void) { return gsl_rng_mt19937; }
+
+/* Turn GSL's abort-on-error handler off once; callers check arguments first. */
+static inline void paodong_gsl_quiet(void) { gsl_set_error_handler_off(); }
+
+#endif

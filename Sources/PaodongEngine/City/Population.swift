@@ -1,0 +1,91 @@
+import PaodongModel
+
+/// Every agent of the city as struct-of-arrays, four bytes each: residents first, then businesses.
+///
+/// Agents are grouped in fixed chunks of `Population.chunkSize` that never mix residents and
+/// businesses and never depend on the thread count; each chunk is synthesised from its own stream.
+public final class Population: @unchecked Sendable {
+    public static let chunkSize = 1 << 16
+
+    /// Trait bits (fixed for the run).
+    public enum Trait {
+        public static let ageMask: UInt8 = 0b11
+        public static let registered: UInt8 = 1 << 2
+        public static let foreign: UInt8 = 1 << 3
+        public static let individualBusiness: UInt8 = 1 << 4
+    }
+
+    /// State bits (learning).
+    public enum State {
+        public static let adopted: UInt8 = 1 << 0
+        public static let onlineShift = 1, onlineMask: UInt8 = 0b11 << 1
+        public static let wastedShift = 3, wastedMask: UInt8 = 0b11 << 3
+    }
+
+    public struct Chunk: Sendable {
+        public var start: Int
+        public var count: Int
+        public var audience: Audience
+    }
+
+    public let residents: Int
+    public let businesses: Int
+    public let chunks: [Chunk]
+    /// Fixed-address storage: chunks write their own agents concurrently, never each other's.
+    public let district: UnsafeMutableBufferPointer<UInt8>
+    public let home: UnsafeMutableBufferPointer<UInt16>
+    public let traits: UnsafeMutableBufferPointer<UInt8>
+    public let state: UnsafeMutableBufferPointer<UInt8>
+
+    public var count: Int { residents + businesses }
+
+    /// Allocates the arrays; `synthesize(chunk:)` fills them.
+    public init(residents: Int, businesses: Int) {
+        self.residents = residents; self.businesses = businesses
+        var chunks: [Chunk] = []
+        for (audience, start, n) in [(Audience.personal, 0, residents), (.business, residents, businesses)] {
+            var s = 0
+            while s < n {
+                let c = min(Population.chunkSize, n - s)
+                chunks.append(Chunk(start: start + s, count: c, audience: audience))
+                s += c
+            }
+        }
+        self.chunks = chunks
+        let n = residents + businesses
+        district = .allocate(capacity: n); district.initialize(repeating: 0)
+        home = .allocate(capacity: n); home.initialize(repeating: 0)
+        traits = .allocate(capacity: n); traits.initialize(repeating: 0)
+        state = .allocate(capacity: n); state.initialize(repeating: 0)
+    }
+
+    deinit {
+        district.deallocate(); home.deallocate(); traits.deallocate(); state.deallocate()
+    }
+
+    /// Fills one chunk from the scenario's population parameters. O(chunk size).
+    public func synthesize(chunk index: Int, parameters p: PopulationParameters, districtTable: DiscreteTable,
+                           ageTable: DiscreteTable, seed: UInt64) {
+        let chunk = chunks[index]
+        let rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: .population)
+        let dist = district
+            for a in chunk.start..<(chunk.start + chunk.count) {
+                dist[a] = UInt8(rng.discrete(districtTable))
+                home[a] = UInt16(rng.uniformInt(1 << 16))
+                var t: UInt8 = 0
+                var adopted: Bool
+                if chunk.audience == .personal {
+                    let band = rng.discrete(ageTable)
+                    t |= UInt8(band)
+                    if rng.uniform() < p.registeredShare { t |= Trait.registered }
+                    if rng.uniform() < p.foreignShare { t |= Trait.foreign }
+                    adopted = rng.uniform() < p.digitalAdoption[band]
+                } else {
+                    if rng.uniform() >= p.enterpriseShare { t |= Trait.individualBusiness }
+                    adopted = rng.uniform() < p.businessDigitalAdoption
+                }
+                traits[a] = t
+                state[a] = adopted ? State.adopted : 0
+            }
+    }
+}

@@ -1,0 +1,254 @@
+import PaodongModel
+
+extension ChunkState {
+    /// Acts for every application due today: submits online, asks for window and kiosk visits,
+    /// or hands over a decided result. Visits are served later the same day by the queues.
+    func act(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
+        visits.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < apps.count {
+            if due[i] == Int32(t) && apps[i].stage != .done {
+                switch apps[i].stage {
+                case .submit:
+                    switch Channel(rawValue: Int(apps[i].channel))! {
+                    case .web, .mobile: submitOnline(i, day: t, ctx, pop, tally)
+                    case .kiosk: requestKioskVisit(i, ctx, pop)
+                    case .window: requestWindowVisit(i, ctx, pop)
+                    }
+                case .collect: requestCollection(i, ctx, pop)
+                case .finish: complete(i, day: t, ctx, pop, tally)
+                case .done: break
+                }
+            }
+            i += 1
+        }
+    }
+
+    private func submitOnline(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
+        apps[i].formMs += ms(Double(apps[i].formMin))
+        if behaviour.uniform() < Double(apps[i].incomplete) {
+            due[i] = Int32(t + 1)  // 补正: resubmitted online the next day
+        } else {
+            submitted(i, day: t, ctx, pop, tally)
+        }
+    }
+
+    // MARK: - Visits
+
+    private func arrivalAndPatience(_ ctx: SimulationContext, kiosk: Bool) -> (Double, Double) {
+        let arrival: Double
+        if kiosk {
+            let slots = ctx.kioskSlots
+            let k = behaviour.uniformInt(slots.count)
+            arrival = slots[k].start + behaviour.uniform() * slots[k].length
+        } else {
+            let u = behaviour.uniform()
+            var k = 0
+            while k < ctx.hourCumulative.count - 1 && ctx.hourCumulative[k] <= u { k += 1 }
+            arrival = ctx.hourSlots[k].start + behaviour.uniform() * ctx.hourSlots[k].length
+        }
+        let patience = ctx.parameters.halls.patienceMeanMin.map { behaviour.exponential(mean: $0) } ?? .infinity
+        return (arrival, patience)
+    }
+
+    private func requestWindowVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
+        let app = apps[i]
+        let agent = Int(app.agent)
+        let atLead = app.remaining & app.leadMask
+        var mask: UInt8
+        var level = Int(app.level)
+        if atLead != 0 {
+            mask = atLead
+        } else {
+            mask = app.remaining & (~app.remaining &+ 1)  // lowest remaining slot, in the hall one level up
+            level = min(level + 1, HallLevel.city.rawValue)
+        }
+        let hall = ctx.layout.hall(level: HallLevel(rawValue: level)!, district: Int(pop.district[agent]), home: pop.home[agent])
+        var groups: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+        var stages = 0
+        for k in 0..<4 where mask & (1 << UInt8(k)) != 0 {
+            let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(k)])
+            switch stages { case 0: groups.0 = g; case 1: groups.1 = g; case 2: groups.2 = g; default: groups.3 = g }
+            stages += 1
+        }
+        let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
+        visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
+                                   serviceMean: Double(app.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups))
+    }
+
+    private func requestCollection(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
+        let app = apps[i]
+        let agent = Int(app.agent)
+        let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(pop.district[agent]), home: pop.home[agent])
+        let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(0)])
+        let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
+        visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
+                                   serviceMean: ctx.parameters.halls.collectionServiceMeanMin, stages: 1, slotMask: 0,
+                                   groups: (g, 0, 0, 0)))
+    }
+
+    private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
+        let p = ctx.parameters
+        let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(pop.district[Int(apps[i].agent)])])
+        let identity = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
+        let (arrival, patience) = arrivalAndPatience(ctx, kiosk: true)
+        visits.append(VisitRequest(queue: Int32(ctx.hallCount + pool), app: Int32(i), arrival: arrival, patience: patience,
+                                   serviceMean: p.kiosks.serviceMeanMin * identity * Double(apps[i].needs), stages: 1,
+                                   slotMask: 1, groups: (0, 0, 0, 0)))
+    }
+
+    // MARK: - Outcomes
+
+    /// Applies what the queues did with today's visits: trips, waits, pre-review, retries.
+    func applyOutcomes(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
+        let p = ctx.parameters
+        for j in 0..<visits.count {
+            let v = visits[j]
+            let o = outcomes[j]
+            let i = Int(v.app)
+            let kiosk = Int(v.queue) >= ctx.hallCount
+            let collection = apps[i].stage == .collect
+            apps[i].trips += 1
+            if collection { apps[i].collectionTrips += 1 } else { apps[i].submissionTrips += 1 }
+            let level = kiosk ? 0 : ctx.layout.halls[Int(v.queue)].level.rawValue
+            apps[i].travelMs += ms(kiosk ? p.kiosks.travelMin : p.halls.levels[level].travelMin)
+
+            var progressed = false
+            var stageIndex = 0
+            for k in 0..<4 where (collection && k == 0) || (!collection && v.slotMask & (1 << UInt8(k)) != 0) {
+                let (status, wait, service) = o.stage(stageIndex)
+                stageIndex += 1
+                if status == .notReached { break }
+                let waitMs = ms(wait)
+                apps[i].waitMs += waitMs
+                if kiosk { tally.add(.kioskVisits, 1) } else {
+                    tally.add(.windowVisits, 1)
+                    tally.add(day: t, .windowVisits, 1)
+                }
+                guard status == .served else { break }
+                apps[i].servedVisits += 1
+                apps[i].servedWaitMs += waitMs
+                apps[i].serviceMs += ms(service)
+                if !kiosk { tally.add(.staffMs, ms(service)) }
+                if collection { progressed = true; continue }
+                if kiosk { apps[i].formMs += ms(Double(apps[i].formMin)) }
+                if behaviour.uniform() >= Double(apps[i].incomplete) {
+                    apps[i].remaining &= ~(1 << UInt8(k))
+                    progressed = true
+                }
+            }
+            if !progressed {
+                apps[i].wasted += 1
+                let agent = Int(apps[i].agent)
+                let s = pop.state[agent]
+                let w = (s & Population.State.wastedMask) >> UInt8(Population.State.wastedShift)
+                if w < 3 { pop.state[agent] = (s & ~Population.State.wastedMask) | ((w + 1) << UInt8(Population.State.wastedShift)) }
+            }
+            let retry = t + p.process.retryDelayDays
+            if collection {
+                if progressed { complete(i, day: t, ctx, pop, tally) } else { due[i] = Int32(ctx.calendar.nextWorkingDay(onOrAfter: retry)) }
+            } else if apps[i].remaining == 0 {
+                submitted(i, day: t, ctx, pop, tally)
+            } else {
+                due[i] = Int32(kiosk ? ctx.nextKioskDay(onOrAfter: retry) : ctx.calendar.nextWorkingDay(onOrAfter: retry))
+            }
+        }
+    }
+
+    // MARK: - Decision and completion
+
+    /// The material is complete on day `t`: hometown trip if needed, then the decision, then the
+    /// collection visit or the result in hand.
+    private func submitted(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
+        let p = ctx.parameters
+        tally.add(.submissions, 1)
+        tally.add(day: t, .submissions, 1)
+        var s = t
+        if apps[i].flags.contains(.hometown) {
+            apps[i].trips += 1
+            apps[i].hometownTrips += 1
+            apps[i].travelMs += ms(apps[i].flags.contains(.crossCityKiosk) ? p.kiosks.travelMin : p.process.hometownTravelMin)
+            s += 1
+        }
+        var decision = s
+        let instant = apps[i].flags.contains(.instant)
+        if !instant && apps[i].reviewMeanDays > 0 {
+            let days = behaviour.gamma(shape: p.process.approvalShape, mean: Double(apps[i].reviewMeanDays))
+            decision = ctx.calendar.adding(workingDays: max(1, Int(days.rounded(.up))), to: s)
+        }
+        let handedOver = instant && apps[i].channel == UInt8(Channel.window.rawValue)
+        if apps[i].flags.contains(.collect) && !handedOver {
+            // Collection is a separate trip: on the decision day at the earliest, never the submission day.
+            apps[i].stage = .collect
+            due[i] = Int32(ctx.calendar.nextWorkingDay(onOrAfter: max(decision, t + 1)))
+        } else {
+            apps[i].stage = .finish
+            due[i] = Int32(decision)
+            if decision == t { complete(i, day: t, ctx, pop, tally) }
+        }
+    }
+
+    /// The result is in hand on day `t`: record everything and let the agent learn.
+    func complete(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
+        let a = apps[i]
+        apps[i].stage = .done
+        let trips = Int64(a.trips)
+        let lead = Int64(t - Int(a.needDay))
+        let citizen = a.waitMs + a.travelMs + a.serviceMs + a.formMs
+        tally.add(.completed, 1)
+        tally.add(.completedNeeds, Int64(a.needs))
+        tally.add(.trips, trips)
+        tally.add(.wastedTrips, Int64(a.wasted))
+        tally.add(.documentTrips, Int64(a.documentTrips))
+        tally.add(.submissionTrips, Int64(a.submissionTrips))
+        tally.add(.collectionTrips, Int64(a.collectionTrips))
+        tally.add(.hometownTrips, Int64(a.hometownTrips))
+        if trips == 0 { tally.add(.zeroTrip, 1) }
+        if trips <= 1 { tally.add(.atMostOneTrip, 1) }
+        tally.add([.trips0, .trips1, .trips2, .trips3Plus][min(3, Int(trips))], 1)
+        tally.add(.servedVisits, Int64(a.servedVisits))
+        tally.add(.servedWaitMs, a.servedWaitMs)
+        tally.add(.waitMs, a.waitMs)
+        tally.add(.travelMs, a.travelMs)
+        tally.add(.serviceMs, a.serviceMs)
+        tally.add(.formMs, a.formMs)
+        tally.add(.leadDays, lead)
+        tally.add([.channelWindow, .channelKiosk, .channelWeb, .channelMobile][Int(a.channel)], 1)
+        tally.add(day: t, .completions, 1)
+
+        func addItem(_ item: Int) {
+            tally.add(item: item, .completed, 1)
+            tally.add(item: item, .trips, trips)
+            if trips == 0 { tally.add(item: item, .zeroTrip, 1) }
+            tally.add(item: item, .servedVisits, Int64(a.servedVisits))
+            tally.add(item: item, .servedWaitMs, a.servedWaitMs)
+            tally.add(item: item, .leadDays, lead)
+        }
+        if a.event >= 0 { for item in ctx.catalog.lifeEvents[Int(a.event)].items { addItem(item) } } else { addItem(Int(a.item)) }
+        let s = Int(a.segment)
+        tally.add(segment: s, .completed, 1)
+        tally.add(segment: s, .trips, trips)
+        if trips == 0 { tally.add(segment: s, .zeroTrip, 1) }
+        tally.add(segment: s, .servedVisits, Int64(a.servedVisits))
+        tally.add(segment: s, .servedWaitMs, a.servedWaitMs)
+        tally.add(segment: s, .citizenMs, citizen)
+        let agent = Int(a.agent)
+        let d = Int(pop.district[agent])
+        tally.add(district: d, .completed, 1)
+        tally.add(district: d, .trips, trips)
+        tally.add(district: d, .servedVisits, Int64(a.servedVisits))
+        tally.add(district: d, .servedWaitMs, a.servedWaitMs)
+
+        // Learning: online success is remembered; a clean application lets a wasted trip fade.
+        var state = pop.state[agent]
+        if Channel(rawValue: Int(a.channel))!.isOnline {
+            let o = (state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift)
+            if o < 3 { state = (state & ~Population.State.onlineMask) | ((o + 1) << UInt8(Population.State.onlineShift)) }
+        }
+        if a.wasted == 0 {
+            let w = (state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift)
+            if w > 0 { state = (state & ~Population.State.wastedMask) | ((w - 1) << UInt8(Population.State.wastedShift)) }
+        }
+        pop.state[agent] = state
+    }
+}

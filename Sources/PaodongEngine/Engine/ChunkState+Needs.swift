@@ -1,0 +1,211 @@
+import Foundation
+import PaodongModel
+
+extension ChunkState {
+    /// Draws the needs that arise on day `t` in this chunk and opens their applications.
+    ///
+    /// Needs come from the `needs` stream alone, in a fixed number of draws per need, so that the
+    /// same agents have the same needs on the same days in every scenario of a comparison.
+    func openNeeds(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
+        let a = chunk.audience.rawValue
+        let n = Double(chunk.count)
+        let season = ctx.season[t]
+        if let table = ctx.singleTable[a] {
+            let count = needs.poisson(n * ctx.singleRate[a] * season)
+            for _ in 0..<count {
+                let agent = chunk.start + needs.uniformInt(chunk.count)
+                let item = ctx.singleItems[a][needs.discrete(table)]
+                tally.add(.needs, 1)
+                tally.add(day: t, .needs, 1)
+                open(agent: agent, members: CollectionOfOne(item), event: -1, day: t, ctx, pop, tally)
+            }
+        }
+        for (e, rate) in ctx.events[a] {
+            let count = needs.poisson(n * rate * season)
+            let members = ctx.catalog.lifeEvents[e].items
+            for _ in 0..<count {
+                let agent = chunk.start + needs.uniformInt(chunk.count)
+                tally.add(.needs, Int64(members.count))
+                tally.add(day: t, .needs, Int64(members.count))
+                if ctx.policy.bundledEvents[e] {
+                    open(agent: agent, members: members, event: e, day: t, ctx, pop, tally)
+                } else {
+                    for item in members { open(agent: agent, members: CollectionOfOne(item), event: -1, day: t, ctx, pop, tally) }
+                }
+            }
+        }
+    }
+
+    /// Opens one application for `members` (one item, or a bundled life event's items): chooses the
+    /// channel, fetches documents and schedules the submission.
+    private func open<M: Collection>(agent: Int, members: M, event: Int, day t: Int,
+                                     _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) where M.Element == Int {
+        let p = ctx.parameters
+        let policy = ctx.policy
+        let catalog = ctx.catalog
+        let bundled = event >= 0
+        let lead = members.first!
+        let leadItem = catalog.items[lead]
+        let traits = pop.traits[agent]
+        let business = chunk.audience == .business
+        let registered = business || (traits & Population.Trait.registered) != 0
+        let senior = !business && Int(traits & Population.Trait.ageMask) == AgeBand.senior.rawValue
+
+        // What the members allow together.
+        var channelBits: UInt16 = 0b1111, instant = true, prefill = true, collect = false
+        var hometown = false, crossCity = true, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
+        var service = 0.0, paper = 0, electronic = 0
+        for i in members {
+            let f = policy.flags[i]
+            channelBits &= f.rawValue & 0b1111
+            instant = instant && f.contains(.instant)
+            prefill = prefill && f.contains(.prefill)
+            if catalog.items[i].physicalResult && !f.contains(.eDelivery) { collect = true }
+            if !registered && catalog.items[i].hometown && !f.contains(.crossRegion) {
+                hometown = true
+                crossCity = crossCity && f.contains(.crossCityKiosk)
+            }
+            level = max(level, ctx.itemLevel[i])
+            complexity = max(complexity, ctx.itemComplexity[i])
+            review = max(review, ctx.itemReview[i])
+            service += ctx.itemService[i] * Double(bundled || policy.oneWindow ? catalog.items[i].departments.count : 1)
+            paper += Int(policy.paperCertificates[i])
+            electronic += Int(policy.electronicCertificates[i])
+        }
+        if bundled { (paper, electronic) = Self.certificatesOnce(members, catalog, policy) }
+        channelBits |= 1  // the window always serves
+
+        // Window slots: departments visited, and which of them sit in the lead hall.
+        var departments: (UInt8, UInt8, UInt8, UInt8) = (UInt8(leadItem.departments[0]), 0, 0, 0)
+        var slots = 1, leadMask: UInt8 = 1
+        if !bundled && !policy.oneWindow {
+            slots = leadItem.departments.count
+            for k in 1..<max(1, slots) {
+                let d = UInt8(leadItem.departments[k])
+                switch k { case 1: departments.1 = d; case 2: departments.2 = d; default: departments.3 = d }
+                if leadItem.isColocated(k) { leadMask |= 1 << UInt8(k) }
+            }
+        }
+        let windowTrips = 1 + (0..<slots).filter { leadMask & (1 << UInt8($0)) == 0 }.count
+
+        // Channel choice.
+        let wasAdopted = pop.state[agent] & Population.State.adopted != 0
+        var adopted = wasAdopted
+        let onlineOffered = channelBits & 0b1100 != 0
+        if !adopted && onlineOffered {
+            let chance = p.behaviour.adoptionProbability * (senior ? 0.5 : 1)
+            if behaviour.uniform() < chance {
+                adopted = true
+                pop.state[agent] |= Population.State.adopted
+                tally.add(.adoptions, 1)
+                tally.add(day: t, .adoptions, 1)
+            }
+        }
+        if !adopted { channelBits &= 0b0011 }
+        if ctx.layout.kioskPools.isEmpty { channelBits &= ~0b0010 }
+        let form = p.process.formMinPerComplexity * Double(complexity) * (prefill ? p.reforms.prefill.formFactor : 1)
+        let channel = chooseChannel(bits: channelBits, level: Int(level), windowTrips: windowTrips, slots: slots,
+                                    service: service, form: form, collect: collect, instant: instant,
+                                    senior: senior, business: business, agent: agent, ctx, pop)
+
+        var app = Application(
+            agent: UInt32(agent), item: UInt16(lead), event: Int16(event), needs: UInt8(members.count), stage: .submit,
+            channel: UInt8(channel.rawValue),
+            segment: UInt8(Segment.of(business: business, traits: traits, adopted: wasAdopted)),
+            needDay: Int16(t), remaining: UInt8((1 << slots) - 1), leadMask: leadMask, level: level,
+            flags: [], departments: departments, serviceMean: Float(service / Double(slots)),
+            incomplete: 0, formMin: Float(channel == .mobile ? form * p.process.mobileFormFactor : form),
+            reviewMeanDays: Float(review))
+        if collect { app.flags.insert(.collect) }
+        if hometown { app.flags.insert(.hometown) }
+        if hometown && crossCity { app.flags.insert(.crossCityKiosk) }
+        if instant { app.flags.insert(.instant) }
+        if bundled { app.flags.insert(.bundled) }
+
+        // Pre-review: complexity drives incompleteness; pre-filled forms and electronic certificates cut it.
+        let certShare = paper + electronic > 0 ? Double(electronic) / Double(paper + electronic) : 0
+        app.incomplete = Float(min(1, p.process.incompletePerComplexity * Double(complexity)
+                                   * (prefill ? p.reforms.prefill.incompleteFactor : 1)
+                                   * (1 - p.process.documentIncompleteShare * certShare)))
+
+        // Documents: each paper certificate the applicant lacks costs a trip on the need day.
+        for _ in 0..<paper where behaviour.uniform() < p.process.lackCopyProbability {
+            app.trips += 1
+            app.documentTrips += 1
+            app.travelMs += ms(p.process.documentTravelMin)
+        }
+        let ready = t + (app.documentTrips > 0 ? 1 : 0)
+        let dueDay: Int
+        switch channel {
+        case .window: dueDay = ctx.calendar.nextWorkingDay(onOrAfter: ready)
+        case .kiosk: dueDay = ctx.nextKioskDay(onOrAfter: ready)
+        case .web, .mobile: dueDay = ready
+        }
+
+        tally.add(.applications, 1)
+        if bundled { tally.add(.bundledApplications, 1) }
+        let channelField: Tally.ItemField = [.window, .kiosk, .web, .mobile][channel.rawValue]
+        for i in members {
+            tally.add(item: i, .applications, 1)
+            tally.add(item: i, channelField, 1)
+        }
+        tally.add(segment: Int(app.segment), .applications, 1)
+        tally.add(district: Int(pop.district[agent]), .applications, 1)
+        apps.append(app)
+        due.append(Int32(dueDay))
+    }
+
+    /// Paper and electronic certificates of a bundle, each certificate type counted once.
+    private static func certificatesOnce<M: Collection>(_ members: M, _ catalog: Catalog, _ policy: CatalogPolicy) -> (Int, Int) where M.Element == Int {
+        var seen: [Int] = []
+        var paper = 0, electronic = 0
+        for i in members {
+            for c in catalog.items[i].certificates where !seen.contains(c) {
+                seen.append(c)
+                if policy.certificateCovered[c] { electronic += 1 } else { paper += 1 }
+            }
+        }
+        return (paper, electronic)
+    }
+
+    /// Multinomial logit over the offered channels (MODEL.md §7).
+    private func chooseChannel(bits: UInt16, level: Int, windowTrips: Int, slots: Int, service: Double, form: Double,
+                               collect: Bool, instant: Bool, senior: Bool, business: Bool, agent: Int,
+                               _ ctx: SimulationContext, _ pop: Population) -> Channel {
+        if bits == 1 { return .window }
+        let p = ctx.parameters
+        let b = p.behaviour
+        let travel = p.halls.levels[level].travelMin
+        let hallVisit = travel + b.expectedWaitMin
+        let collection = collect ? hallVisit + p.halls.collectionServiceMeanMin : 0
+        let state = pop.state[agent]
+        let online = Double((state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift))
+        let wasted = Double((state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift))
+        var utility = (-Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity)
+        var best = -Double.infinity
+        for c in Channel.allCases where bits & (1 << UInt16(c.rawValue)) != 0 {
+            let cost: Double
+            switch c {
+            case .window: cost = Double(windowTrips) * hallVisit + service + (instant ? 0 : collection)
+            case .kiosk: cost = p.kiosks.travelMin + p.kiosks.serviceMeanMin + form + collection
+            case .web: cost = form + collection
+            case .mobile: cost = form * p.process.mobileFormFactor + collection
+            }
+            var u = b.channelConstants[c.rawValue] + b.timeCoefficientPerHour * cost / 60
+            if c.isOnline {
+                u += online * b.onlineExperienceWeight
+                if senior { u += b.seniorOnlineShift }
+                if business { u += b.businessOnlineShift }
+            }
+            if c != .window { u += wasted * b.wastedTripWeight }
+            switch c { case .window: utility.0 = u; case .kiosk: utility.1 = u; case .web: utility.2 = u; case .mobile: utility.3 = u }
+            best = max(best, u)
+        }
+        let w0 = exp(utility.0 - best), w1 = exp(utility.1 - best), w2 = exp(utility.2 - best), w3 = exp(utility.3 - best)
+        let x = behaviour.uniform() * (w0 + w1 + w2 + w3)
+        if x < w0 { return .window }
+        if x < w0 + w1 || (w2 == 0 && w3 == 0) { return w1 > 0 ? .kiosk : .window }
+        if x < w0 + w1 + w2 || w3 == 0 { return w2 > 0 ? .web : (w1 > 0 ? .kiosk : .window) }
+        return .mobile
+    }
+}

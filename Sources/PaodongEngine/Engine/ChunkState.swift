@@ -1,0 +1,50 @@
+import PaodongModel
+
+/// The mutable state of one chunk of agents: its random streams, its open applications and the
+/// visits it sends to the queues today. Only one worker touches a chunk at a time.
+final class ChunkState: @unchecked Sendable {
+    let index: Int
+    let chunk: Population.Chunk
+    /// Draws needs only, so that the same agents have the same needs in every scenario (common random numbers).
+    let needs: RandomStream
+    /// Draws everything the agents decide or meet.
+    let behaviour: RandomStream
+
+    var apps: [Application] = []
+    /// Day on which each application acts next (parallel to `apps`).
+    var due: [Int32] = []
+    var visits: [VisitRequest] = []
+    /// Written by the queues (distinct slots, several threads), read back by this chunk.
+    private(set) var outcomes: UnsafeMutablePointer<VisitOutcome>
+    private var outcomeCapacity = 0
+
+    init(index: Int, chunk: Population.Chunk, seed: UInt64) {
+        self.index = index; self.chunk = chunk
+        needs = RandomStream(seed: seed, chunk: UInt64(index), purpose: .needs)
+        behaviour = RandomStream(seed: seed, chunk: UInt64(index), purpose: .behaviour)
+        outcomeCapacity = 1024
+        outcomes = .allocate(capacity: outcomeCapacity)
+    }
+
+    deinit { outcomes.deallocate() }
+
+    /// Makes room for one outcome per visit requested today; call before the queues run.
+    func reserveOutcomes() {
+        if visits.count > outcomeCapacity {
+            outcomes.deallocate()
+            outcomeCapacity = max(visits.count, outcomeCapacity * 2)
+            outcomes = .allocate(capacity: outcomeCapacity)
+        }
+    }
+
+    /// Drops completed applications. O(open applications); keeps the order of the others.
+    func compact() {
+        var w = 0
+        for r in 0..<apps.count where apps[r].stage != .done {
+            if w != r { apps[w] = apps[r]; due[w] = due[r] }
+            w += 1
+        }
+        apps.removeLast(apps.count - w)
+        due.removeLast(due.count - w)
+    }
+}

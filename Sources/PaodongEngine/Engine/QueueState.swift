@@ -1,0 +1,100 @@
+import Histogram
+import PaodongModel
+
+/// One queue of the city, a hall or a district's kiosk pool: its random stream, its kernel and
+/// its statistics over the run. Touched by one worker at a time.
+public final class QueueState: @unchecked Sendable {
+    public let isKiosk: Bool
+    public let index: Int
+    let kernel: QueueKernel
+    let rng: RandomStream
+    let periods: [OpeningPeriod]
+    let overtime: Double
+
+    public private(set) var visits: Int64 = 0
+    public private(set) var joins: Int64 = 0
+    public private(set) var served: Int64 = 0
+    public private(set) var unserved: Int64 = 0
+    public private(set) var busyMin: Double = 0
+    public private(set) var servedWaitMs: Int64 = 0
+    public private(set) var maxQueue: Int = 0
+    public private(set) var openDays: Int = 0
+    /// Served waits in hundredths of a minute.
+    public private(set) var waits = Histogram<UInt64>(highestTrackableValue: 1 << 32, numberOfSignificantValueDigits: .three)
+
+    private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
+    private var customers = QueueKernel.Customers()
+    private var results = QueueKernel.Results()
+
+    init(index: Int, isKiosk: Bool, servers: [Int], cv: Double, ticketCapPerWindow: Int?, periods: [OpeningPeriod],
+         overtime: Double, seed: UInt64) {
+        self.index = index; self.isKiosk = isKiosk; self.periods = periods; self.overtime = overtime
+        kernel = QueueKernel(servers: servers, distribution: .lognormal(cv: cv),
+                             ticketCap: ticketCapPerWindow.map { cap in servers.map { $0 * cap } }, maxStages: 4)
+        rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: isKiosk ? .kiosk : .queue)
+    }
+
+    public var servers: Int { kernel.servers.reduce(0, +) }
+    public var openMinutesPerDay: Int { periods.reduce(0) { $0 + $1.minutes } }
+
+    /// Serves the day's visits, session by session, and writes each visit's outcome back to its chunk.
+    func serve(day: Int, entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], tally: Tally) {
+        openDays += 1
+        guard !entries.isEmpty else { return }
+        order.removeAll(keepingCapacity: true)
+        for e in entries { order.append((chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit)) }
+        order.sort { ($0.arrival, $0.chunk, $0.visit) < ($1.arrival, $1.chunk, $1.visit) }
+        visits += Int64(order.count)
+        var k = 0
+        for period in periods {
+            let first = k
+            while k < order.count && order[k].arrival < Double(period.end) { k += 1 }
+            if k > first { session(order[first..<k], closeAt: Double(period.end) + overtime, day: day, chunks: chunks, tally: tally) }
+        }
+        precondition(k == order.count, "visit arrivals must fall inside opening periods")
+    }
+
+    private func session(_ batch: ArraySlice<(arrival: Double, chunk: Int32, visit: Int32)>, closeAt: Double, day: Int,
+                         chunks: [ChunkState], tally: Tally) {
+        let stride = kernel.maxStages
+        customers.arrival.removeAll(keepingCapacity: true)
+        customers.patience.removeAll(keepingCapacity: true)
+        customers.stages.removeAll(keepingCapacity: true)
+        customers.group.removeAll(keepingCapacity: true)
+        customers.serviceMean.removeAll(keepingCapacity: true)
+        for e in batch {
+            let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
+            customers.arrival.append(v.arrival)
+            customers.patience.append(v.patience)
+            customers.stages.append(v.stages)
+            for s in 0..<stride {
+                customers.group.append(s < Int(v.stages) ? v.group(s) : 0)
+                customers.serviceMean.append(v.serviceMean)
+            }
+        }
+        kernel.run(customers, closeAt: closeAt, rng: rng, into: &results)
+        for (i, e) in batch.enumerated() {
+            var outcome = VisitOutcome()
+            for s in 0..<stride {
+                let slot = i * stride + s
+                let status = results.status[slot]
+                if status == .notReached { continue }
+                joins += 1
+                maxQueue = max(maxQueue, Int(results.queueSeen[slot]))
+                outcome.set(s, status, results.wait[slot], results.service[slot])
+                if status == .served {
+                    served += 1
+                    busyMin += results.service[slot]
+                    let w = ms(results.wait[slot])
+                    servedWaitMs += w
+                    _ = waits.record(UInt64(max(0, (results.wait[slot] * 100).rounded())))
+                    tally.add(day: day, .servedVisits, 1)
+                    tally.add(day: day, .servedWaitMs, w)
+                } else {
+                    unserved += 1
+                }
+            }
+            chunks[Int(e.chunk)].outcomes[Int(e.visit)] = outcome
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import PaodongModel
+
+/// Everything the day loop reads and never writes, precomputed once from the frozen scenario:
+/// the calendar, the halls, the reforms applied to each item, demand tables and arrival slots.
+public final class SimulationContext: @unchecked Sendable {
+    public let scenario: Scenario
+    public let parameters: Scenario.Parameters
+    public let catalog: Catalog
+    public let policy: CatalogPolicy
+    public let calendar: WorkCalendar
+    public let layout: CityLayout
+    public let residents: Int
+    public let businesses: Int
+
+    /// Single-item needs per agent-day by audience (life events excluded).
+    let singleRate: [Double]
+    /// Item table for single needs by audience (indices into `singleItems`).
+    let singleTable: [DiscreteTable?]
+    let singleItems: [[Int]]
+    /// Life events by audience: (event index, events per agent-day).
+    let events: [[(Int, Double)]]
+    /// Seasonal multiplier of each simulated day (mean 1 over the run).
+    let season: [Double]
+    /// Opening-hour slots (start minute, length) and their cumulative arrival weights.
+    let hourSlots: [(start: Double, length: Double)]
+    let hourCumulative: [Double]
+    /// Window service mean of each item in minutes for one department's part, reforms applied.
+    let itemService: [Double]
+    /// Item attributes in the hot loop's shape.
+    let itemLevel: [UInt8]
+    let itemComplexity: [UInt8]
+    let itemReview: [Double]
+    let kioskWeekdays: Bool
+    let kioskSlots: [(start: Double, length: Double)]
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        let p = scenario.parameters
+        parameters = p
+        let catalog = scenario.catalog
+        self.catalog = catalog
+        residents = Int((Double(p.population.residents) * p.scale).rounded())
+        businesses = Int((Double(p.population.businesses) * p.scale).rounded())
+        calendar = WorkCalendar(start: p.startDate, days: p.days, holidays: p.holidays)
+        let kioskCount = Int((Double(p.kiosks.count) * p.scale).rounded(.up))
+        policy = CatalogPolicy(catalog: catalog, reforms: p.reforms, kiosksAvailable: kioskCount > 0)
+
+        let rates = [p.demand.needsPerResidentYear, p.demand.needsPerBusinessYear]
+        var singleRate: [Double] = [], tables: [DiscreteTable?] = [], singleItems: [[Int]] = [], events: [[(Int, Double)]] = []
+        for audience in Audience.allCases {
+            let evs = catalog.lifeEvents.enumerated().filter { $0.element.audience == audience }
+            let eventNeeds = evs.reduce(0) { $0 + $1.element.ratePerAgentYear * Double($1.element.items.count) }
+            singleRate.append(max(0, rates[audience.rawValue] - eventNeeds) / 365)
+            let members = catalog.items.indices.filter { catalog.items[$0].audience == audience && catalog.items[$0].demandWeight > 0 }
+            singleItems.append(members)
+            tables.append(members.isEmpty ? nil : DiscreteTable(weights: members.map { catalog.items[$0].demandWeight }))
+            events.append(evs.map { ($0.offset, $0.element.ratePerAgentYear / 365) })
+        }
+        self.singleRate = singleRate; singleTable = tables; self.singleItems = singleItems; self.events = events
+
+        var season: [Double] = []
+        for t in 0..<p.days { season.append(p.demand.monthlyProfile[calendar.date(t).month - 1]) }
+        let mean = season.reduce(0, +) / Double(max(1, season.count))
+        self.season = season.map { mean > 0 ? $0 / mean : 1 }
+
+        hourSlots = SimulationContext.slots(p.halls.opening)
+        var cumulative: [Double] = [], acc = 0.0
+        for (k, slot) in hourSlots.enumerated() {
+            acc += p.halls.arrivalProfile[min(k, p.halls.arrivalProfile.count - 1)] * slot.length / 60
+            cumulative.append(acc)
+        }
+        hourCumulative = cumulative.map { $0 / acc }
+        kioskSlots = SimulationContext.slots(p.kiosks.opening)
+        kioskWeekdays = !p.kiosks.openWeekends
+
+        let oneWindow = p.reforms.oneWindow.enabled ? p.reforms.oneWindow.serviceFactor : 1
+        let identity = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
+        itemService = catalog.items.map { p.halls.windowServiceMeanMin * $0.serviceFactor * identity * (p.reforms.oneWindow.enabled ? oneWindow : 1) }
+        itemLevel = catalog.items.map { UInt8($0.level.rawValue) }
+        itemComplexity = catalog.items.map { UInt8($0.formComplexity) }
+        itemReview = catalog.items.map { p.process.approvalMeanDays * $0.reviewFactor }
+
+        let expected = [Double(residents) * p.demand.needsPerResidentYear, Double(businesses) * p.demand.needsPerBusinessYear]
+        layout = CityLayout(scenario: scenario, policy: policy, expectedNeeds: expected)
+    }
+
+    /// Hour-long slots covering the opening periods (the last slot of a period may be shorter).
+    static func slots(_ periods: [OpeningPeriod]) -> [(start: Double, length: Double)] {
+        var slots: [(Double, Double)] = []
+        for period in periods {
+            var s = period.start
+            while s < period.end {
+                slots.append((Double(s), Double(min(60, period.end - s))))
+                s += 60
+            }
+        }
+        return slots
+    }
+
+    /// Whether kiosks are open on day `t`.
+    @inline(__always) func kioskOpen(_ t: Int) -> Bool { !kioskWeekdays || calendar.isWorking(t) }
+
+    /// First kiosk day on or after `t`.
+    func nextKioskDay(onOrAfter t: Int) -> Int { kioskWeekdays ? calendar.nextWorkingDay(onOrAfter: t) : t }
+
+    /// Queue index of a hall or a kiosk pool: halls first, then pools.
+    @inline(__always) var hallCount: Int { layout.halls.count }
+}

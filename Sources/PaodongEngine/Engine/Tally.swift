@@ -1,0 +1,88 @@
+/// Integer counters that a worker adds to and the run merges. Every figure is an integer
+/// (minutes are kept in milliseconds), so sums are exact and the merged result is the same
+/// whatever the number of workers and the order in which they finish.
+public final class Tally: @unchecked Sendable {
+    /// City-wide counters.
+    public enum Total: Int, CaseIterable {
+        case needs, applications, completed, completedNeeds, bundledApplications
+        case trips, wastedTrips, documentTrips, submissionTrips, collectionTrips, hometownTrips
+        case zeroTrip, atMostOneTrip, trips0, trips1, trips2, trips3Plus
+        case windowVisits, kioskVisits, servedVisits, servedWaitMs
+        case waitMs, travelMs, serviceMs, formMs, leadDays, staffMs
+        case channelWindow, channelKiosk, channelWeb, channelMobile
+        case adoptions, submissions
+    }
+    /// Per item: applications that served a need for it (a bundle counts under each of its items).
+    public enum ItemField: Int, CaseIterable {
+        case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, leadDays
+        case window, kiosk, web, mobile
+    }
+    public enum SegmentField: Int, CaseIterable {
+        case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, citizenMs
+    }
+    public enum DistrictField: Int, CaseIterable {
+        case applications, completed, trips, servedVisits, servedWaitMs
+    }
+    public enum DayField: Int, CaseIterable {
+        case needs, submissions, completions, windowVisits, servedVisits, servedWaitMs, adoptions
+    }
+
+    public var totals: [Int64]
+    public var items: [Int64]
+    public var segments: [Int64]
+    public var districts: [Int64]
+    public var days: [Int64]
+
+    public init(items: Int, segments: Int, districts: Int, days: Int) {
+        totals = Array(repeating: 0, count: Total.allCases.count)
+        self.items = Array(repeating: 0, count: items * ItemField.allCases.count)
+        self.segments = Array(repeating: 0, count: segments * SegmentField.allCases.count)
+        self.districts = Array(repeating: 0, count: districts * DistrictField.allCases.count)
+        self.days = Array(repeating: 0, count: days * DayField.allCases.count)
+    }
+
+    @inline(__always) public subscript(_ f: Total) -> Int64 {
+        get { totals[f.rawValue] }
+        set { totals[f.rawValue] = newValue }
+    }
+    @inline(__always) public func add(_ f: Total, _ v: Int64) { totals[f.rawValue] &+= v }
+    @inline(__always) public func add(item i: Int, _ f: ItemField, _ v: Int64) { items[i * ItemField.allCases.count + f.rawValue] &+= v }
+    @inline(__always) public func add(segment s: Int, _ f: SegmentField, _ v: Int64) { segments[s * SegmentField.allCases.count + f.rawValue] &+= v }
+    @inline(__always) public func add(district d: Int, _ f: DistrictField, _ v: Int64) { districts[d * DistrictField.allCases.count + f.rawValue] &+= v }
+    @inline(__always) public func add(day t: Int, _ f: DayField, _ v: Int64) {
+        let i = t * DayField.allCases.count + f.rawValue
+        if i < days.count { days[i] &+= v }
+    }
+
+    public func item(_ i: Int, _ f: ItemField) -> Int64 { items[i * ItemField.allCases.count + f.rawValue] }
+    public func segment(_ s: Int, _ f: SegmentField) -> Int64 { segments[s * SegmentField.allCases.count + f.rawValue] }
+    public func district(_ d: Int, _ f: DistrictField) -> Int64 { districts[d * DistrictField.allCases.count + f.rawValue] }
+    public func day(_ t: Int, _ f: DayField) -> Int64 { days[t * DayField.allCases.count + f.rawValue] }
+
+    /// Adds `other` into `self`. O(size).
+    public func merge(_ other: Tally) {
+        for i in totals.indices { totals[i] &+= other.totals[i] }
+        for i in items.indices { items[i] &+= other.items[i] }
+        for i in segments.indices { segments[i] &+= other.segments[i] }
+        for i in districts.indices { districts[i] &+= other.districts[i] }
+        for i in days.indices { days[i] &+= other.days[i] }
+    }
+}
+
+/// Agent segments for the equity report: residents by age band and adoption, businesses by kind and adoption.
+public enum Segment {
+    public static let count = 10
+    public static let names = [
+        "resident_child_adopter", "resident_child_non_adopter",
+        "resident_adult_adopter", "resident_adult_non_adopter",
+        "resident_senior_adopter", "resident_senior_non_adopter",
+        "business_enterprise_adopter", "business_enterprise_non_adopter",
+        "business_individual_adopter", "business_individual_non_adopter",
+    ]
+    @inline(__always) static func of(business: Bool, traits: UInt8, adopted: Bool) -> Int {
+        let base = business ? 6 + ((traits & Population.Trait.individualBusiness) != 0 ? 2 : 0) : Int(traits & Population.Trait.ageMask) * 2
+        return base + (adopted ? 0 : 1)
+    }
+    public static func isSenior(_ s: Int) -> Bool { s == 4 || s == 5 }
+    public static func isNonAdopter(_ s: Int) -> Bool { s % 2 == 1 }
+}

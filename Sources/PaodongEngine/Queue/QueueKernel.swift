@@ -1,0 +1,164 @@
+import DequeModule
+import HeapModule
+import PaodongModel
+
+/// A discrete-event multi-server queue for one session of a hall (or a kiosk pool, or the
+/// stationary validation run): FIFO per window group, patience (reneging), a ticket cap, and a
+/// closing time after which no service starts.
+///
+/// A customer (one visit) follows a route of up to `maxStages` window groups in one trip; it joins
+/// the next group the moment its service at the previous one ends, and leaves the hall at its first
+/// failure. Arrivals must be sorted by time. Service times are drawn at service start from the
+/// kernel's stream, so the result depends only on the inputs and the stream, never on threads.
+/// O((customers × stages) log servers).
+public struct QueueKernel {
+    /// What happened to a customer at one stage of its route.
+    public enum StageStatus: UInt8, Sendable {
+        case notReached = 0, served, abandoned, closed, refused
+    }
+
+    public enum ServiceDistribution: Sendable {
+        case exponential
+        case lognormal(cv: Double)
+    }
+
+    /// Servers (windows) per group.
+    public var servers: [Int]
+    public var distribution: ServiceDistribution
+    /// Tickets per group per session; nil for no cap.
+    public var ticketCap: [Int]?
+    /// Route length for which result arrays are laid out.
+    public let maxStages: Int
+
+    public init(servers: [Int], distribution: ServiceDistribution, ticketCap: [Int]?, maxStages: Int) {
+        self.servers = servers; self.distribution = distribution; self.ticketCap = ticketCap; self.maxStages = maxStages
+    }
+
+    /// One customer waiting in a group's line.
+    private struct Waiting {
+        var customer: Int32
+        var stage: Int8
+        var arrival: Double
+        var deadline: Double
+    }
+
+    /// A service completion.
+    private struct Completion: Comparable {
+        var time: Double
+        var seq: Int
+        var customer: Int32
+        var stage: Int8
+        var group: Int16
+        static func < (a: Completion, b: Completion) -> Bool { (a.time, a.seq) < (b.time, b.seq) }
+        static func == (a: Completion, b: Completion) -> Bool { a.seq == b.seq }
+    }
+
+    /// Inputs of one session, as parallel arrays indexed by customer (stage-major for routes).
+    public struct Customers {
+        public var arrival: [Double] = []
+        public var patience: [Double] = []
+        /// Route length of each customer, 1…maxStages.
+        public var stages: [UInt8] = []
+        /// Group of each stage, `customer * maxStages + stage`.
+        public var group: [UInt16] = []
+        /// Mean service minutes of each stage.
+        public var serviceMean: [Double] = []
+        public init() {}
+    }
+
+    /// Outputs of one session, laid out like `Customers.group`.
+    public struct Results {
+        public var status: [StageStatus] = []
+        /// Minutes from joining a line to service start (or to leaving it unserved).
+        public var wait: [Double] = []
+        public var service: [Double] = []
+        /// Queue length (waiting, not in service) that each stage join found.
+        public var queueSeen: [Int32] = []
+        public init() {}
+    }
+
+    /// Runs one session in which service may start until `closeAt`. Results are overwritten.
+    public func run(_ c: Customers, closeAt: Double, rng: RandomStream, into r: inout Results) {
+        let n = c.arrival.count
+        let slots = n * maxStages
+        r.status = Array(repeating: .notReached, count: slots)
+        r.wait = Array(repeating: 0, count: slots)
+        r.service = Array(repeating: 0, count: slots)
+        r.queueSeen = Array(repeating: 0, count: slots)
+        var free = servers
+        var tickets = Array(repeating: 0, count: servers.count)
+        var lines = Array(repeating: Deque<Waiting>(), count: servers.count)
+        var completions = Heap<Completion>()
+        var seq = 0
+        var nextArrival = 0
+
+        func draw(_ mean: Double) -> Double {
+            switch distribution {
+            case .exponential: return rng.exponential(mean: mean)
+            case .lognormal(let cv): return cv == 0 ? mean : rng.lognormal(LognormalParameters(mean: mean, cv: cv))
+            }
+        }
+        func start(_ w: Waiting, group g: Int, at t: Double) {
+            let slot = Int(w.customer) * maxStages + Int(w.stage)
+            let s = draw(c.serviceMean[slot])
+            r.status[slot] = .served
+            r.wait[slot] = t - w.arrival
+            r.service[slot] = s
+            free[g] -= 1
+            seq += 1
+            completions.insert(Completion(time: t + s, seq: seq, customer: w.customer, stage: w.stage, group: Int16(g)))
+        }
+        func join(customer i: Int, stage s: Int, at t: Double) {
+            let slot = i * maxStages + s
+            let g = Int(c.group[slot])
+            if let cap = ticketCap, tickets[g] >= cap[g] { r.status[slot] = .refused; return }
+            tickets[g] += 1
+            r.queueSeen[slot] = Int32(lines[g].count)
+            let w = Waiting(customer: Int32(i), stage: Int8(s), arrival: t, deadline: t + c.patience[i])
+            if free[g] > 0 && lines[g].isEmpty && t <= closeAt { start(w, group: g, at: t) } else { lines[g].append(w) }
+        }
+        /// Starts the next patient customer of group `g` at time `t`, dropping those who gave up.
+        func serveNext(group g: Int, at t: Double) {
+            while free[g] > 0, let w = lines[g].first {
+                lines[g].removeFirst()
+                if w.deadline < t {
+                    let slot = Int(w.customer) * maxStages + Int(w.stage)
+                    r.status[slot] = .abandoned
+                    r.wait[slot] = w.deadline - w.arrival
+                    continue
+                }
+                start(w, group: g, at: t)
+            }
+        }
+
+        while true {
+            let arrivalTime = nextArrival < n ? c.arrival[nextArrival] : .infinity
+            let completionTime = completions.min?.time ?? .infinity
+            if arrivalTime == .infinity && completionTime == .infinity { break }
+            if completionTime <= arrivalTime {
+                let done = completions.removeMin()
+                let g = Int(done.group)
+                free[g] += 1
+                if done.time <= closeAt { serveNext(group: g, at: done.time) }
+                let i = Int(done.customer), next = Int(done.stage) + 1
+                if next < Int(c.stages[i]) { join(customer: i, stage: next, at: done.time) }
+            } else {
+                join(customer: nextArrival, stage: 0, at: arrivalTime)
+                nextArrival += 1
+            }
+        }
+        // Whoever is still in line at closing leaves unserved (or had already given up).
+        for g in 0..<lines.count {
+            for w in lines[g] {
+                let slot = Int(w.customer) * maxStages + Int(w.stage)
+                if w.deadline < closeAt {
+                    r.status[slot] = .abandoned
+                    r.wait[slot] = w.deadline - w.arrival
+                } else {
+                    r.status[slot] = .closed
+                    r.wait[slot] = max(0, closeAt - w.arrival)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Histogram
+import PaodongModel
+
+/// Everything a run measured, merged and ready for the reports. Plain data.
+public struct RunResult: Sendable {
+    public struct QueueRow: Sendable {
+        public var id: String
+        public var level: String
+        public var district: Int
+        public var windows: Int
+        public var visits: Int64
+        public var served: Int64
+        public var unserved: Int64
+        public var utilization: Double
+        public var waitMeanMin: Double
+        public var waitP90Min: Double
+        public var maxQueue: Int
+    }
+
+    public var scenario: Scenario.Parameters
+    public var districts: [District]
+    public var catalog: Catalog
+    public var policy: CatalogPolicy
+    public var calendar: WorkCalendar
+    public var threads: Int
+    public var residents: Int
+    public var businesses: Int
+    public var tally: Tally
+    public var openApplications: Int
+    public var openNeeds: Int
+    public var queues: [QueueRow]
+    public var waitMeanMin: Double
+    public var waitP50Min: Double
+    public var waitP90Min: Double
+    public var waitP99Min: Double
+    public var initialAdopters: Int
+    public var segmentAgents: [Int]
+    public var districtAgents: [(residents: Int, businesses: Int)]
+    public var warnings: [String]
+
+    public var agents: Int { residents + businesses }
+}
+
+extension Simulation {
+    func makeResult() -> RunResult {
+        let tally = tallies[0]
+        for t in tallies.dropFirst() { tally.merge(t) }
+        var waits = Histogram<UInt64>(highestTrackableValue: 1 << 32, numberOfSignificantValueDigits: .three)
+        var servedWaitMs: Int64 = 0, served: Int64 = 0
+        var rows: [RunResult.QueueRow] = []
+        let p = context.parameters
+        for q in queues {
+            waits.add(q.waits)
+            servedWaitMs += q.servedWaitMs
+            served += q.served
+            let capacity = Double(q.servers * q.openMinutesPerDay * q.openDays)
+            let id: String, level: String, district: Int
+            if q.isKiosk {
+                let pool = context.layout.kioskPools[q.index]
+                id = "K\(pool.district + 1)-\(q.index + 1)"; level = "kiosk"; district = pool.district
+            } else {
+                let hall = context.layout.halls[q.index]
+                id = "H\(q.index + 1)"; level = hall.level.key; district = hall.district
+            }
+            rows.append(RunResult.QueueRow(
+                id: id, level: level, district: district, windows: q.servers, visits: q.visits, served: q.served,
+                unserved: q.unserved, utilization: capacity > 0 ? q.busyMin / capacity : 0,
+                waitMeanMin: q.served > 0 ? Double(q.servedWaitMs) / 60_000 / Double(q.served) : 0,
+                waitP90Min: q.served > 0 ? Double(q.waits.valueAtPercentile(90)) / 100 : 0, maxQueue: q.maxQueue))
+        }
+        let open = chunks.reduce(0) { $0 + $1.apps.count }
+        let openNeeds = chunks.reduce(0) { $0 + $1.apps.reduce(0) { $0 + Int($1.needs) } }
+        return RunResult(
+            scenario: p, districts: context.scenario.districts, catalog: context.catalog, policy: context.policy,
+            calendar: context.calendar, threads: threads, residents: context.residents, businesses: context.businesses,
+            tally: tally, openApplications: open, openNeeds: openNeeds, queues: rows,
+            waitMeanMin: served > 0 ? Double(servedWaitMs) / 60_000 / Double(served) : 0,
+            waitP50Min: served > 0 ? Double(waits.valueAtPercentile(50)) / 100 : 0,
+            waitP90Min: served > 0 ? Double(waits.valueAtPercentile(90)) / 100 : 0,
+            waitP99Min: served > 0 ? Double(waits.valueAtPercentile(99)) / 100 : 0,
+            initialAdopters: initialAdopters, segmentAgents: segmentAgents, districtAgents: districtAgents,
+            warnings: context.layout.warnings)
+    }
+}

@@ -1,0 +1,50 @@
+/// The whole item catalog with the tables its items refer to. Immutable once built.
+public struct Catalog: Sendable, Equatable {
+    public var items: [Item]
+    public var certificates: [CertificateType]
+    public var departments: [Department]
+    public var lifeEvents: [LifeEvent]
+    public init(items: [Item], certificates: [CertificateType], departments: [Department], lifeEvents: [LifeEvent]) {
+        self.items = items; self.certificates = certificates; self.departments = departments; self.lifeEvents = lifeEvents
+    }
+}
+
+/// The aggregate parameters from which `CatalogGenerator` builds the catalog deterministically.
+public struct CatalogParameters: Codable, Sendable, Equatable {
+    public var items: Int
+    /// The catalog's own seed: the catalog is data, the same in every run and replication.
+    public var seed: UInt64
+    public var personalShare: Double
+    public var licensingShare: Double
+    /// Weights of items involving 1, 2, 3 and 4 departments.
+    public var departmentCountWeights: [Double]
+    public var colocatedProbability: Double
+    /// Items whose lowest level is community, street and district; the rest are city items.
+    public var itemsByLevel: [Int]
+    /// Share of demand whose item's lowest level is community, street, district and city.
+    public var levelVolumeShares: [Double]
+    public var certificateTypes: Int
+    public var certificateZipfExponent: Double
+    public var certificatesPerItemMean: Double
+    public var demandZipfExponent: Double
+    /// Weights of form complexity 1…5.
+    public var complexityWeights: [Double]
+    public var physicalPresenceShare: Double
+    public var physicalResultShare: Double
+    public var hometownShare: Double
+    public var reviewFactorCV: Double
+    public var serviceFactorCV: Double
+    public init(items: Int, seed: UInt64, personalShare: Double, licensingShare: Double,
+                departmentCountWeights: [Double], colocatedProbability: Double, itemsByLevel: [Int], levelVolumeShares: [Double],
+                certificateTypes: Int, certificateZipfExponent: Double, certificatesPerItemMean: Double,
+                demandZipfExponent: Double, complexityWeights: [Double], physicalPresenceShare: Double,
+                physicalResultShare: Double, hometownShare: Double, reviewFactorCV: Double, serviceFactorCV: Double) {
+        self.items = items; self.seed = seed; self.personalShare = personalShare; self.licensingShare = licensingShare
+        self.departmentCountWeights = departmentCountWeights; self.colocatedProbability = colocatedProbability
+        self.itemsByLevel = itemsByLevel; self.levelVolumeShares = levelVolumeShares; self.certificateTypes = certificateTypes
+        self.certificateZipfExponent = certificateZipfExponent; self.certificatesPerItemMean = certificatesPerItemMean
+        self.demandZipfExponent = demandZipfExponent; self.complexityWeights = complexityWeights
+        self.physicalPresenceShare = physicalPresenceShare; self.physicalResultShare = physicalResultShare
+        self.hometownShare = hometownShare; self.reviewFactorCV = reviewFactorCV; self.serviceFactorCV = serviceFactorCV
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Builds the full catalog from the hand-written tables and the aggregate parameters.
+///
+/// The hand-written items (the few dozen with most volume, real names) come first and keep their
+/// attributes and demand shares; generated items fill the catalog up to `parameters.items` with
+/// attributes drawn from the parameters' distributions and Zipf-skewed demand, rescaled per hall
+/// level so that demand by level matches `levelVolumeShares`. The same inputs always give the same
+/// catalog: the generator draws from its own stream seeded by `parameters.seed`. O(items × certificates).
+public struct CatalogGenerator: Sendable {
+    /// A hand-written item; `demandShare` is its share of all needs of its audience.
+    public struct SeedItem: Sendable, Equatable {
+        public var item: Item
+        public var demandShare: Double
+        public init(item: Item, demandShare: Double) { self.item = item; self.demandShare = demandShare }
+    }
+
+    public var parameters: CatalogParameters
+    public var seedItems: [SeedItem]
+    public var namedCertificates: [CertificateType]
+    public var departments: [Department]
+    public var lifeEvents: [LifeEvent]
+
+    public init(parameters: CatalogParameters, seedItems: [SeedItem], namedCertificates: [CertificateType],
+                departments: [Department], lifeEvents: [LifeEvent]) {
+        self.parameters = parameters; self.seedItems = seedItems; self.namedCertificates = namedCertificates
+        self.departments = departments; self.lifeEvents = lifeEvents
+    }
+
+    public func generate() -> Catalog {
+        let p = parameters
+        let rng = RandomStream(seed: p.seed, chunk: 0, purpose: .catalog)
+
+        // Certificates: the named types on a rank-1 = 1.0 scale, then a Zipf tail.
+        var certificates = namedCertificates
+        for rank in stride(from: certificates.count + 1, through: p.certificateTypes, by: 1) {
+            let n = String(format: "%04d", rank)
+            certificates.append(CertificateType(id: "C\(n)", nameZh: "证照\(n)", nameEn: "Certificate \(n)",
+                                                usageWeight: pow(Double(rank), -p.certificateZipfExponent)))
+        }
+        let certificateTable = DiscreteTable(weights: certificates.map(\.usageWeight))
+        let departmentTable = DiscreteTable(weights: departments.map(\.weight))
+        let countTable = DiscreteTable(weights: p.departmentCountWeights)
+        let complexityTable = DiscreteTable(weights: p.complexityWeights)
+        let review = LognormalParameters(mean: 1, cv: p.reviewFactorCV)
+        let service = LognormalParameters(mean: 1, cv: p.serviceFactorCV)
+
+        var items = seedItems.map(\.item)
+        let generatedCount = max(0, p.items - items.count)
+
+        // Levels of generated items: exactly the counts the parameters ask for, in random order.
+        var levels: [HallLevel] = []
+        var cityCount = generatedCount
+        for level in [HallLevel.community, .street, .district] {
+            let already = items.filter { $0.level == level }.count
+            let n = min(cityCount, max(0, p.itemsByLevel[level.rawValue] - already))
+            levels += Array(repeating: level, count: n)
+            cityCount -= n
+        }
+        levels += Array(repeating: HallLevel.city, count: cityCount)
+        for i in stride(from: levels.count - 1, to: 0, by: -1) { levels.swapAt(i, rng.uniformInt(i + 1)) }
+
+        for i in 0..<items.count { items[i].keys = Self.drawKeys(rng) }
+        for g in 0..<generatedCount {
+            let index = items.count
+            let audience: Audience = rng.bernoulli(p.personalShare) ? .personal : .business
+            let lead = rng.discrete(departmentTable)
+            var depts = [lead]
+            let wanted = min(rng.discrete(countTable) + 1, departments.count)
+            var guardCount = 0
+            while depts.count < wanted && guardCount < 64 {
+                let d = rng.discrete(departmentTable)
+                if !depts.contains(d) { depts.append(d) }
+                guardCount += 1
+            }
+            var mask: UInt8 = 0
+            for k in 1..<max(depts.count, 1) where rng.bernoulli(p.colocatedProbability) { mask |= 1 << UInt8(k) }
+            var certs: [Int] = []
+            let nCerts = min(rng.poisson(p.certificatesPerItemMean), 6, certificates.count)
+            guardCount = 0
+            while certs.count < nCerts && guardCount < 64 {
+                let c = rng.discrete(certificateTable)
+                if !certs.contains(c) { certs.append(c) }
+                guardCount += 1
+            }
+            let lead0 = departments[lead]
+            let n = String(format: "%04d", index + 1)
+            let item = Item(
+                id: "G\(n)", nameZh: "\(lead0.nameZh)事项\(n)", nameEn: "\(lead0.nameEn) item \(n)",
+                audience: audience, licensing: rng.bernoulli(p.licensingShare), departments: depts,
+                colocatedMask: mask, level: levels[g], certificates: certs,
+                formComplexity: rng.discrete(complexityTable) + 1,
+                reviewFactor: rng.lognormal(review), serviceFactor: rng.lognormal(service),
+                physicalPresence: rng.bernoulli(p.physicalPresenceShare),
+                physicalResult: rng.bernoulli(p.physicalResultShare),
+                hometown: audience == .personal && rng.bernoulli(p.hometownShare),
+                demandWeight: 0, keys: Self.drawKeys(rng))
+            items.append(item)
+        }
+        assignDemand(&items)
+        return Catalog(items: items, certificates: certificates, departments: departments, lifeEvents: lifeEvents)
+    }
+
+    /// Gives each audience's demand a total of 1: seed items keep their shares, generated items
+    /// share the rest by Zipf rank, rescaled per level towards `levelVolumeShares`.
+    private func assignDemand(_ items: inout [Item]) {
+        let p = parameters
+        let seedCount = seedItems.count
+        for i in 0..<seedCount { items[i].demandWeight = seedItems[i].demandShare }
+        for audience in Audience.allCases {
+            let seedIndices = (0..<seedCount).filter { items[$0].audience == audience }
+            var rank = seedIndices.count
+            var zipf = [Double](repeating: 0, count: items.count)
+            for i in seedCount..<items.count where items[i].audience == audience {
+                rank += 1
+                zipf[i] = pow(Double(rank), -p.demandZipfExponent)
+            }
+            for level in HallLevel.allCases {
+                let seedMass = seedIndices.filter { items[$0].level == level }.reduce(0) { $0 + items[$1].demandWeight }
+                let target = max(0, p.levelVolumeShares[level.rawValue] - seedMass)
+                let members = (seedCount..<items.count).filter { items[$0].audience == audience && items[$0].level == level }
+                let sum = members.reduce(0) { $0 + zipf[$1] }
+                for i in members { items[i].demandWeight = sum > 0 ? zipf[i] / sum * target : 0 }
+            }
+            let total = items.indices.filter { items[$0].audience == audience }.reduce(0) { $0 + items[$1].demandWeight }
+            if total > 0 {
+                for i in items.indices where items[i].audience == audience { items[i].demandWeight /= total }
+            }
+        }
+    }
+
+    private static func drawKeys(_ rng: RandomStream) -> Item.ReformKeys {
+        Item.ReformKeys(kiosk: rng.uniform(), crossCity: rng.uniform(), instant: rng.uniform(),
+                        prefill: rng.uniform(), mobile: rng.uniform(), online: rng.uniform(),
+                        eDelivery: rng.uniform(), crossRegion: rng.uniform())
+    }
+}

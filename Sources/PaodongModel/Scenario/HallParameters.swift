@@ -1,0 +1,64 @@
+/// One opening period of a hall in minutes after midnight, e.g. 540–720 for 09:00–12:00.
+public struct OpeningPeriod: Codable, Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) { self.start = start; self.end = end }
+    public var minutes: Int { end - start }
+}
+
+/// The halls of one level before scaling.
+public struct HallLevelParameters: Codable, Sendable, Equatable {
+    /// Number of halls at this level in the whole city. Street and community halls follow the
+    /// district table; district halls are one per district; the city hall sits in `cityDistrict`.
+    public var halls: Int
+    public var windowsPerHall: Int
+    /// Travel minutes per trip to a hall of this level (door to door and back).
+    public var travelMin: Double
+    public init(halls: Int, windowsPerHall: Int, travelMin: Double) {
+        self.halls = halls; self.windowsPerHall = windowsPerHall; self.travelMin = travelMin
+    }
+}
+
+/// Halls, their queues and their service (MODEL.md §6).
+public struct HallParameters: Codable, Sendable, Equatable {
+    /// Indexed by `HallLevel.rawValue`.
+    public var levels: [HallLevelParameters]
+    /// District index (into the district table) of the city hall.
+    public var cityDistrict: Int
+    public var opening: [OpeningPeriod]
+    /// Relative arrival intensity for each opening hour, in order; all equal is `flat`.
+    public var arrivalProfile: [Double]
+    public var overtimeMin: Double
+    /// Mean patience in minutes (exponential); `nil` means infinite patience.
+    public var patienceMeanMin: Double?
+    /// Tickets per window per opening period; `nil` means no cap.
+    public var ticketCapPerWindow: Int?
+    public var windowServiceMeanMin: Double
+    public var windowServiceCV: Double
+    public var collectionServiceMeanMin: Double
+    public init(levels: [HallLevelParameters], cityDistrict: Int, opening: [OpeningPeriod],
+                arrivalProfile: [Double], overtimeMin: Double, patienceMeanMin: Double?,
+                ticketCapPerWindow: Int?, windowServiceMeanMin: Double, windowServiceCV: Double,
+                collectionServiceMeanMin: Double) {
+        self.levels = levels; self.cityDistrict = cityDistrict; self.opening = opening
+        self.arrivalProfile = arrivalProfile; self.overtimeMin = overtimeMin
+        self.patienceMeanMin = patienceMeanMin; self.ticketCapPerWindow = ticketCapPerWindow
+        self.windowServiceMeanMin = windowServiceMeanMin; self.windowServiceCV = windowServiceCV
+        self.collectionServiceMeanMin = collectionServiceMeanMin
+    }
+}
+
+/// Self-service terminals: pooled per district and served like a window group.
+public struct KioskParameters: Codable, Sendable, Equatable {
+    public var count: Int
+    public var serviceMeanMin: Double
+    public var serviceCV: Double
+    public var travelMin: Double
+    public var opening: [OpeningPeriod]
+    public var openWeekends: Bool
+    public init(count: Int, serviceMeanMin: Double, serviceCV: Double, travelMin: Double,
+                opening: [OpeningPeriod], openWeekends: Bool) {
+        self.count = count; self.serviceMeanMin = serviceMeanMin; self.serviceCV = serviceCV
+        self.travelMin = travelMin; self.opening = opening; self.openWeekends = openWeekends
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import CGSL
+
+/// A GSL random number generator owned by one chunk for one purpose.
+///
+/// Streams are derived from `(seed, chunk, purpose)` alone, never from the thread that uses
+/// them, so a run is reproducible whatever the thread count (MODEL.md §9). A stream must be
+/// used by one thread at a time; the engine guarantees this by giving each chunk its own.
+public final class RandomStream: @unchecked Sendable {
+    /// What a stream is used for; part of its derivation so that purposes never share draws.
+    public enum Purpose: UInt64, Sendable {
+        case catalog = 1, population, needs, behaviour, queue, kiosk
+    }
+
+    public let rng: UnsafeMutablePointer<gsl_rng>
+
+    /// Creates the stream for `purpose` of `chunk` under `seed`. O(1).
+    public init(seed: UInt64, chunk: UInt64, purpose: Purpose) {
+        paodong_gsl_quiet()
+        rng = gsl_rng_alloc(paodong_rng_taus2())
+        var h = SplitMix64(state: seed ^ 0x7061_6F64_6F6E_6721)
+        _ = h.next()
+        var mixed = h.next() ^ (chunk &* 0x9E37_79B9_7F4A_7C15)
+        mixed ^= purpose.rawValue &* 0xC2B2_AE3D_27D4_EB4F
+        var h2 = SplitMix64(state: mixed)
+        let s = h2.next()
+        // taus2 seeds from 32 bits; fold the 64-bit hash and avoid 0 (GSL maps 0 to its default seed).
+        let folded = UInt((s >> 32) ^ (s & 0xFFFF_FFFF)) | 1
+        gsl_rng_set(rng, folded)
+    }
+
+    deinit { gsl_rng_free(rng) }
+
+    @inline(__always) private var ptr: UnsafePointer<gsl_rng> { UnsafePointer(rng) }
+
+    /// Uniform on [0, 1).
+    @inline(__always) public func uniform() -> Double { gsl_rng_uniform(ptr) }
+    /// Uniform on (0, 1).
+    @inline(__always) public func uniformPositive() -> Double { gsl_rng_uniform_pos(ptr) }
+    /// Uniform integer in 0..<n; n must be positive.
+    @inline(__always) public func uniformInt(_ n: Int) -> Int { Int(gsl_rng_uniform_int(ptr, UInt(n))) }
+    @inline(__always) public func bernoulli(_ p: Double) -> Bool { p > 0 && gsl_rng_uniform(ptr) < p }
+    public func poisson(_ mu: Double) -> Int { mu > 0 ? Int(gsl_ran_poisson(ptr, mu)) : 0 }
+    public func binomial(_ p: Double, _ n: Int) -> Int { n > 0 ? Int(gsl_ran_binomial(ptr, p, UInt32(n))) : 0 }
+    /// Gamma with the given shape and mean.
+    public func gamma(shape: Double, mean: Double) -> Double { gsl_ran_gamma(ptr, shape, mean / shape) }
+    /// Exponential with the given mean.
+    public func exponential(mean: Double) -> Double { gsl_ran_exponential(ptr, mean) }
+    /// Lognormal with the given mean and coefficient of variation.
+    public func lognormal(_ p: LognormalParameters) -> Double { gsl_ran_lognormal(ptr, p.zeta, p.sigma) }
+    /// Draws an index from a discrete table. O(1) (Walker's alias method).
+    @inline(__always) public func discrete(_ table: DiscreteTable) -> Int { Int(gsl_ran_discrete(ptr, table.table)) }
+}
+
+/// Lognormal parameters from a mean and a coefficient of variation.
+public struct LognormalParameters: Sendable, Equatable {
+    public let zeta: Double
+    public let sigma: Double
+    public init(mean: Double, cv: Double) {
+        let s2 = log1p(cv * cv)
+        sigma = s2.squareRoot()
+        zeta = log(mean) - s2 / 2
+    }
+}
+
+/// A GSL alias table over non-negative weights; immutable once built and safe to share.
+public final class DiscreteTable: @unchecked Sendable {
+    let table: UnsafeMutablePointer<gsl_ran_discrete_t>
+    public let count: Int
+
+    /// Builds the table. O(n). At least one weight must be positive.
+    public init(weights: [Double]) {
+        precondition(weights.contains { $0 > 0 }, "DiscreteTable needs a positive weight")
+        count = weights.count
+        table = weights.withUnsafeBufferPointer { gsl_ran_discrete_preproc($0.count, $0.baseAddress)! }
+    }
+    deinit { gsl_ran_discrete_free(table) }
+}
+
+/// SplitMix64, used only to derive stream seeds.
+public struct SplitMix64: Sendable {
+    public var state: UInt64
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+

@@ -1,0 +1,55 @@
+import Foundation
+import PaodongModel
+
+/// `manifest.json`: what was run, how, and what it cost.
+public struct Manifest: Encodable {
+    public var paodongVersion: String
+    public var scenario: Scenario.Parameters
+    public var sourceFiles: [String]
+    public var seed: UInt64
+    public var replications: Int
+    public var replicationSeeds: [UInt64]
+    public var threads: Int
+    public var residents: Int
+    public var businesses: Int
+    public var catalogItems: Int
+    public var halls: Int
+    public var kioskPools: Int
+    public var wallSeconds: Double
+    public var peakMemoryBytes: Int
+    public var warnings: [String]
+    public var files: [String]
+
+    public init(paodongVersion: String, scenario: Scenario.Parameters, sourceFiles: [String], seed: UInt64,
+                replications: Int, replicationSeeds: [UInt64], threads: Int, residents: Int, businesses: Int,
+                catalogItems: Int, halls: Int, kioskPools: Int, wallSeconds: Double, peakMemoryBytes: Int,
+                warnings: [String], files: [String]) {
+        self.paodongVersion = paodongVersion; self.scenario = scenario; self.sourceFiles = sourceFiles; self.seed = seed
+        self.replications = replications; self.replicationSeeds = replicationSeeds; self.threads = threads
+        self.residents = residents; self.businesses = businesses; self.catalogItems = catalogItems; self.halls = halls
+        self.kioskPools = kioskPools; self.wallSeconds = wallSeconds; self.peakMemoryBytes = peakMemoryBytes
+        self.warnings = warnings; self.files = files
+    }
+
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Peak resident memory of this process so far, in bytes.
+    public static func peakMemory() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024  // kilobytes on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss  // bytes on Darwin
+        #endif
+    }
+}

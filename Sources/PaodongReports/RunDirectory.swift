@@ -1,0 +1,84 @@
+import Foundation
+
+/// A run directory written atomically: files go to a hidden temporary sibling, which is renamed
+/// into place only when everything is written (MODEL.md §10). An existing directory is replaced
+/// only with `force`, and only after the new one is complete.
+public final class RunDirectory {
+    public enum Failure: Error, CustomStringConvertible {
+        case exists(String)
+        case cannotCreate(String, String)
+
+        public var description: String {
+            switch self {
+            case .exists(let path): return "\(path): output directory already exists; pass --force to replace it after a successful run"
+            case .cannotCreate(let path, let why): return "\(path): cannot write output: \(why)"
+            }
+        }
+    }
+
+    public let path: String
+    public let temporaryPath: String
+    let force: Bool
+    private var committed = false
+
+    /// Checks that `path` may be written and creates the temporary sibling.
+    public init(path: String, force: Bool) throws {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        self.path = url.path
+        self.force = force
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: self.path, isDirectory: &isDir) && !force { throw Failure.exists(self.path) }
+        let parent = url.deletingLastPathComponent().path
+        if !fm.fileExists(atPath: parent, isDirectory: &isDir) || !isDir.boolValue {
+            throw Failure.cannotCreate(self.path, "parent directory \(parent) does not exist")
+        }
+        temporaryPath = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)").path
+        try? fm.removeItem(atPath: temporaryPath)
+        do {
+            try fm.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
+        } catch {
+            throw Failure.cannotCreate(self.path, error.localizedDescription)
+        }
+    }
+
+    deinit { if !committed { discard() } }
+
+    /// Writes one file into the temporary directory, flushed to disk.
+    public func write(_ name: String, _ data: Data) throws {
+        let file = (temporaryPath as NSString).appendingPathComponent(name)
+        do {
+            try data.write(to: URL(fileURLWithPath: file))
+            if let h = FileHandle(forWritingAtPath: file) { try? h.synchronize(); try? h.close() }
+        } catch {
+            throw Failure.cannotCreate(path, "\(name): \(error.localizedDescription)")
+        }
+    }
+
+    /// Moves the finished directory into place (replacing the old one if forced).
+    public func commit() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) {
+            guard force else { throw Failure.exists(path) }
+            let old = temporaryPath + ".old"
+            do {
+                try fm.moveItem(atPath: path, toPath: old)
+                try fm.moveItem(atPath: temporaryPath, toPath: path)
+            } catch {
+                throw Failure.cannotCreate(path, error.localizedDescription)
+            }
+            try? fm.removeItem(atPath: old)
+        } else {
+            do { try fm.moveItem(atPath: temporaryPath, toPath: path) } catch {
+                throw Failure.cannotCreate(path, error.localizedDescription)
+            }
+        }
+        committed = true
+    }
+
+    /// Removes the temporary directory (failed or interrupted run).
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+
+/// Turns run results into the CSV tables of MODEL.md §10.
+public enum RunReport {
+    public static let summaryHeader = [
+        "scenario", "replication", "seed", "residents", "businesses", "needs", "applications", "completed", "open",
+        "trips", "trips_per_need", "trips_per_application", "share_zero_trip", "share_at_most_one_trip", "wasted_trips",
+        "window_visits", "wait_mean_min", "wait_p50_min", "wait_p90_min", "wait_p99_min", "lead_time_mean_days",
+        "citizen_hours", "staff_hours", "items_share_at_most_one_trip", "licensing_items_share_zero_trip",
+        "trips_documents", "trips_submission", "trips_collection", "trips_hometown", "kiosk_visits",
+        "bundled_applications", "share_window", "share_kiosk", "share_web", "share_mobile",
+        "wait_hours", "travel_hours", "form_hours", "adoption_start", "adoption_end",
+    ]
+
+    /// The metrics of one replication by column name (numbers only), for summaries and comparisons.
+    public static func metrics(_ r: RunResult) -> [String: Double] {
+        let t = r.tally
+        let completed = Double(t[.completed])
+        func per(_ a: Int64, _ b: Double) -> Double { b > 0 ? Double(a) / b : .nan }
+        let adoptedEnd = r.initialAdopters + Int(t[.adoptions])
+        return [
+            "residents": Double(r.residents), "businesses": Double(r.businesses), "needs": Double(t[.needs]),
+            "applications": Double(t[.applications]), "completed": completed, "open": Double(r.openApplications),
+            "trips": Double(t[.trips]), "trips_per_need": per(t[.trips], Double(t[.completedNeeds])),
+            "trips_per_application": per(t[.trips], completed), "share_zero_trip": per(t[.zeroTrip], completed),
+            "share_at_most_one_trip": per(t[.atMostOneTrip], completed), "wasted_trips": Double(t[.wastedTrips]),
+            "window_visits": Double(t[.windowVisits]), "wait_mean_min": r.waitMeanMin, "wait_p50_min": r.waitP50Min,
+            "wait_p90_min": r.waitP90Min, "wait_p99_min": r.waitP99Min,
+            "lead_time_mean_days": per(t[.leadDays], completed),
+            "citizen_hours": Double(t[.waitMs] + t[.travelMs] + t[.serviceMs] + t[.formMs]) / 3_600_000,
+            "staff_hours": Double(t[.staffMs]) / 3_600_000,
+            "items_share_at_most_one_trip": r.policy.itemsShareAtMostOneTrip,
+            "licensing_items_share_zero_trip": r.policy.licensingItemsShareZeroTrip(r.catalog),
+            "trips_documents": Double(t[.documentTrips]), "trips_submission": Double(t[.submissionTrips]),
+            "trips_collection": Double(t[.collectionTrips]), "trips_hometown": Double(t[.hometownTrips]),
+            "kiosk_visits": Double(t[.kioskVisits]), "bundled_applications": Double(t[.bundledApplications]),
+            "share_window": per(t[.channelWindow], completed), "share_kiosk": per(t[.channelKiosk], completed),
+            "share_web": per(t[.channelWeb], completed), "share_mobile": per(t[.channelMobile], completed),
+            "wait_hours": Double(t[.waitMs]) / 3_600_000, "travel_hours": Double(t[.travelMs]) / 3_600_000,
+            "form_hours": Double(t[.formMs]) / 3_600_000,
+            "adoption_start": Double(r.initialAdopters) / Double(max(1, r.agents)),
+            "adoption_end": Double(adoptedEnd) / Double(max(1, r.agents)),
+        ]
+    }
+
+    public static func summaryRow(_ r: RunResult, replication: Int) -> [String] {
+        let m = metrics(r)
+        let integers: Set<String> = ["residents", "businesses", "needs", "applications", "completed", "open", "trips",
+                                     "wasted_trips", "window_visits", "trips_documents", "trips_submission",
+                                     "trips_collection", "trips_hometown", "kiosk_visits", "bundled_applications"]
+        let hours: Set<String> = ["citizen_hours", "staff_hours", "wait_hours", "travel_hours", "form_hours"]
+        return summaryHeader.map { key in
+            switch key {
+            case "scenario": return r.scenario.name
+            case "replication": return String(replication)
+            case "seed": return String(r.scenario.seed)
+            default:
+                let v = m[key] ?? .nan
+                if integers.contains(key) { return String(Int64(v)) }
+                if hours.contains(key) { return Format.number(v, 1) }
+                if key.hasSuffix("_min") || key.hasSuffix("_days") { return Format.number(v, 3) }
+                return Format.number(v, 6)
+            }
+        }
+    }
+
+    public static func byItem(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["item_id", "name_zh", "name_en", "audience", "licensing", "level", "departments",
+                                      "applications", "completed", "design_trips", "trips_per_application", "share_zero_trip",
+                                      "wait_mean_min", "lead_time_mean_days", "share_window", "share_kiosk", "share_web",
+                                      "share_mobile", "online", "mobile", "kiosk", "instant_approval", "prefill",
+                                      "e_delivery", "demand_weight"])
+        let t = r.tally
+        for (i, item) in r.catalog.items.enumerated() {
+            let apps = t.item(i, .applications), done = t.item(i, .completed)
+            let f = r.policy.flags[i]
+            table.append([
+                item.id, item.nameZh, item.nameEn, item.audience.key, item.licensing ? "1" : "0", item.level.key,
+                item.departments.map { r.catalog.departments[$0].id }.joined(separator: ";"),
+                String(apps), String(done), String(r.policy.designTrips[i]),
+                Format.ratio(t.item(i, .trips), done), Format.ratio(t.item(i, .zeroTrip), done),
+                Format.minutes(t.item(i, .servedWaitMs), per: t.item(i, .servedVisits)),
+                Format.ratio(t.item(i, .leadDays), done, 3),
+                Format.ratio(t.item(i, .window), apps), Format.ratio(t.item(i, .kiosk), apps),
+                Format.ratio(t.item(i, .web), apps), Format.ratio(t.item(i, .mobile), apps),
+                f.contains(.web) ? "1" : "0", f.contains(.mobile) ? "1" : "0", f.contains(.kiosk) ? "1" : "0",
+                f.contains(.instant) ? "1" : "0", f.contains(.prefill) ? "1" : "0", f.contains(.eDelivery) ? "1" : "0",
+                Format.number(item.demandWeight, 9),
+            ])
+        }
+        return table
+    }
+
+    public static func bySegment(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["segment", "agents", "applications", "completed", "trips_per_application",
+                                     "share_zero_trip", "wait_mean_min", "citizen_hours"])
+        let t = r.tally
+        func row(_ name: String, _ members: [Int]) {
+            func sum(_ f: Tally.SegmentField) -> Int64 { members.reduce(0) { $0 + t.segment($1, f) } }
+            let done = sum(.completed)
+            table.append([name, String(members.reduce(0) { $0 + r.segmentAgents[$1] }), String(sum(.applications)),
+                          String(done), Format.ratio(sum(.trips), done), Format.ratio(sum(.zeroTrip), done),
+                          Format.minutes(sum(.servedWaitMs), per: sum(.servedVisits)), Format.hours(sum(.citizenMs))])
+        }
+        for s in 0..<Segment.count { row(Segment.names[s], [s]) }
+        row("all_seniors", (0..<Segment.count).filter(Segment.isSenior))
+        row("all_non_adopters", (0..<Segment.count).filter(Segment.isNonAdopter))
+        row("all", Array(0..<Segment.count))
+        return table
+    }
+
+    public static func byDistrict(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["district", "name_zh", "residents", "businesses", "applications", "completed",
+                                     "trips_per_application", "wait_mean_min"])
+        let t = r.tally
+        for (d, district) in r.districts.enumerated() {
+            let done = t.district(d, .completed)
+            table.append([district.nameEn, district.nameZh, String(r.districtAgents[d].residents),
+                          String(r.districtAgents[d].businesses), String(t.district(d, .applications)), String(done),
+                          Format.ratio(t.district(d, .trips), done),
+                          Format.minutes(t.district(d, .servedWaitMs), per: t.district(d, .servedVisits))])
+        }
+        return table
+    }
+
+    public static func halls(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["hall_id", "level", "district", "windows", "visits", "served", "unserved",
+                                     "utilization", "wait_mean_min", "wait_p90_min", "max_queue"])
+        for q in r.queues {
+            table.append([q.id, q.level, r.districts[q.district].nameEn, String(q.windows), String(q.visits),
+                          String(q.served), String(q.unserved), Format.number(q.utilization, 4),
+                          Format.number(q.waitMeanMin, 3), Format.number(q.waitP90Min, 2), String(q.maxQueue)])
+        }
+        return table
+    }
+
+    public static func daily(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["day", "date", "working_day", "needs", "submissions", "completions", "window_visits",
+                                     "wait_mean_min", "adoption_online"])
+        let t = r.tally
+        var adopted = Int64(r.initialAdopters)
+        for d in 0..<r.scenario.days {
+            adopted += t.day(d, .adoptions)
+            table.append([String(d + 1), r.calendar.date(d).description, r.calendar.isWorking(d) ? "1" : "0",
+                          String(t.day(d, .needs)), String(t.day(d, .submissions)), String(t.day(d, .completions)),
+                          String(t.day(d, .windowVisits)), Format.minutes(t.day(d, .servedWaitMs), per: t.day(d, .servedVisits)),
+                          Format.number(Double(adopted) / Double(max(1, r.agents)), 6)])
+        }
+        return table
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+
+/// Writes a run directory: summary.csv with one row per replication, the detailed tables of the
+/// first replication, and the manifest, all atomically.
+public enum RunWriter {
+    public static let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "manifest.json"]
+
+    public static func write(_ results: [RunResult], to directory: RunDirectory, manifest: (RunResult) -> Manifest) throws {
+        precondition(!results.isEmpty)
+        var summary = CSVTable(header: RunReport.summaryHeader)
+        for (k, r) in results.enumerated() { summary.append(RunReport.summaryRow(r, replication: k + 1)) }
+        let first = results[0]
+        try directory.write("summary.csv", try summary.encoded())
+        try directory.write("by_item.csv", try RunReport.byItem(first).encoded())
+        try directory.write("by_segment.csv", try RunReport.bySegment(first).encoded())
+        try directory.write("by_district.csv", try RunReport.byDistrict(first).encoded())
+        try directory.write("halls.csv", try RunReport.halls(first).encoded())
+        try directory.write("daily.csv", try RunReport.daily(first).encoded())
+        try directory.write("manifest.json", try manifest(first).encoded())
+    }
+}

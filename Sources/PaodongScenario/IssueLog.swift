@@ -1,0 +1,17 @@
+import PaodongModel
+
+/// Collects every problem found while reading a scenario, so that one run reports them all.
+final class IssueLog {
+    private(set) var issues: [ScenarioIssue] = []
+
+    func add(_ node: SourceNode, _ key: String, _ message: String) {
+        issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, key: key, message: message))
+    }
+
+    func add(_ issue: ScenarioIssue) { issues.append(issue) }
+
+    /// Throws every collected issue at once, if there is any.
+    func throwIfAny() throws {
+        if !issues.isEmpty { throw ScenarioError.invalid(issues) }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import PaodongModel
+
+/// Reads one YAML mapping strictly: every key must be asked for, every value must have the
+/// expected type and range, and `finish()` reports the keys nobody asked for.
+///
+/// Problems go to the shared `IssueLog` and a placeholder value is returned, so that reading goes
+/// on and the user sees every problem of the file at once.
+final class MappingReader {
+    let node: SourceNode
+    let path: String
+    let log: IssueLog
+    private var pairs: [(key: String, keyNode: SourceNode, value: SourceNode)] = []
+    private var asked: [String] = []
+
+    init(_ node: SourceNode, path: String, log: IssueLog) {
+        self.node = node; self.path = path; self.log = log
+        if case .mapping(let p) = node.value { pairs = p } else {
+            log.add(node, path, "expected a mapping, found \(node.kindName)")
+        }
+    }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The raw node under `key`, or nil (with an issue if `required`).
+    func node(_ key: String, required: Bool = true) -> SourceNode? {
+        asked.append(key)
+        if let pair = pairs.first(where: { $0.key == key }) { return pair.value }
+        if required { log.add(node, keyPath(key), "missing required key") }
+        return nil
+    }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    func mapping(_ key: String) -> MappingReader {
+        let n = node(key) ?? SourceNode(value: .mapping([]), file: node.file, line: node.line, column: node.column)
+        return MappingReader(n, path: keyPath(key), log: log)
+    }
+
+    func double(_ key: String, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+                allowed: String? = nil) -> Double {
+        guard let n = node(key) else { return range.lowerBound }
+        return ValueReader.double(n, keyPath(key), range: range, allowed: allowed, log: log) ?? range.lowerBound
+    }
+
+    /// A probability or share in [0, 1].
+    func share(_ key: String) -> Double { double(key, in: 0...1, allowed: "a share between 0 and 1") }
+
+    func int(_ key: String, in range: ClosedRange<Int>) -> Int {
+        guard let n = node(key) else { return range.lowerBound }
+        return ValueReader.int(n, keyPath(key), range: range, log: log) ?? range.lowerBound
+    }
+
+    func bool(_ key: String) -> Bool {
+        guard let n = node(key) else { return false }
+        guard case .scalar(let s, true) = n.value, let b = ["true": true, "false": false][s] else {
+            log.add(n, keyPath(key), "expected true or false, found \(n.kindName)")
+            return false
+        }
+        return b
+    }
+
+    func string(_ key: String, required: Bool = true) -> String? {
+        guard let n = node(key, required: required) else { return nil }
+        guard case .scalar(let s, _) = n.value else {
+            log.add(n, keyPath(key), "expected a string, found \(n.kindName)")
+            return nil
+        }
+        return s
+    }
+
+    func list(_ key: String, required: Bool = true) -> [SourceNode] {
+        guard let n = node(key, required: required) else { return [] }
+        guard case .sequence(let items) = n.value else {
+            log.add(n, keyPath(key), "expected a list, found \(n.kindName)")
+            return []
+        }
+        return items
+    }
+
+    /// A list of numbers of exactly `count` entries (if given), each in `range`.
+    func doubles(_ key: String, count: Int? = nil, in range: ClosedRange<Double>) -> [Double] {
+        guard let n = node(key) else { return Array(repeating: range.lowerBound, count: count ?? 0) }
+        guard case .sequence(let items) = n.value else {
+            log.add(n, keyPath(key), "expected a list of numbers, found \(n.kindName)")
+            return Array(repeating: range.lowerBound, count: count ?? 0)
+        }
+        if let count, items.count != count {
+            log.add(n, keyPath(key), "expected \(count) numbers, found \(items.count)")
+            return Array(repeating: range.lowerBound, count: count)
+        }
+        return items.enumerated().map { i, item in
+            ValueReader.double(item, "\(keyPath(key))[\(i)]", range: range, allowed: nil, log: log) ?? range.lowerBound
+        }
+    }
+
+    /// Reports every key of the mapping that was never asked for.
+    func finish() {
+        for pair in pairs where !asked.contains(pair.key) {
+            let allowed = asked.isEmpty ? "" : "; allowed here: \(Array(Set(asked)).sorted().joined(separator: ", "))"
+            log.add(pair.keyNode, keyPath(pair.key), "unknown key\(allowed)")
+        }
+    }
+}
+
+/// Typed reading of scalar nodes with range checks.
+enum ValueReader {
+    static func double(_ n: SourceNode, _ key: String, range: ClosedRange<Double>, allowed: String?, log: IssueLog) -> Double? {
+        let what = allowed ?? describe(range)
+        guard case .scalar(let s, let plain) = n.value, plain, let v = parseDouble(s) else {
+            log.add(n, key, "expected a number (\(what)), found \(n.kindName)")
+            return nil
+        }
+        guard v.isFinite, range.contains(v) else {
+            log.add(n, key, "\(s) is out of range; allowed: \(what)")
+            return nil
+        }
+        return v
+    }
+
+    static func int(_ n: SourceNode, _ key: String, range: ClosedRange<Int>, log: IssueLog) -> Int? {
+        let what = "an integer in \(range.lowerBound)…\(range.upperBound)"
+        guard case .scalar(let raw, true) = n.value else {
+            log.add(n, key, "expected \(what), found \(n.kindName)")
+            return nil
+        }
+        let s = raw.replacingOccurrences(of: "_", with: "")
+        var value: Int? = Int(s)
+        if value == nil, let d = parseDouble(s), d.isFinite, d == d.rounded(), abs(d) < 9e15 { value = Int(d) }
+        guard let v = value else {
+            log.add(n, key, "expected \(what), found \(n.kindName)")
+            return nil
+        }
+        guard range.contains(v) else {
+            log.add(n, key, "\(raw) is out of range; allowed: \(what)")
+            return nil
+        }
+        return v
+    }
+
+    static func parseDouble(_ raw: String) -> Double? {
+        let s = raw.replacingOccurrences(of: "_", with: "")
+        switch s.lowercased() {
+        case ".nan", "nan": return .nan
+        case ".inf", "+.inf", "inf": return .infinity
+        case "-.inf", "-inf": return -.infinity
+        default: break
+        }
+        guard let first = s.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
+        return Double(s)
+    }
+
+    static func describe(_ r: ClosedRange<Double>) -> String {
+        let lo = r.lowerBound == -Double.greatestFiniteMagnitude ? nil : r.lowerBound
+        let hi = r.upperBound == Double.greatestFiniteMagnitude ? nil : r.upperBound
+        switch (lo, hi) {
+        case let (l?, h?): return "a number from \(fmt(l)) to \(fmt(h))"
+        case let (l?, nil): return "a number ≥ \(fmt(l))"
+        case let (nil, h?): return "a number ≤ \(fmt(h))"
+        default: return "a finite number"
+        }
+    }
+
+    static func fmt(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import PaodongModel
+
+/// Decodes the merged YAML tree into scenario parameters and reads the data tables it names.
+/// Every problem goes to the log; `decode` returns nil if anything was wrong.
+struct ScenarioDecoder {
+    let root: SourceNode
+    let log: IssueLog
+
+    private static let levelKeys = HallLevel.allCases.map(\.key)
+
+    func decode(sourceFiles: [String]) throws -> Scenario? {
+        let top = MappingReader(root, path: "", log: log)
+        let name = top.string("name") ?? ""
+        let description = top.string("description") ?? ""
+        let seed = UInt64(top.int("seed", in: 0...Int(Int64.max)))
+        let days = top.int("days", in: 1...3660)
+        let startDate = date(top, "start_date") ?? SimpleDate(year: 2020, month: 1, day: 1)
+        let holidays = top.list("holidays", required: false).compactMap { n -> SimpleDate? in
+            guard case .scalar(let s, _) = n.value, let d = SimpleDate(iso: s) else {
+                log.add(n, "holidays", "expected a date YYYY-MM-DD, found \(n.kindName)")
+                return nil
+            }
+            return d
+        }
+        let scale = top.double("scale", in: 1e-6...1, allowed: "a number above 0 and at most 1 (use --scale to enlarge)")
+
+        // Data tables first: the population and halls refer to them.
+        let data = top.mapping("data")
+        let tables = try DataTables.read(data, log: log)
+        data.finish()
+
+        let population = decodePopulation(top.mapping("population"))
+        let demand = decodeDemand(top.mapping("demand"))
+        let catalogParameters = decodeCatalog(top.mapping("catalog"))
+        let halls = decodeHalls(top.mapping("halls"), districts: tables.districts)
+        let kiosks = decodeKiosks(top.mapping("kiosks"))
+        let process = decodeProcess(top.mapping("process"))
+        let behaviour = decodeBehaviour(top.mapping("behaviour"))
+        let reforms = decodeReforms(top.mapping("reforms"), lifeEvents: tables.lifeEventIDs)
+        top.finish()
+        guard log.issues.isEmpty else { return nil }
+
+        let parameters = Scenario.Parameters(
+            name: name, description: description, seed: seed, days: days, startDate: startDate,
+            holidays: holidays, scale: scale, population: population, demand: demand, catalog: catalogParameters,
+            halls: halls, kiosks: kiosks, process: process, behaviour: behaviour, reforms: reforms)
+        let validator = ScenarioValidator(root: root, log: log)
+        validator.validate(parameters, tables: tables)
+        guard log.issues.isEmpty else { return nil }
+
+        let catalog = CatalogGenerator(parameters: catalogParameters, seedItems: tables.seedItems,
+                                       namedCertificates: tables.certificates, departments: tables.departments,
+                                       lifeEvents: tables.lifeEvents).generate()
+        return Scenario(parameters: parameters, districts: tables.districts, catalog: catalog, sourceFiles: sourceFiles)
+    }
+
+    // MARK: - Sections
+
+    func decodePopulation(_ m: MappingReader) -> PopulationParameters {
+        defer { m.finish() }
+        let ages = m.mapping("age_shares")
+        let ageShares = AgeBand.allCases.map { ages.share($0.key) }
+        ages.finish()
+        let adoption = m.mapping("digital_adoption")
+        let digital = AgeBand.allCases.map { adoption.share($0.key) }
+        adoption.finish()
+        return PopulationParameters(
+            residents: m.int("residents", in: 0...2_000_000_000), businesses: m.int("businesses", in: 0...2_000_000_000),
+            enterpriseShare: m.share("enterprise_share"), ageShares: ageShares,
+            registeredShare: m.share("registered_share"), foreignShare: m.share("foreign_share"),
+            digitalAdoption: digital, businessDigitalAdoption: m.share("business_digital_adoption"))
+    }
+
+    func decodeDemand(_ m: MappingReader) -> DemandParameters {
+        defer { m.finish() }
+        return DemandParameters(
+            needsPerResidentYear: m.double("needs_per_resident_year", in: 0...100),
+            needsPerBusinessYear: m.double("needs_per_business_year", in: 0...100),
+            monthlyProfile: m.doubles("monthly_profile", count: 12, in: 0...1e6))
+    }
+
+    func decodeCatalog(_ m: MappingReader) -> CatalogParameters {
+        defer { m.finish() }
+        let byLevel = m.mapping("items_by_level")
+        let itemsByLevel = [HallLevel.community, .street, .district].map { byLevel.int($0.key, in: 0...1_000_000) }
+        byLevel.finish()
+        let volume = m.mapping("level_volume_shares")
+        let shares = HallLevel.allCases.map { volume.share($0.key) }
+        volume.finish()
+        return CatalogParameters(
+            items: m.int("items", in: 1...200_000), seed: UInt64(m.int("seed", in: 0...Int(Int64.max))),
+            personalShare: m.share("personal_share"), licensingShare: m.share("licensing_share"),
+            departmentCountWeights: m.doubles("department_count_weights", count: 4, in: 0...1e6),
+            colocatedProbability: m.share("colocated_probability"), itemsByLevel: itemsByLevel,
+            levelVolumeShares: shares, certificateTypes: m.int("certificate_types", in: 1...100_000),
+            certificateZipfExponent: m.double("certificate_zipf_exponent", in: 0...10),
+            certificatesPerItemMean: m.double("certificates_per_item_mean", in: 0...6),
+            demandZipfExponent: m.double("demand_zipf_exponent", in: 0...10),
+            complexityWeights: m.doubles("complexity_weights", count: 5, in: 0...1e6),
+            physicalPresenceShare: m.share("physical_presence_share"),
+            physicalResultShare: m.share("physical_result_share"), hometownShare: m.share("hometown_share"),
+            reviewFactorCV: m.double("review_factor_cv", in: 0...10), serviceFactorCV: m.double("service_factor_cv", in: 0...10))
+    }
+
+    func decodeHalls(_ m: MappingReader, districts: [District]) -> HallParameters {
+        defer { m.finish() }
+        let levelsNode = m.mapping("levels")
+        var levels: [HallLevelParameters] = []
+        for level in HallLevel.allCases {
+            let l = levelsNode.mapping(level.key)
+            let halls: Int
+            switch level {
+            case .community: halls = districts.reduce(0) { $0 + $1.communities }
+            case .street: halls = districts.reduce(0) { $0 + $1.streets }
+            case .district: halls = districts.count
+            case .city: halls = 1
+            }
+            levels.append(HallLevelParameters(halls: halls, windowsPerHall: l.int("windows_per_hall", in: 1...10_000),
+                                              travelMin: l.double("travel_min", in: 0...10_000)))
+            l.finish()
+        }
+        levelsNode.finish()
+        var cityDistrict = 0
+        if let cityName = m.string("city_hall_district") {
+            if let i = districts.firstIndex(where: { $0.nameEn == cityName || $0.nameZh == cityName }) {
+                cityDistrict = i
+            } else if let n = m.node("city_hall_district") {
+                log.add(n, m.keyPath("city_hall_district"),
+                        "unknown district '\(cityName)'; allowed: \(districts.map(\.nameEn).joined(separator: ", "))")
+            }
+        }
+        let opening = periods(m, "opening")
+        let openHours = Int((Double(opening.reduce(0) { $0 + $1.minutes }) / 60).rounded(.up))
+        var profile: [Double] = []
+        if let n = m.node("arrival_profile") {
+            if case .scalar("flat", _) = n.value {
+                profile = Array(repeating: 1, count: max(openHours, 1))
+            } else {
+                profile = m.doubles("arrival_profile", count: openHours, in: 0...1e6)
+            }
+        }
+        return HallParameters(
+            levels: levels, cityDistrict: cityDistrict, opening: opening, arrivalProfile: profile,
+            overtimeMin: m.double("overtime_min", in: 0...600),
+            patienceMeanMin: noneOr(m, "patience_mean_min") { m.double("patience_mean_min", in: 1e-3...1e6) },
+            ticketCapPerWindow: noneOr(m, "ticket_cap_per_window") { m.int("ticket_cap_per_window", in: 1...100_000) },
+            windowServiceMeanMin: m.double("window_service_mean_min", in: 1e-3...1440),
+            windowServiceCV: m.double("window_service_cv", in: 0...10),
+            collectionServiceMeanMin: m.double("collection_service_mean_min", in: 1e-3...1440))
+    }
+
+    func decodeKiosks(_ m: MappingReader) -> KioskParameters {
+        defer { m.finish() }
+        return KioskParameters(
+            count: m.int("count", in: 0...1_000_000), serviceMeanMin: m.double("service_mean_min", in: 1e-3...1440),
+            serviceCV: m.double("service_cv", in: 0...10), travelMin: m.double("travel_min", in: 0...10_000),
+            opening: periods(m, "opening"), openWeekends: m.bool("open_weekends"))
+    }
+
+    func decodeProcess(_ m: MappingReader) -> ProcessParameters {
+        defer { m.finish() }
+        return ProcessParameters(
+            lackCopyProbability: m.share("lack_copy_probability"),
+            documentTravelMin: m.double("document_travel_min", in: 0...10_000),
+            formMinPerComplexity: m.double("form_min_per_complexity", in: 0...1440),
+            mobileFormFactor: m.double("mobile_form_factor", in: 0...10),
+            incompletePerComplexity: m.double("incomplete_per_complexity", in: 0...0.2,
+                                              allowed: "a number from 0 to 0.2 (complexity 5 must stay a probability)"),
+            documentIncompleteShare: m.share("document_incomplete_share"),
+            approvalMeanDays: m.double("approval_mean_days", in: 0...365),
+            approvalShape: m.double("approval_shape", in: 0.01...100),
+            hometownTravelMin: m.double("hometown_travel_min", in: 0...10_000),
+            retryDelayDays: m.int("retry_delay_days", in: 1...60))
+    }
+
+    func decodeBehaviour(_ m: MappingReader) -> BehaviourParameters {
+        defer { m.finish() }
+        let asc = m.mapping("channel_constants")
+        let constants = Channel.allCases.map { asc.double($0.key, in: -50...50) }
+        asc.finish()
+        return BehaviourParameters(
+            channelConstants: constants, seniorOnlineShift: m.double("senior_online_shift", in: -50...50),
+            businessOnlineShift: m.double("business_online_shift", in: -50...50),
+            timeCoefficientPerHour: m.double("time_coefficient_per_hour", in: -50...0),
+            expectedWaitMin: m.double("expected_wait_min", in: 0...1440),
+            onlineExperienceWeight: m.double("online_experience_weight", in: -10...10),
+            wastedTripWeight: m.double("wasted_trip_weight", in: -10...10),
+            adoptionProbability: m.share("adoption_probability"))
+    }
+
+    func decodeReforms(_ m: MappingReader, lifeEvents: [String]) -> Reforms {
+        defer { m.finish() }
+        func section<T>(_ key: String, _ body: (MappingReader) -> T) -> T {
+            let r = m.mapping(key)
+            defer { r.finish() }
+            return body(r)
+        }
+        let counts = 0...1_000_000
+        return Reforms(
+            oneWindow: section("one_window") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor", in: 0.01...100)) },
+            eCertificates: section("e_certificates") { .init(enabled: $0.bool("enabled"), types: $0.int("types", in: counts)) },
+            kiosks: section("kiosks") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), crossCityItems: $0.int("cross_city_items", in: counts)) },
+            instantApproval: section("instant_approval") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts)) },
+            prefill: section("prefill") {
+                .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts),
+                      formFactor: $0.double("form_factor", in: 0...10), incompleteFactor: $0.double("incomplete_factor", in: 0...1))
+            },
+            bundles: section("bundles") { r in
+                let enabled = r.bool("enabled")
+                var events: [String] = []
+                for n in r.list("events") {
+                    guard case .scalar(let s, _) = n.value else { log.add(n, r.keyPath("events"), "expected an event id"); continue }
+                    if s == "all" { continue }
+                    if !lifeEvents.contains(s) {
+                        log.add(n, r.keyPath("events"), "unknown life event '\(s)'; allowed: all, \(lifeEvents.joined(separator: ", "))")
+                    }
+                    events.append(s)
+                }
+                return .init(enabled: enabled, events: events)
+            },
+            mobile: section("mobile") { .init(enabled: $0.bool("enabled"), personalShare: $0.share("personal_share"), businessShare: $0.share("business_share")) },
+            online: section("online") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
+            eDelivery: section("e_delivery") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
+            crossRegion: section("cross_region") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
+            unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor", in: 0.01...100) ) })
+    }
+
+    // MARK: - Helpers
+
+    func date(_ m: MappingReader, _ key: String) -> SimpleDate? {
+        guard let n = m.node(key) else { return nil }
+        guard case .scalar(let s, _) = n.value, let d = SimpleDate(iso: s) else {
+            log.add(n, m.keyPath(key), "expected a date YYYY-MM-DD, found \(n.kindName)")
+            return nil
+        }
+        return d
+    }
+
+    /// `none` (or null) gives nil; anything else is read by `read`.
+    func noneOr<T>(_ m: MappingReader, _ key: String, _ read: () -> T) -> T? {
+        guard let n = m.node(key) else { return nil }
+        switch n.value {
+        case .null: return nil
+        case .scalar("none", _): return nil
+        default: return read()
+        }
+    }
+
+    /// Opening periods written as "HH:MM-HH:MM", in order, not overlapping.
+    func periods(_ m: MappingReader, _ key: String) -> [OpeningPeriod] {
+        var result: [OpeningPeriod] = []
+        let items = m.list(key)
+        if items.isEmpty, let n = m.node(key, required: false) { log.add(n, m.keyPath(key), "at least one opening period is needed") }
+        for n in items {
+            guard case .scalar(let s, _) = n.value, let p = Self.parsePeriod(s) else {
+                log.add(n, m.keyPath(key), "expected a period like \"09:00-12:00\", found \(n.kindName)")
+                continue
+            }
+            if let last = result.last, p.start < last.end {
+                log.add(n, m.keyPath(key), "periods must be in order and must not overlap")
+            }
+            result.append(p)
+        }
+        return result
+    }
+
+    static func parsePeriod(_ s: String) -> OpeningPeriod? {
+        let parts = s.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let a = minutes(parts[0]), let b = minutes(parts[1]), a < b else { return nil }
+        return OpeningPeriod(start: a, end: b)
+    }
+
+    static func minutes(_ s: String) -> Int? {
+        let hm = s.split(separator: ":")
+        guard hm.count == 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0..<60).contains(m),
+              h * 60 + m <= 1440 else { return nil }
+        return h * 60 + m
+    }
+}

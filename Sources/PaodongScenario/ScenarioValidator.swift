@@ -1,0 +1,64 @@
+import PaodongModel
+
+/// Cross-field checks that no single key can make: shares that must sum to one, counts that
+/// must fit the catalog, demand that life events must not exceed. Runs once, reports all.
+struct ScenarioValidator {
+    let root: SourceNode
+    let log: IssueLog
+
+    private func node(_ path: String) -> SourceNode {
+        var current = root
+        for part in path.split(separator: ".") {
+            guard case .mapping(let pairs) = current.value, let next = pairs.first(where: { $0.key == part }) else { break }
+            current = next.value
+        }
+        return current
+    }
+
+    private func check(_ ok: Bool, _ path: String, _ message: @autoclosure () -> String) {
+        if !ok { log.add(node(path), path, message()) }
+    }
+
+    func validate(_ p: Scenario.Parameters, tables: DataTables) {
+        let tolerance = 1e-6
+        let ageSum = p.population.ageShares.reduce(0, +)
+        check(abs(ageSum - 1) < tolerance, "population.age_shares", "shares sum to \(ageSum); they must sum to 1")
+        check(p.population.residents + p.population.businesses > 0, "population", "residents and businesses are both zero")
+        let levelSum = p.catalog.levelVolumeShares.reduce(0, +)
+        check(abs(levelSum - 1) < tolerance, "catalog.level_volume_shares", "shares sum to \(levelSum); they must sum to 1")
+        check(p.demand.monthlyProfile.contains { $0 > 0 }, "demand.monthly_profile", "at least one month needs a positive weight")
+        check(p.catalog.departmentCountWeights.contains { $0 > 0 }, "catalog.department_count_weights", "at least one weight must be positive")
+        check(p.catalog.complexityWeights.contains { $0 > 0 }, "catalog.complexity_weights", "at least one weight must be positive")
+        check(p.catalog.items >= tables.seedItems.count, "catalog.items",
+              "the items table alone has \(tables.seedItems.count) items; catalog.items must be at least that")
+        check(p.catalog.itemsByLevel.reduce(0, +) <= p.catalog.items, "catalog.items_by_level",
+              "more items by level (\(p.catalog.itemsByLevel.reduce(0, +))) than items in the catalog (\(p.catalog.items))")
+        check(p.catalog.certificateTypes >= tables.certificates.count, "catalog.certificate_types",
+              "the certificates table alone has \(tables.certificates.count) types")
+        check(p.halls.arrivalProfile.contains { $0 > 0 }, "halls.arrival_profile", "at least one hour needs a positive weight")
+        for (i, period) in p.halls.opening.enumerated() {
+            check(period.minutes >= 1, "halls.opening", "period \(i + 1) is empty")
+        }
+        check(!p.halls.opening.isEmpty, "halls.opening", "at least one opening period is needed")
+        check(!p.kiosks.opening.isEmpty, "kiosks.opening", "at least one opening period is needed")
+        let startDay = p.startDate.dayNumber
+        for h in p.holidays {
+            check(h.dayNumber >= startDay && h.dayNumber < startDay + p.days, "holidays",
+                  "holiday \(h) is outside the simulated days \(p.startDate) … \(p.startDate.adding(days: p.days - 1))")
+        }
+        // Life events carry part of the demand; the single needs carry the rest, which must not be negative.
+        for audience in Audience.allCases {
+            let rate = audience == .personal ? p.demand.needsPerResidentYear : p.demand.needsPerBusinessYear
+            let eventNeeds = tables.lifeEvents.filter { $0.audience == audience }.reduce(0) { $0 + $1.ratePerAgentYear * Double($1.items.count) }
+            let key = audience == .personal ? "demand.needs_per_resident_year" : "demand.needs_per_business_year"
+            check(eventNeeds <= rate + tolerance, key,
+                  "life events alone give \(eventNeeds) needs per agent-year, more than the \(rate) allowed")
+        }
+        if p.reforms.bundles.enabled && tables.lifeEvents.isEmpty {
+            check(false, "reforms.bundles", "bundles are enabled but the life-events table is empty")
+        }
+        check(p.halls.opening.allSatisfy { $0.end <= 1440 }, "halls.opening", "periods must end by 24:00")
+        check(p.scale * Double(p.population.residents + p.population.businesses) <= 2e9, "scale",
+              "more than 2,000,000,000 agents after scaling")
+    }
+}

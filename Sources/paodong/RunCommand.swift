@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongReports
+
+/// `paodong run SCENARIO.yaml`: simulate one scenario and write its run directory.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run one scenario and write its reports.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "Output directory (default: runs/NAME-seedSEED). Never overwritten without --force.")
+    var out: String?
+
+    @OptionGroup var options: RunOptions
+
+    func run() throws {
+        Interruption.shared.install()
+        let started = Date()
+        let loaded: Scenario
+        do { loaded = try options.load(scenario) } catch { throw fail(error) }
+        let outPath = out ?? "runs/\(loaded.parameters.name)-seed\(loaded.parameters.seed)"
+        if out == nil { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
+        let directory: RunDirectory
+        do { directory = try RunDirectory(path: outPath, force: options.force) } catch { throw fail(error) }
+        let progress = Progress(label: loaded.parameters.name, quiet: options.quiet)
+        let results: [RunResult]
+        do {
+            results = try options.simulate(loaded, progress: progress)
+        } catch SimulationError.cancelled {
+            directory.discard()
+            printError("interrupted: no output written (\(outPath) unchanged)")
+            throw interruptedExitCode
+        }
+        do {
+            try RunWriter.write(results, to: directory) { first in
+                Manifest(paodongVersion: Paodong.version, scenario: first.scenario, sourceFiles: loaded.sourceFiles,
+                         seed: first.scenario.seed, replications: results.count,
+                         replicationSeeds: results.map(\.scenario.seed), threads: options.threads,
+                         residents: first.residents, businesses: first.businesses, catalogItems: first.catalog.items.count,
+                         halls: first.queues.filter { $0.level != "kiosk" }.count,
+                         kioskPools: first.queues.filter { $0.level == "kiosk" }.count,
+                         wallSeconds: Date().timeIntervalSince(started), peakMemoryBytes: Manifest.peakMemory(),
+                         warnings: first.warnings, files: RunWriter.files)
+            }
+            if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }
+            try directory.commit()
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            directory.discard()
+            throw fail(error)
+        }
+        print(SummaryTable.render(results, wallSeconds: Date().timeIntervalSince(started), out: directory.path))
+    }
+}

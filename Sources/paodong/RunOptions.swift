@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongReports
+import PaodongScenario
+
+/// Options shared by `run` and `compare`.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Seed (default: the scenario's). Replication r uses seed + r - 1.")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Multiply populations and hall capacity by F (a 0.01 run is a faithful 1% miniature).")
+    var scale: Double = 1
+
+    @Option(help: "Replications on seeds seed, seed+1, …")
+    var replications: Int = 1
+
+    @Flag(help: "Replace an existing output directory (only after the new run succeeded).")
+    var force = false
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard threads >= 1 && threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, found \(threads)") }
+        guard scale.isFinite && scale > 0 && scale <= 100 else { throw ValidationError("--scale must be above 0 and at most 100, found \(scale)") }
+        guard replications >= 1 && replications <= 1000 else { throw ValidationError("--replications must be between 1 and 1000, found \(replications)") }
+    }
+
+    /// Loads, scales and re-seeds a scenario; errors carry their sysexits code.
+    func load(_ path: String) throws -> Scenario {
+        var scenario = try ScenarioLoader.load(path: path)
+        if scale != 1 {
+            scenario = scenario.scaled(by: scale)
+            let agents = Double(scenario.parameters.population.residents + scenario.parameters.population.businesses) * scenario.parameters.scale
+            if agents > 2e9 {
+                throw ScenarioError.invalid([ScenarioIssue(file: path, key: "scale", message: "--scale \(scale) gives \(Int(agents)) agents; at most 2,000,000,000")])
+            }
+        }
+        if let seed { scenario = scenario.withSeed(seed) }
+        return scenario
+    }
+
+    /// Runs the replications of one scenario.
+    func simulate(_ scenario: Scenario, progress: Progress) throws -> [RunResult] {
+        var results: [RunResult] = []
+        for r in 0..<replications {
+            let replica = scenario.withSeed(scenario.parameters.seed &+ UInt64(r))
+            let simulation = Simulation(scenario: replica, threads: threads)
+            simulation.progress = { done, total in progress.update(done, total) }
+            simulation.isCancelled = { Interruption.shared.isSet }
+            if r == 0 { for w in simulation.context.layout.warnings { progress.note("warning: \(w)") } }
+            results.append(try simulation.run())
+        }
+        return results
+    }
+}
