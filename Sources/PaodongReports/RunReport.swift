@@ -127,11 +127,13 @@ public enum RunReport {
 
     public static func halls(_ r: RunResult) -> CSVTable {
         var table = CSVTable(header: ["hall_id", "level", "district", "windows", "visits", "served", "unserved",
-                                     "utilization", "wait_mean_min", "wait_p90_min", "max_queue"])
+                                     "utilization", "wait_mean_min", "wait_p90_min", "max_queue", "window_groups",
+                                     "max_group_utilization"])
         for q in r.queues {
             table.append([q.id, q.level, r.districts[q.district].nameEn, String(q.windows), String(q.visits),
                           String(q.served), String(q.unserved), Format.number(q.utilization, 4),
-                          Format.number(q.waitMeanMin, 3), Format.number(q.waitP90Min, 2), String(q.maxQueue)])
+                          Format.number(q.waitMeanMin, 3), Format.number(q.waitP90Min, 2), String(q.maxQueue),
+                          String(q.groups), Format.number(q.maxGroupUtilization, 4)])
         }
         return table
     }

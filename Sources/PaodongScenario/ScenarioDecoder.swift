@@ -121,6 +121,12 @@ struct ScenarioDecoder {
             l.finish()
         }
         levelsNode.finish()
+        var allocation = HallParameters.WindowAllocation.residents
+        if let text = m.string("window_allocation") {
+            if let a = HallParameters.WindowAllocation(rawValue: text) { allocation = a } else if let n = m.node("window_allocation") {
+                log.add(n, m.keyPath("window_allocation"), "found '\(text)'; allowed: residents, equal")
+            }
+        }
         var cityDistrict = 0
         if let cityName = m.string("city_hall_district") {
             if let i = districts.firstIndex(where: { $0.nameEn == cityName || $0.nameZh == cityName }) {
@@ -141,7 +147,7 @@ struct ScenarioDecoder {
             }
         }
         return HallParameters(
-            levels: levels, cityDistrict: cityDistrict, opening: opening, arrivalProfile: profile,
+            levels: levels, windowAllocation: allocation, cityDistrict: cityDistrict, opening: opening, arrivalProfile: profile,
             overtimeMin: m.double("overtime_min", in: 0...600),
             patienceMeanMin: noneOr(m, "patience_mean_min") { m.double("patience_mean_min", in: 1e-3...1e6) },
             ticketCapPerWindow: noneOr(m, "ticket_cap_per_window") { m.int("ticket_cap_per_window", in: 1...100_000) },

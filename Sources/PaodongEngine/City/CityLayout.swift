@@ -38,26 +38,28 @@ public struct CityLayout: Sendable {
                 }
             }
             let original = perDistrict.reduce(0, +)
-            let scaledCount = Int((original * f).rounded())
-            var counts: [Int], windows: Int
-            if scaledCount >= 1 {
-                counts = apportion(scaledCount, weights: perDistrict)
-                windows = lp.windowsPerHall
+            var counts: [Int], windows: [Int]
+            if original * f >= 1 {
+                counts = apportion(Int((original * f).rounded()), weights: perDistrict)
+                windows = CityLayout.hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts,
+                                                 byResidents: p.halls.windowAllocation == .residents)
             } else {
                 counts = apportion(1, weights: perDistrict)
-                windows = max(1, Int((Double(lp.windowsPerHall) * f * original).rounded(.up)))
+                windows = [max(1, Int((Double(lp.windowsPerHall) * f * original).rounded(.up)))]
             }
-            let capacity = Double(counts.reduce(0, +) * windows)
+            let capacity = Double(windows.reduce(0, +))
             let faithful = Double(lp.windowsPerHall) * original * f
-            if capacity > faithful * 1.1 {
-                warnings.append("scale \(f): \(level.key) halls keep \(Int(capacity)) windows where a faithful miniature has \(String(format: "%.1f", faithful)); waits there are understated")
+            if capacity > faithful * 1.1 || capacity < faithful / 1.1 {
+                warnings.append("scale \(f): \(level.key) halls keep \(Int(capacity)) windows where a faithful miniature has \(String(format: "%.1f", faithful)); waits there are \(capacity > faithful ? "understated" : "overstated")")
             }
+            var k = 0
             for (d, n) in counts.enumerated() {
                 for _ in 0..<n {
-                    let (groups, map) = CityLayout.windowGroups(windows: windows, load: load[level.rawValue], oneWindow: policy.oneWindow)
+                    let (groups, map) = CityLayout.windowGroups(windows: windows[k], load: load[level.rawValue], oneWindow: policy.oneWindow)
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
-                    halls.append(Hall(level: level, district: d, windows: windows, groupWindows: groups, departmentGroup: map))
+                    halls.append(Hall(level: level, district: d, windows: windows[k], groupWindows: groups, departmentGroup: map))
+                    k += 1
                 }
             }
         }
@@ -87,6 +89,19 @@ public struct CityLayout: Sendable {
         kioskPoolOfDistrict = poolOf; self.warnings = warnings
     }
 
+    /// Windows of each hall, in hall order (district by district): the level's total windows
+    /// shared in proportion to the residents per hall of each district, or equally; at least one each.
+    static func hallWindows(counts: [Int], perHall: Int, districts: [District], byResidents: Bool) -> [Int] {
+        let halls = counts.reduce(0, +)
+        guard byResidents else { return Array(repeating: perHall, count: halls) }
+        var weights: [Double] = []
+        for (d, n) in counts.enumerated() where n > 0 {
+            weights += Array(repeating: districts[d].residents10k / Double(n), count: n)
+        }
+        let extra = apportion(max(0, perHall * halls - halls), weights: weights)
+        return extra.map { $0 + 1 }
+    }
+
     /// The hall of `level` for an agent of `district` whose home position is `home` (0…65535).
     @inline(__always) public func hall(level: HallLevel, district: Int, home: UInt16) -> Int {
         let local = hallsByDistrict[level.rawValue][district]
@@ -94,46 +109,59 @@ public struct CityLayout: Sendable {
         return Int(list[(Int(home) * list.count) >> 16])
     }
 
-    /// Window groups of a hall: one per active department, at least one window each, the rest by
-    /// largest remainder of expected load; with fewer windows than departments the least-loaded
-    /// share the last group. With one window, a single pooled group.
+    /// Window groups of a hall (MODEL.md §11a). A department is active at the hall when its share of
+    /// the expected load is worth at least half a window; each active department gets a group with
+    /// at least one window and the remaining windows follow expected load (largest remainder). The
+    /// other departments share one group (a 综合 window for the rare matters), as do the least-loaded
+    /// active ones when there are fewer windows than groups. With one window: a single pooled group.
     static func windowGroups(windows: Int, load: [Double], oneWindow: Bool) -> ([Int], [UInt8]) {
         let departments = load.count
-        if oneWindow { return ([windows], Array(repeating: 0, count: departments)) }
-        var active = load.indices.filter { load[$0] > 0 }.sorted { (load[$0], -$0) > (load[$1], -$1) }
-        if active.isEmpty { active = [0] }
-        var map = Array(repeating: UInt8(0), count: departments)
-        if windows < active.count {
-            let own = windows - 1
-            for (g, d) in active.enumerated() { map[d] = UInt8(min(g, own)) }
-            // Departments with no load at this level still need a group if they ever show up.
-            for d in 0..<departments where load[d] <= 0 { map[d] = UInt8(own) }
-            return (Array(repeating: 1, count: windows), map)
-        }
-        let extra = apportion(windows - active.count, weights: active.map { load[$0] })
-        var groups: [Int] = []
-        for (g, d) in active.enumerated() {
-            map[d] = UInt8(g)
-            groups.append(1 + extra[g])
-        }
-        // Inactive departments (no expected load) are served by the busiest group.
-        for d in 0..<departments where load[d] <= 0 { map[d] = 0 }
+        if oneWindow || windows == 1 { return ([windows], Array(repeating: 0, count: departments)) }
+        let total = load.reduce(0, +)
+        guard total > 0 else { return ([windows], Array(repeating: 0, count: departments)) }
+        // Units: active departments by load, then the shared group of all others.
+        var units = load.indices.filter { load[$0] / total * Double(windows) >= 0.5 }
+            .sorted { (load[$0], -$0) > (load[$1], -$1) }
+        if units.count >= windows { units = Array(units.prefix(windows - 1)) }
+        let sharedLoad = total - units.reduce(0) { $0 + load[$1] }
+        var unitLoad = units.map { load[$0] }
+        if sharedLoad > 0 || units.isEmpty { unitLoad.append(max(sharedLoad, 1e-9)) }
+        let extra = apportion(windows - unitLoad.count, weights: unitLoad)
+        let groups = extra.map { $0 + 1 }
+        let shared = UInt8(groups.count - 1)
+        var map = Array(repeating: shared, count: departments)
+        for (g, d) in units.enumerated() { map[d] = UInt8(g) }
         return (groups, map)
     }
 
-    /// Expected window minutes by level and department, from demand weights and service factors.
+    /// Expected window minutes by level and department: single needs and life-event needs of each
+    /// item, its service time for each department, and the collection visit for physical results.
     static func departmentLoad(scenario: Scenario, policy: CatalogPolicy, expectedNeeds: [Double]) -> [[Double]] {
         let catalog = scenario.catalog
+        let p = scenario.parameters
+        var needs = catalog.items.map { $0.demandWeight * expectedNeeds[$0.audience.rawValue] }
+        let agents = [Double(p.population.residents), Double(p.population.businesses)]
+        for event in catalog.lifeEvents {
+            for i in event.items { needs[i] += event.ratePerAgentYear * agents[event.audience.rawValue] }
+        }
+        // Adopters are expected online wherever the item allows it, everyone else at a window.
+        let pop = p.population
+        let residentAdoption = zip(pop.ageShares, pop.digitalAdoption).reduce(0) { $0 + $1.0 * $1.1 }
+        let adoption = [residentAdoption, pop.businessDigitalAdoption]
         var load = Array(repeating: Array(repeating: 0.0, count: catalog.departments.count), count: HallLevel.allCases.count)
-        for (i, item) in catalog.items.enumerated() {
-            let w = item.demandWeight * expectedNeeds[item.audience.rawValue] * item.serviceFactor
-            guard w > 0 else { continue }
+        for (i, item) in catalog.items.enumerated() where needs[i] > 0 {
+            let f = policy.flags[i]
+            let online = f.contains(.web) || f.contains(.mobile)
+            let windowShare = online ? 1 - adoption[item.audience.rawValue] : 1
+            let visit = needs[i] * windowShare * item.serviceFactor * p.halls.windowServiceMeanMin
             let up = HallLevel(rawValue: min(item.level.rawValue + 1, HallLevel.city.rawValue))!
             for (k, d) in item.departments.enumerated() {
                 let atLead = k == 0 || item.isColocated(k) || policy.oneWindow
-                load[(atLead ? item.level : up).rawValue][d] += w
+                load[(atLead ? item.level : up).rawValue][d] += visit
             }
-            _ = i
+            if item.physicalResult && !policy.flags[i].contains(.eDelivery) {
+                load[item.level.rawValue][item.departments[0]] += needs[i] * p.halls.collectionServiceMeanMin
+            }
         }
         return load
     }

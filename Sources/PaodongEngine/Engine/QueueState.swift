@@ -16,6 +16,8 @@ public final class QueueState: @unchecked Sendable {
     public private(set) var served: Int64 = 0
     public private(set) var unserved: Int64 = 0
     public private(set) var busyMin: Double = 0
+    /// Busy minutes of each window group.
+    public private(set) var groupBusyMin: [Double]
     public private(set) var servedWaitMs: Int64 = 0
     public private(set) var maxQueue: Int = 0
     public private(set) var openDays: Int = 0
@@ -29,6 +31,7 @@ public final class QueueState: @unchecked Sendable {
     init(index: Int, isKiosk: Bool, servers: [Int], cv: Double, ticketCapPerWindow: Int?, periods: [OpeningPeriod],
          overtime: Double, seed: UInt64) {
         self.index = index; self.isKiosk = isKiosk; self.periods = periods; self.overtime = overtime
+        groupBusyMin = Array(repeating: 0, count: servers.count)
         kernel = QueueKernel(servers: servers, distribution: .lognormal(cv: cv),
                              ticketCap: ticketCapPerWindow.map { cap in servers.map { $0 * cap } }, maxStages: 4)
         rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: isKiosk ? .kiosk : .queue)
@@ -36,6 +39,13 @@ public final class QueueState: @unchecked Sendable {
 
     public var servers: Int { kernel.servers.reduce(0, +) }
     public var openMinutesPerDay: Int { periods.reduce(0) { $0 + $1.minutes } }
+
+    /// Highest utilisation of any window group over opening hours.
+    public var maxGroupUtilization: Double {
+        let minutes = Double(openMinutesPerDay * openDays)
+        guard minutes > 0 else { return 0 }
+        return zip(groupBusyMin, kernel.servers).map { $0 / (Double($1) * minutes) }.max() ?? 0
+    }
 
     /// Serves the day's visits, session by session, and writes each visit's outcome back to its chunk.
     func serve(day: Int, entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], tally: Tally) {
@@ -85,6 +95,7 @@ public final class QueueState: @unchecked Sendable {
                 if status == .served {
                     served += 1
                     busyMin += results.service[slot]
+                    groupBusyMin[Int(customers.group[slot])] += results.service[slot]
                     let w = ms(results.wait[slot])
                     servedWaitMs += w
                     _ = waits.record(UInt64(max(0, (results.wait[slot] * 100).rounded())))

@@ -12,6 +12,8 @@ public struct RunResult: Sendable {
         public var served: Int64
         public var unserved: Int64
         public var utilization: Double
+        public var groups: Int
+        public var maxGroupUtilization: Double
         public var waitMeanMin: Double
         public var waitP90Min: Double
         public var maxQueue: Int
@@ -65,6 +67,7 @@ extension Simulation {
             rows.append(RunResult.QueueRow(
                 id: id, level: level, district: district, windows: q.servers, visits: q.visits, served: q.served,
                 unserved: q.unserved, utilization: capacity > 0 ? q.busyMin / capacity : 0,
+                groups: q.groupBusyMin.count, maxGroupUtilization: q.maxGroupUtilization,
                 waitMeanMin: q.served > 0 ? Double(q.servedWaitMs) / 60_000 / Double(q.served) : 0,
                 waitP90Min: q.served > 0 ? Double(q.waits.valueAtPercentile(90)) / 100 : 0, maxQueue: q.maxQueue))
         }

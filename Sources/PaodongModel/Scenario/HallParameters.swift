@@ -23,6 +23,9 @@ public struct HallLevelParameters: Codable, Sendable, Equatable {
 public struct HallParameters: Codable, Sendable, Equatable {
     /// Indexed by `HallLevel.rawValue`.
     public var levels: [HallLevelParameters]
+    /// How a level's windows are shared among its halls: `residents` in proportion to the residents
+    /// each hall serves (the level's windows per hall is then the average), or `equal`.
+    public var windowAllocation: WindowAllocation
     /// District index (into the district table) of the city hall.
     public var cityDistrict: Int
     public var opening: [OpeningPeriod]
@@ -36,11 +39,13 @@ public struct HallParameters: Codable, Sendable, Equatable {
     public var windowServiceMeanMin: Double
     public var windowServiceCV: Double
     public var collectionServiceMeanMin: Double
-    public init(levels: [HallLevelParameters], cityDistrict: Int, opening: [OpeningPeriod],
+    public enum WindowAllocation: String, Codable, Sendable, CaseIterable { case residents, equal }
+
+    public init(levels: [HallLevelParameters], windowAllocation: WindowAllocation, cityDistrict: Int, opening: [OpeningPeriod],
                 arrivalProfile: [Double], overtimeMin: Double, patienceMeanMin: Double?,
                 ticketCapPerWindow: Int?, windowServiceMeanMin: Double, windowServiceCV: Double,
                 collectionServiceMeanMin: Double) {
-        self.levels = levels; self.cityDistrict = cityDistrict; self.opening = opening
+        self.levels = levels; self.windowAllocation = windowAllocation; self.cityDistrict = cityDistrict; self.opening = opening
         self.arrivalProfile = arrivalProfile; self.overtimeMin = overtimeMin
         self.patienceMeanMin = patienceMeanMin; self.ticketCapPerWindow = ticketCapPerWindow
         self.windowServiceMeanMin = windowServiceMeanMin; self.windowServiceCV = windowServiceCV
