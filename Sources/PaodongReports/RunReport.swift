@@ -11,7 +11,7 @@ public enum RunReport {
         "citizen_hours", "staff_hours", "items_share_at_most_one_trip", "licensing_items_share_zero_trip",
         "trips_documents", "trips_submission", "trips_collection", "trips_hometown", "kiosk_visits",
         "bundled_applications", "share_window", "share_kiosk", "share_web", "share_mobile",
-        "wait_hours", "travel_hours", "form_hours", "adoption_start", "adoption_end",
+        "wait_hours", "travel_hours", "form_hours", "adoption_start", "adoption_end", "needs_completed", "needs_open",
     ]
 
     /// The metrics of one replication by column name (numbers only), for summaries and comparisons.
@@ -42,6 +42,7 @@ public enum RunReport {
             "form_hours": Double(t[.formMs]) / 3_600_000,
             "adoption_start": Double(r.initialAdopters) / Double(max(1, r.agents)),
             "adoption_end": Double(adoptedEnd) / Double(max(1, r.agents)),
+            "needs_completed": Double(t[.completedNeeds]), "needs_open": Double(r.openNeeds),
         ]
     }
 
@@ -49,7 +50,8 @@ public enum RunReport {
         let m = metrics(r)
         let integers: Set<String> = ["residents", "businesses", "needs", "applications", "completed", "open", "trips",
                                      "wasted_trips", "window_visits", "trips_documents", "trips_submission",
-                                     "trips_collection", "trips_hometown", "kiosk_visits", "bundled_applications"]
+                                     "trips_collection", "trips_hometown", "kiosk_visits", "bundled_applications",
+                                     "needs_completed", "needs_open"]
         let hours: Set<String> = ["citizen_hours", "staff_hours", "wait_hours", "travel_hours", "form_hours"]
         return summaryHeader.map { key in
             switch key {

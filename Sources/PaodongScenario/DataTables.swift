@@ -17,9 +17,14 @@ struct DataTables {
         var t = DataTables()
         func path(_ key: String) -> String? {
             guard let n = m.node(key), let s = m.string(key) else { return nil }
-            return URL(fileURLWithPath: n.file).deletingLastPathComponent().appendingPathComponent(s).path
+            return s.hasPrefix("/") ? s : URL(fileURLWithPath: n.file).deletingLastPathComponent().appendingPathComponent(s).path
         }
         let paths = keys.map { path($0) }
+        for (key, p) in zip(keys, paths) {
+            guard let p, !FileManager.default.fileExists(atPath: p), let n = m.node(key) else { continue }
+            throw ScenarioError.missingFile(ScenarioIssue(file: n.file, line: n.line, column: n.column, key: m.keyPath(key),
+                                                          message: "data file '\(p)' not found"))
+        }
         guard paths.allSatisfy({ $0 != nil }) else { return t }
 
         let districts = try DataTable(path: paths[0]!, columns: ["name_zh", "name_en", "residents_10k", "streets", "communities"], log: log)

@@ -40,7 +40,8 @@ public enum ScenarioLoader {
             throw ScenarioError.invalid([ScenarioIssue(file: path, line: parentEntry.value.line, column: parentEntry.value.column,
                                                        key: "extends", message: "expected a file name, found \(parentEntry.value.kindName)")])
         }
-        let parentPath = url.deletingLastPathComponent().appendingPathComponent(parentName).path
+        // A relative parent is relative to the file that names it.
+        let parentPath = parentName.hasPrefix("/") ? parentName : url.deletingLastPathComponent().appendingPathComponent(parentName).path
         if !FileManager.default.fileExists(atPath: parentPath) {
             throw ScenarioError.missingFile(ScenarioIssue(file: path, line: parentEntry.value.line, column: parentEntry.value.column,
                                                           key: "extends", message: "parent scenario '\(parentPath)' not found"))

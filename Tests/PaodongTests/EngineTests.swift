@@ -1,0 +1,90 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongScenario
+import Testing
+
+/// Conservation, determinism and common random numbers, on a 0.1 % city.
+@Suite struct EngineTests {
+    static func scenario(_ name: String, scale: Double = 0.001, seed: UInt64 = 11) throws -> Scenario {
+        try ScenarioLoader.load(path: CLI.scenario(name)).scaled(by: scale).withSeed(seed)
+    }
+
+    /// Every need becomes an application that is completed or still open; a bundle serves several
+    /// needs; trips are the sum of their parts, which are counted where they happen.
+    @Test(arguments: ["shenzhen-2020.yaml", "baseline-2012.yaml"])
+    func conservation(_ name: String) throws {
+        let s = try Self.scenario(name)
+        let result = try Simulation(scenario: s, threads: 2).run()
+        let t = result.tally
+        #expect(t[.needs] > 10_000)
+        #expect(t[.applications] == t[.completed] + Int64(result.openApplications))
+        #expect(t[.needs] == t[.completedNeeds] + Int64(result.openNeeds))
+        if s.parameters.reforms.bundles.enabled {
+            #expect(t[.bundledApplications] > 0)
+            #expect(t[.applications] < t[.needs])
+        } else {
+            #expect(t[.applications] == t[.needs])
+        }
+        #expect(t[.trips] == t[.documentTrips] + t[.submissionTrips] + t[.collectionTrips] + t[.hometownTrips])
+        #expect(t[.trips0] + t[.trips1] + t[.trips2] + t[.trips3Plus] == t[.completed])
+        #expect(t[.zeroTrip] == t[.trips0])
+        #expect(t[.channelWindow] + t[.channelKiosk] + t[.channelWeb] + t[.channelMobile] == t[.completed])
+        // Per item, segment and district tallies add up to the city's.
+        var segmentApps: Int64 = 0
+        for s in 0..<Segment.count { segmentApps += t.segment(s, .applications) }
+        #expect(segmentApps == t[.applications])
+        var districtTrips: Int64 = 0
+        for d in result.districts.indices { districtTrips += t.district(d, .trips) }
+        #expect(districtTrips == t[.trips])
+        var dailyNeeds: Int64 = 0
+        for d in 0..<s.parameters.days { dailyNeeds += t.day(d, .needs) }
+        #expect(dailyNeeds == t[.needs])
+        // Every served visit is counted once by its hall and once by its application.
+        let hallServed = result.queues.reduce(Int64(0)) { $0 + $1.served }
+        var servedOpenOrDone: Int64 = 0
+        for q in result.queues { servedOpenOrDone += q.served }
+        #expect(hallServed >= t[.servedVisits])
+    }
+
+    /// The needs follow their configured rate: 0.8 per resident-year and 2.5 per business-year.
+    @Test func needsFollowTheDemandRates() throws {
+        let s = try Self.scenario("shenzhen-2020.yaml", scale: 0.002)
+        let result = try Simulation(scenario: s, threads: 2).run()
+        let p = s.parameters
+        let expected = Double(result.residents) * p.demand.needsPerResidentYear + Double(result.businesses) * p.demand.needsPerBusinessYear
+        let needs = Double(result.tally[.needs])
+        // Poisson counts with bundles of a few needs: 5 standard deviations is far below 3 %.
+        #expect(abs(needs - expected) / expected < 0.03, "needs \(needs) vs \(expected)")
+    }
+
+    /// Common random numbers: the same agents have the same needs on the same days in every scenario.
+    @Test func sameNeedsInEveryScenario() throws {
+        let a = try Simulation(scenario: Self.scenario("shenzhen-2020.yaml"), threads: 2).run()
+        let b = try Simulation(scenario: Self.scenario("baseline-2012.yaml"), threads: 1).run()
+        #expect(a.tally[.needs] == b.tally[.needs])
+        for d in 0..<a.scenario.days { #expect(a.tally.day(d, .needs) == b.tally.day(d, .needs)) }
+        // The reforms change what happens to the needs.
+        #expect(a.tally[.trips] != b.tally[.trips])
+    }
+
+    /// Byte-identical reports for 1, 2 and 4 threads; another seed gives other numbers.
+    @Test func reportsDoNotDependOnThreads() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv"]
+        var outputs: [[Data]] = []
+        for (threads, seed) in [(1, 5), (2, 5), (4, 5), (2, 6)] {
+            let out = tmp.path("t\(threads)-s\(seed)")
+            let r = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.2", "--threads", String(threads),
+                                 "--seed", String(seed), "--out", out, "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(try files.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) })
+        }
+        for (k, file) in files.enumerated() {
+            #expect(outputs[0][k] == outputs[1][k], "\(file) differs between 1 and 2 threads")
+            #expect(outputs[0][k] == outputs[2][k], "\(file) differs between 1 and 4 threads")
+        }
+        #expect(outputs[1][0] != outputs[3][0], "another seed must give another summary")
+    }
+}

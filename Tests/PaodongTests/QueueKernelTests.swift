@@ -1,0 +1,75 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+import Testing
+
+/// The queue kernel against queueing theory and against hand-computed cases.
+@Suite struct QueueKernelTests {
+    /// Erlang C itself against closed forms that do not use it: M/M/1 and M/M/2.
+    @Test func erlangCMatchesClosedForms() {
+        // M/M/1: P(wait) = ρ, Wq = ρ / (μ − λ).
+        #expect(abs(ErlangC.waitProbability(servers: 1, offeredLoad: 0.7) - 0.7) < 1e-12)
+        #expect(abs(ErlangC.meanWait(servers: 1, arrivalRate: 0.07, serviceMean: 10) - 0.7 / (0.1 - 0.07)) < 1e-9)
+        // M/M/2: P(wait) = 2ρ² / (1 + ρ).
+        let rho = 0.8
+        #expect(abs(ErlangC.waitProbability(servers: 2, offeredLoad: 2 * rho) - 2 * rho * rho / (1 + rho)) < 1e-12)
+    }
+
+    /// Mean wait within 3 % of Erlang C and P(wait > 0) within 0.01, for three (c, ρ) pairs up to
+    /// ρ = 0.9; and Little's law (queue length seen by arrivals = λ W). Customer counts are chosen
+    /// so that the standard error of the mean wait is about 1 %, making 3 % a three-sigma bound.
+    @Test(arguments: [(1, 0.5, 2_000_000), (5, 0.8, 4_000_000), (20, 0.9, 10_000_000)])
+    func agreesWithErlangC(servers: Int, rho: Double, customers: Int) {
+        let mean = 10.0
+        let lambda = rho * Double(servers) / mean
+        let q = StationaryQueue(servers: servers, arrivalRate: lambda, serviceMean: mean, distribution: .exponential,
+                                customers: customers, seed: 42)
+        let s = q.run()
+        let wq = ErlangC.meanWait(servers: servers, arrivalRate: lambda, serviceMean: mean)
+        let pw = ErlangC.waitProbability(servers: servers, offeredLoad: lambda * mean)
+        #expect(abs(s.waitMeanMin - wq) / wq < 0.03, "mean wait \(s.waitMeanMin) vs Erlang C \(wq)")
+        #expect(abs(s.probabilityWait - pw) < 0.01, "P(wait) \(s.probabilityWait) vs Erlang C \(pw)")
+        #expect(abs(s.utilization - rho) < 0.01)
+        #expect(abs(s.queueLengthMean - s.littleLambdaW) / s.littleLambdaW < 0.02,
+                "Little: L_q \(s.queueLengthMean) vs λW \(s.littleLambdaW)")
+        // The p90 of the wait follows P(W > t) = C e^{-(cμ-λ)t}.
+        let p90 = ErlangC.waitQuantile(0.9, servers: servers, arrivalRate: lambda, serviceMean: mean)
+        #expect(abs(s.waitP90Min - p90) <= max(0.05 * p90, 0.05))
+    }
+
+    /// Deterministic service (CV 0) makes every wait computable by hand.
+    @Test func closingPatienceAndTicketCap() {
+        var c = QueueKernel.Customers()
+        c.arrival = [0, 0, 0, 1]
+        c.patience = [.infinity, .infinity, 5, .infinity]
+        c.stages = [1, 1, 1, 1]
+        c.group = [0, 0, 0, 0]
+        c.serviceMean = [10, 10, 10, 10]
+        let rng = RandomStream(seed: 1, chunk: 0, purpose: .queue)
+        var r = QueueKernel.Results()
+        // One window; service may start until minute 15.
+        QueueKernel(servers: [1], distribution: .lognormal(cv: 0), ticketCap: nil, maxStages: 1).run(c, closeAt: 15, rng: rng, into: &r)
+        #expect(r.status == [.served, .served, .abandoned, .closed])
+        #expect(r.wait == [0, 10, 5, 14])
+        // A cap of two tickets refuses the later arrivals.
+        QueueKernel(servers: [1], distribution: .lognormal(cv: 0), ticketCap: [2], maxStages: 1).run(c, closeAt: 100, rng: rng, into: &r)
+        #expect(r.status == [.served, .served, .refused, .refused])
+    }
+
+    /// A two-stage route joins the second group when the first service ends.
+    @Test func routeThroughTwoGroups() {
+        var c = QueueKernel.Customers()
+        c.arrival = [0, 2]
+        c.patience = [.infinity, .infinity]
+        c.stages = [2, 1]
+        c.group = [0, 1, 1, 0]
+        c.serviceMean = [10, 4, 6, 0]
+        let rng = RandomStream(seed: 1, chunk: 0, purpose: .queue)
+        var r = QueueKernel.Results()
+        QueueKernel(servers: [1, 1], distribution: .lognormal(cv: 0), ticketCap: nil, maxStages: 2).run(c, closeAt: 100, rng: rng, into: &r)
+        // Customer 1 is served at group 1 from 2 to 8; customer 0 reaches group 1 at 10 and is served at once.
+        #expect(r.status == [.served, .served, .served, .notReached])
+        #expect(r.wait == [0, 0, 0, 0])
+        #expect(r.service[1] == 4 && r.service[2] == 6)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongScenario
+import Testing
+
+/// Every scenario shipped validates and runs at a small scale (Mesa's habit).
+@Suite struct ScenarioFilesTests {
+    static let shipped: [String] = {
+        let dir = CLI.packageRoot.appendingPathComponent("Scenarios").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test func thereAreShippedScenarios() {
+        #expect(Self.shipped.contains("shenzhen-2020.yaml"))
+        #expect(Self.shipped.contains("baseline-2012.yaml"))
+        #expect(Self.shipped.contains("quick.yaml"))
+    }
+
+    @Test(arguments: shipped) func validates(_ name: String) throws {
+        let r = try CLI.run(["validate", CLI.scenario(name)])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("ok"))
+    }
+
+    @Test(arguments: shipped) func runsAtSmallScale(_ name: String) throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let scenario = try ScenarioLoader.load(path: CLI.scenario(name))
+        // About 20,000 agents whatever the file's own scale.
+        let factor = 20_000 / (Double(scenario.parameters.population.residents) * scenario.parameters.scale)
+        let out = tmp.path("run")
+        let r = try CLI.run(["run", CLI.scenario(name), "--out", out, "--scale", String(factor), "--seed", "7", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for file in ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) missing")
+        }
+        let summary = try readCSV(out + "/summary.csv")
+        #expect(summary.count == 1)
+        #expect((Int(summary[0]["completed"] ?? "") ?? 0) > 0)
+    }
+
+    /// The scaling rule of MODEL.md §11a: a level that would keep less than one hall keeps one,
+    /// with its windows scaled by F × halls at that level, rounded up.
+    @Test func scalingKeepsLoadPerWindow() throws {
+        let scenario = try ScenarioLoader.load(path: CLI.scenario("quick.yaml"))
+        let layout = SimulationContext(scenario: scenario).layout
+        let p = scenario.parameters
+        let streets = scenario.districts.reduce(0) { $0 + $1.streets }
+        let streetHalls = layout.halls.filter { $0.level == .street }
+        #expect(streetHalls.count == 1)
+        let expected = Int((Double(p.halls.levels[HallLevel.street.rawValue].windowsPerHall) * p.scale * Double(streets)).rounded(.up))
+        #expect(streetHalls[0].windows == expected)
+        let communities = scenario.districts.reduce(0) { $0 + $1.communities }
+        #expect(layout.halls.filter { $0.level == .community }.count == Int((Double(communities) * p.scale).rounded()))
+    }
+}
