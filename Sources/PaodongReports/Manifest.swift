@@ -1,4 +1,5 @@
 import Foundation
+import PaodongEngine
 import PaodongModel
 
 /// `manifest.json`: what was run, how, and what it cost.
@@ -29,6 +30,19 @@ public struct Manifest: Encodable {
         self.residents = residents; self.businesses = businesses; self.catalogItems = catalogItems; self.halls = halls
         self.kioskPools = kioskPools; self.wallSeconds = wallSeconds; self.peakMemoryBytes = peakMemoryBytes
         self.warnings = warnings; self.files = files
+    }
+
+    /// The manifest of a run's replications.
+    public static func of(_ results: [RunResult], sourceFiles: [String], threads: Int, started: Date, version: String) -> Manifest {
+        let first = results[0]
+        return Manifest(paodongVersion: version, scenario: first.scenario, sourceFiles: sourceFiles,
+                        seed: first.scenario.seed, replications: results.count,
+                        replicationSeeds: results.map(\.scenario.seed), threads: threads,
+                        residents: first.residents, businesses: first.businesses, catalogItems: first.catalog.items.count,
+                        halls: first.queues.filter { $0.level != "kiosk" }.count,
+                        kioskPools: first.queues.filter { $0.level == "kiosk" }.count,
+                        wallSeconds: Date().timeIntervalSince(started), peakMemoryBytes: peakMemory(),
+                        warnings: first.warnings, files: RunWriter.files)
     }
 
     public func encoded() throws -> Data {

@@ -45,7 +45,17 @@ public final class RunDirectory {
 
     deinit { if !committed { discard() } }
 
-    /// Writes one file into the temporary directory, flushed to disk.
+    /// Creates a subdirectory (for one scenario of a comparison).
+    public func makeSubdirectory(_ name: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: (temporaryPath as NSString).appendingPathComponent(name),
+                                                    withIntermediateDirectories: false)
+        } catch {
+            throw Failure.cannotCreate(path, "\(name): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes one file (a path relative to the run directory) into the temporary directory, flushed to disk.
     public func write(_ name: String, _ data: Data) throws {
         let file = (temporaryPath as NSString).appendingPathComponent(name)
         do {

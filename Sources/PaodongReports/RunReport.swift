@@ -12,6 +12,10 @@ public enum RunReport {
         "trips_documents", "trips_submission", "trips_collection", "trips_hometown", "kiosk_visits",
         "bundled_applications", "share_window", "share_kiosk", "share_web", "share_mobile",
         "wait_hours", "travel_hours", "form_hours", "adoption_start", "adoption_end", "needs_completed", "needs_open",
+        "trips_city_year", "citizen_hours_city_year",
+        "seniors_trips_per_application", "seniors_share_zero_trip", "seniors_wait_mean_min", "seniors_citizen_hours_city_year",
+        "non_adopters_trips_per_application", "non_adopters_share_zero_trip", "non_adopters_wait_mean_min",
+        "non_adopters_citizen_hours_city_year",
     ]
 
     /// The metrics of one replication by column name (numbers only), for summaries and comparisons.
@@ -20,7 +24,7 @@ public enum RunReport {
         let completed = Double(t[.completed])
         func per(_ a: Int64, _ b: Double) -> Double { b > 0 ? Double(a) / b : .nan }
         let adoptedEnd = r.initialAdopters + Int(t[.adoptions])
-        return [
+        let base: [String: Double] = [
             "residents": Double(r.residents), "businesses": Double(r.businesses), "needs": Double(t[.needs]),
             "applications": Double(t[.applications]), "completed": completed, "open": Double(r.openApplications),
             "trips": Double(t[.trips]), "trips_per_need": per(t[.trips], Double(t[.completedNeeds])),
@@ -44,6 +48,34 @@ public enum RunReport {
             "adoption_end": Double(adoptedEnd) / Double(max(1, r.agents)),
             "needs_completed": Double(t[.completedNeeds]), "needs_open": Double(r.openNeeds),
         ]
+        return base.merging(cityYear(r)) { a, _ in a }.merging(equity(r)) { a, _ in a }
+    }
+
+    /// Trips and citizen-hours scaled to the whole city and a year (for "avoided" and "saved" per year).
+    static func cityYear(_ r: RunResult) -> [String: Double] {
+        let t = r.tally
+        let factor = 365 / Double(r.scenario.days) / r.scenario.scale
+        return [
+            "trips_city_year": Double(t[.trips]) * factor,
+            "citizen_hours_city_year": Double(t[.waitMs] + t[.travelMs] + t[.serviceMs] + t[.formMs]) / 3_600_000 * factor,
+        ]
+    }
+
+    /// The equity view: seniors and agents without digital adoption (at the start of their application).
+    static func equity(_ r: RunResult) -> [String: Double] {
+        let t = r.tally
+        let factor = 365 / Double(r.scenario.days) / r.scenario.scale
+        var out: [String: Double] = [:]
+        for (prefix, members) in [("seniors", (0..<Segment.count).filter(Segment.isSenior)),
+                                  ("non_adopters", (0..<Segment.count).filter(Segment.isNonAdopter))] {
+            func sum(_ f: Tally.SegmentField) -> Double { Double(members.reduce(Int64(0)) { $0 + t.segment($1, f) }) }
+            let done = sum(.completed)
+            out["\(prefix)_trips_per_application"] = done > 0 ? sum(.trips) / done : .nan
+            out["\(prefix)_share_zero_trip"] = done > 0 ? sum(.zeroTrip) / done : .nan
+            out["\(prefix)_wait_mean_min"] = sum(.servedVisits) > 0 ? sum(.servedWaitMs) / 60_000 / sum(.servedVisits) : .nan
+            out["\(prefix)_citizen_hours_city_year"] = sum(.citizenMs) / 3_600_000 * factor
+        }
+        return out
     }
 
     public static func summaryRow(_ r: RunResult, replication: Int) -> [String] {
@@ -52,7 +84,8 @@ public enum RunReport {
                                      "wasted_trips", "window_visits", "trips_documents", "trips_submission",
                                      "trips_collection", "trips_hometown", "kiosk_visits", "bundled_applications",
                                      "needs_completed", "needs_open"]
-        let hours: Set<String> = ["citizen_hours", "staff_hours", "wait_hours", "travel_hours", "form_hours"]
+        let hours: Set<String> = ["citizen_hours", "staff_hours", "wait_hours", "travel_hours", "form_hours", "trips_city_year",
+                                  "citizen_hours_city_year", "seniors_citizen_hours_city_year", "non_adopters_citizen_hours_city_year"]
         return summaryHeader.map { key in
             switch key {
             case "scenario": return r.scenario.name

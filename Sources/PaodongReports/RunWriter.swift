@@ -7,17 +7,19 @@ import PaodongModel
 public enum RunWriter {
     public static let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "manifest.json"]
 
-    public static func write(_ results: [RunResult], to directory: RunDirectory, manifest: (RunResult) -> Manifest) throws {
+    /// Writes the files, under `prefix` (a subdirectory name followed by "/") when given.
+    public static func write(_ results: [RunResult], to directory: RunDirectory, prefix: String = "",
+                             manifest: (RunResult) -> Manifest) throws {
         precondition(!results.isEmpty)
         var summary = CSVTable(header: RunReport.summaryHeader)
         for (k, r) in results.enumerated() { summary.append(RunReport.summaryRow(r, replication: k + 1)) }
         let first = results[0]
-        try directory.write("summary.csv", try summary.encoded())
-        try directory.write("by_item.csv", try RunReport.byItem(first).encoded())
-        try directory.write("by_segment.csv", try RunReport.bySegment(first).encoded())
-        try directory.write("by_district.csv", try RunReport.byDistrict(first).encoded())
-        try directory.write("halls.csv", try RunReport.halls(first).encoded())
-        try directory.write("daily.csv", try RunReport.daily(first).encoded())
-        try directory.write("manifest.json", try manifest(first).encoded())
+        try directory.write(prefix + "summary.csv", try summary.encoded())
+        try directory.write(prefix + "by_item.csv", try RunReport.byItem(first).encoded())
+        try directory.write(prefix + "by_segment.csv", try RunReport.bySegment(first).encoded())
+        try directory.write(prefix + "by_district.csv", try RunReport.byDistrict(first).encoded())
+        try directory.write(prefix + "halls.csv", try RunReport.halls(first).encoded())
+        try directory.write(prefix + "daily.csv", try RunReport.daily(first).encoded())
+        try directory.write(prefix + "manifest.json", try manifest(first).encoded())
     }
 }

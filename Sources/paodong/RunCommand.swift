@@ -36,14 +36,7 @@ struct RunCommand: ParsableCommand {
         }
         do {
             try RunWriter.write(results, to: directory) { first in
-                Manifest(paodongVersion: Paodong.version, scenario: first.scenario, sourceFiles: loaded.sourceFiles,
-                         seed: first.scenario.seed, replications: results.count,
-                         replicationSeeds: results.map(\.scenario.seed), threads: options.threads,
-                         residents: first.residents, businesses: first.businesses, catalogItems: first.catalog.items.count,
-                         halls: first.queues.filter { $0.level != "kiosk" }.count,
-                         kioskPools: first.queues.filter { $0.level == "kiosk" }.count,
-                         wallSeconds: Date().timeIntervalSince(started), peakMemoryBytes: Manifest.peakMemory(),
-                         warnings: first.warnings, files: RunWriter.files)
+                Manifest.of(results, sourceFiles: loaded.sourceFiles, threads: options.threads, started: started, version: Paodong.version)
             }
             if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }
             try directory.commit()

@@ -17,12 +17,12 @@ public struct CityLayout: Sendable {
     /// Warnings for the user (capacity added by rounding).
     public var warnings: [String]
 
-    public init(scenario: Scenario, policy: CatalogPolicy, expectedNeeds: [Double]) {
+    public init(scenario: Scenario, policy: CatalogPolicy) {
         let p = scenario.parameters
         let f = p.scale
         let districts = scenario.districts
         var warnings: [String] = []
-        let load = CityLayout.departmentLoad(scenario: scenario, policy: policy, expectedNeeds: expectedNeeds)
+        let load = CityLayout.departmentLoad(scenario: scenario, policy: policy)
 
         var halls: [Hall] = []
         var byDistrict = Array(repeating: Array(repeating: [Int32](), count: districts.count), count: HallLevel.allCases.count)
@@ -126,21 +126,46 @@ public struct CityLayout: Sendable {
         let sharedLoad = total - units.reduce(0) { $0 + load[$1] }
         var unitLoad = units.map { load[$0] }
         if sharedLoad > 0 || units.isEmpty { unitLoad.append(max(sharedLoad, 1e-9)) }
-        let extra = apportion(windows - unitLoad.count, weights: unitLoad)
-        let groups = extra.map { $0 + 1 }
+        let groups = apportionWithFloor(windows, weights: unitLoad)
         let shared = UInt8(groups.count - 1)
         var map = Array(repeating: shared, count: departments)
         for (g, d) in units.enumerated() { map[d] = UInt8(g) }
         return (groups, map)
     }
 
+    /// Splits `total` in proportion to `weights` with at least one for each (total ≥ count): each gets
+    /// the larger of one and its whole quota, the rest go by largest remainder. O(n log n).
+    static func apportionWithFloor(_ total: Int, weights: [Double]) -> [Int] {
+        let sum = weights.reduce(0, +)
+        let quotas = weights.map { Double(total) * $0 / sum }
+        var result = quotas.map { max(1, Int($0.rounded(.down))) }
+        var left = total - result.reduce(0, +)
+        while left < 0, let i = result.indices.filter({ result[$0] > 1 }).max(by: { (Double(result[$0]) - quotas[$0], -$0) < (Double(result[$1]) - quotas[$1], -$1) }) {
+            result[i] -= 1
+            left += 1
+        }
+        let order = quotas.indices.sorted { (quotas[$0] - Double(result[$0]), -$0) > (quotas[$1] - Double(result[$1]), -$1) }
+        var k = 0
+        while left > 0 {
+            result[order[k % order.count]] += 1
+            left -= 1
+            k += 1
+        }
+        return result
+    }
+
     /// Expected window minutes by level and department: single needs and life-event needs of each
     /// item, its service time for each department, and the collection visit for physical results.
-    static func departmentLoad(scenario: Scenario, policy: CatalogPolicy, expectedNeeds: [Double]) -> [[Double]] {
+    static func departmentLoad(scenario: Scenario, policy: CatalogPolicy) -> [[Double]] {
         let catalog = scenario.catalog
         let p = scenario.parameters
-        var needs = catalog.items.map { $0.demandWeight * expectedNeeds[$0.audience.rawValue] }
+        // Single needs at their own rate (life events carry the rest of the demand), then event needs.
         let agents = [Double(p.population.residents), Double(p.population.businesses)]
+        let rates = [p.demand.needsPerResidentYear, p.demand.needsPerBusinessYear]
+        let single = Audience.allCases.map { a in
+            max(0, rates[a.rawValue] - catalog.lifeEvents.filter { $0.audience == a }.reduce(0) { $0 + $1.ratePerAgentYear * Double($1.items.count) })
+        }
+        var needs = catalog.items.map { $0.demandWeight * agents[$0.audience.rawValue] * single[$0.audience.rawValue] }
         for event in catalog.lifeEvents {
             for i in event.items { needs[i] += event.ratePerAgentYear * agents[event.audience.rawValue] }
         }

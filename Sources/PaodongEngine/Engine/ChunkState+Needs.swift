@@ -86,7 +86,7 @@ extension ChunkState {
                 if leadItem.isColocated(k) { leadMask |= 1 << UInt8(k) }
             }
         }
-        let windowTrips = 1 + (0..<slots).filter { leadMask & (1 << UInt8($0)) == 0 }.count
+        let windowTrips = 1 + slots - leadMask.nonzeroBitCount
 
         // Channel choice.
         let wasAdopted = pop.state[agent] & Population.State.adopted != 0

@@ -81,8 +81,7 @@ public final class SimulationContext: @unchecked Sendable {
         itemComplexity = catalog.items.map { UInt8($0.formComplexity) }
         itemReview = catalog.items.map { p.process.approvalMeanDays * $0.reviewFactor }
 
-        let expected = [Double(residents) * p.demand.needsPerResidentYear, Double(businesses) * p.demand.needsPerBusinessYear]
-        layout = CityLayout(scenario: scenario, policy: policy, expectedNeeds: expected)
+        layout = CityLayout(scenario: scenario, policy: policy)
     }
 
     /// Hour-long slots covering the opening periods (the last slot of a period may be shorter).

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongReports
+
+/// `paodong compare BASE.yaml A.yaml [B.yaml …]`: paired comparison with common random numbers.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run a baseline and scenarios with common random numbers and compare them with confidence intervals.")
+
+    @Argument(help: "The baseline scenario, then the scenarios to compare with it.")
+    var scenarios: [String]
+
+    @Option(help: "Output directory (default: runs/compare-BASELINE). Never overwritten without --force.")
+    var out: String?
+
+    @OptionGroup var options: RunOptions
+
+    func validate() throws {
+        guard scenarios.count >= 2 else { throw ValidationError("compare needs a baseline and at least one scenario") }
+    }
+
+    func run() throws {
+        Interruption.shared.install()
+        let started = Date()
+        var replications = options.replications
+        // The contract's default is 5 replications for a comparison.
+        if !CommandLine.arguments.contains(where: { $0.hasPrefix("--replications") }) { replications = 5 }
+        var runOptions = options
+        runOptions.replications = replications
+
+        var loaded: [Scenario] = []
+        do { for path in scenarios { loaded.append(try runOptions.load(path)) } } catch { throw fail(error) }
+        // Common random numbers: every scenario runs on the baseline's seeds.
+        let seed = loaded[0].parameters.seed
+        loaded = loaded.map { $0.withSeed(seed) }
+        var names: [String] = []
+        for s in loaded {
+            var name = s.parameters.name, k = 2
+            while names.contains(name) { name = "\(s.parameters.name)-\(k)"; k += 1 }
+            names.append(name)
+        }
+        let outPath = out ?? "runs/compare-\(names[0])-seed\(seed)"
+        if out == nil { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
+        let directory: RunDirectory
+        do { directory = try RunDirectory(path: outPath, force: options.force) } catch { throw fail(error) }
+
+        var results: [[RunResult]] = []
+        do {
+            for (s, name) in zip(loaded, names) {
+                let progress = Progress(label: name, quiet: options.quiet)
+                results.append(try runOptions.simulate(s, progress: progress))
+            }
+        } catch SimulationError.cancelled {
+            directory.discard()
+            printError("interrupted: no output written (\(outPath) unchanged)")
+            throw interruptedExitCode
+        }
+        let runs = results.map { $0.map(RunReport.metrics) }
+        let comparison = Comparison(baseline: (names[0], runs[0]),
+                                    scenarios: Array(zip(names.dropFirst(), runs.dropFirst())).map { ($0.0, $0.1) })
+        do {
+            for (k, name) in names.enumerated() {
+                try directory.makeSubdirectory(name)
+                try RunWriter.write(results[k], to: directory, prefix: name + "/") { _ in
+                    Manifest.of(results[k], sourceFiles: loaded[k].sourceFiles, threads: options.threads, started: started,
+                                version: Paodong.version)
+                }
+            }
+            try directory.write("comparison.csv", try comparison.table().encoded())
+            if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }
+            try directory.commit()
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            directory.discard()
+            throw fail(error)
+        }
+        print(ComparisonTable.render(comparison, names: names, wallSeconds: Date().timeIntervalSince(started), out: directory.path))
+    }
+}
+
+/// The readable comparison table on standard output.
+enum ComparisonTable {
+    static let shown: [(String, String, Int)] = [
+        ("trips per application", "trips_per_application", 3),
+        ("zero-trip share", "share_zero_trip", 3),
+        ("at-most-one-trip share", "share_at_most_one_trip", 3),
+        ("wait mean (min)", "wait_mean_min", 1),
+        ("wait p90 (min)", "wait_p90_min", 1),
+        ("lead time (days)", "lead_time_mean_days", 2),
+        ("trips per year (city)", "trips_city_year", 0),
+        ("citizen-hours per year (city)", "citizen_hours_city_year", 0),
+        ("seniors: trips per application", "seniors_trips_per_application", 3),
+        ("seniors: wait mean (min)", "seniors_wait_mean_min", 1),
+        ("seniors: citizen-hours per year", "seniors_citizen_hours_city_year", 0),
+        ("non-adopters: trips per application", "non_adopters_trips_per_application", 3),
+        ("non-adopters: wait mean (min)", "non_adopters_wait_mean_min", 1),
+        ("non-adopters: citizen-hours per year", "non_adopters_citizen_hours_city_year", 0),
+    ]
+
+    static func render(_ c: Comparison, names: [String], wallSeconds: Double, out: String) -> String {
+        var lines: [[String]] = [["metric", names[0]] + names.dropFirst().map { "\($0) (Δ, 95% CI)" }]
+        for (label, metric, digits) in shown {
+            guard let first = c.row(names[1], metric) else { continue }
+            var line = [label, Format.number(first.baseline, digits)]
+            for name in names.dropFirst() {
+                guard let r = c.row(name, metric) else { line.append(""); continue }
+                var cell = "\(Format.number(r.scenario, digits)) (\(r.delta >= 0 ? "+" : "")\(Format.number(r.delta, digits)))"
+                if r.ciLow.isFinite { cell += " [\(Format.number(r.ciLow, digits)), \(Format.number(r.ciHigh, digits))]" }
+                line.append(cell)
+            }
+            lines.append(line)
+        }
+        let widths = (0..<lines[0].count).map { col in lines.map { $0[col].count }.max() ?? 0 }
+        var text = lines.map { line in
+            line.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }.joined(separator: "\n")
+        if let r = c.rows.first {
+            let avoided = c.row(names.last!, "trips_city_year").map { -$0.delta } ?? .nan
+            let saved = c.row(names.last!, "citizen_hours_city_year").map { -$0.delta } ?? .nan
+            text += "\n\n\(names.last!) against \(names[0]): \(Format.number(avoided, 0)) trips avoided and \(Format.number(saved, 0)) citizen-hours saved per year (city scale), \(r.replications) paired replications."
+        }
+        text += "\nwall seconds \(Format.number(wallSeconds, 1)); output \(out)"
+        return text
+    }
+}
