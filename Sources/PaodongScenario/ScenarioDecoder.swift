@@ -37,7 +37,7 @@ struct ScenarioDecoder {
         let kiosks = decodeKiosks(top.mapping("kiosks"))
         let process = decodeProcess(top.mapping("process"))
         let behaviour = decodeBehaviour(top.mapping("behaviour"))
-        let reforms = decodeReforms(top.mapping("reforms"), lifeEvents: tables.lifeEventIDs)
+        let reforms = decodeReforms(top.mapping("reforms"))
         top.finish()
         guard log.issues.isEmpty else { return nil }
 
@@ -51,7 +51,8 @@ struct ScenarioDecoder {
 
         let catalog = CatalogGenerator(parameters: catalogParameters, seedItems: tables.seedItems,
                                        namedCertificates: tables.certificates, departments: tables.departments,
-                                       lifeEvents: tables.lifeEvents).generate()
+                                       lifeEvents: tables.lifeEvents,
+                                       needsPerAgentYear: [demand.needsPerResidentYear, demand.needsPerBusinessYear]).generate()
         return Scenario(parameters: parameters, districts: tables.districts, catalog: catalog, sourceFiles: sourceFiles)
     }
 
@@ -100,7 +101,13 @@ struct ScenarioDecoder {
             complexityWeights: m.doubles("complexity_weights", count: 5, in: 0...1e6),
             physicalPresenceShare: m.share("physical_presence_share"),
             physicalResultShare: m.share("physical_result_share"), hometownShare: m.share("hometown_share"),
-            reviewFactorCV: m.double("review_factor_cv", in: 0...10), serviceFactorCV: m.double("service_factor_cv", in: 0...10))
+            reviewFactorCV: m.double("review_factor_cv", in: 0...10), serviceFactorCV: m.double("service_factor_cv", in: 0...10),
+            generatedLifeEvents: m.int("generated_life_events", in: 0...100_000),
+            generatedEventSize: {
+                let sizes = m.doubles("generated_event_size", count: 2, in: 2...6)
+                return [Int(sizes[0]), Int(sizes[1])]
+            }(),
+            generatedEventDemandShare: m.share("generated_event_demand_share"))
     }
 
     func decodeHalls(_ m: MappingReader, districts: [District]) -> HallParameters {
@@ -195,7 +202,7 @@ struct ScenarioDecoder {
             adoptionProbability: m.share("adoption_probability"))
     }
 
-    func decodeReforms(_ m: MappingReader, lifeEvents: [String]) -> Reforms {
+    func decodeReforms(_ m: MappingReader) -> Reforms {
         defer { m.finish() }
         func section<T>(_ key: String, _ body: (MappingReader) -> T) -> T {
             let r = m.mapping(key)
@@ -212,19 +219,7 @@ struct ScenarioDecoder {
                 .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts),
                       formFactor: $0.double("form_factor", in: 0...10), incompleteFactor: $0.double("incomplete_factor", in: 0...1))
             },
-            bundles: section("bundles") { r in
-                let enabled = r.bool("enabled")
-                var events: [String] = []
-                for n in r.list("events") {
-                    guard case .scalar(let s, _) = n.value else { log.add(n, r.keyPath("events"), "expected an event id"); continue }
-                    if s == "all" { continue }
-                    if !lifeEvents.contains(s) {
-                        log.add(n, r.keyPath("events"), "unknown life event '\(s)'; allowed: all, \(lifeEvents.joined(separator: ", "))")
-                    }
-                    events.append(s)
-                }
-                return .init(enabled: enabled, events: events)
-            },
+            bundles: section("bundles") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts)) },
             mobile: section("mobile") { .init(enabled: $0.bool("enabled"), personalShare: $0.share("personal_share"), businessShare: $0.share("business_share")) },
             online: section("online") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             eDelivery: section("e_delivery") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },

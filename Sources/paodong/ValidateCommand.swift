@@ -18,6 +18,12 @@ struct ValidateCommand: ParsableCommand {
         print("\(scenario): ok")
         print("  scenario \(p.name): \(p.population.residents) residents, \(p.population.businesses) businesses, scale \(p.scale), \(p.days) days from \(p.startDate)")
         print("  catalog \(s.catalog.items.count) items, \(s.catalog.certificates.count) certificate types, \(s.catalog.departments.count) departments, \(s.catalog.lifeEvents.count) life events")
-        print("  items with at most one design trip: \(String(format: "%.4f", policy.itemsShareAtMostOneTrip)); licensing items with zero: \(String(format: "%.4f", policy.licensingItemsShareZeroTrip(s.catalog)))")
+        func pct(_ x: Double) -> String { String(format: "%.2f %%", 100 * x) }
+        let personal = s.catalog.items.indices.filter { s.catalog.items[$0].audience == .personal }
+        let business = s.catalog.items.indices.filter { s.catalog.items[$0].audience == .business }
+        func mobileShare(_ ids: [Int]) -> Double { Double(ids.filter { policy.flags[$0].contains(.mobile) }.count) / Double(max(1, ids.count)) }
+        print("  items with at most one design trip \(pct(policy.itemsShareAtMostOneTrip)); licensing items with zero \(pct(policy.licensingItemsShareZeroTrip(s.catalog)))")
+        print("  online \(policy.count(.web)) items; mobile \(pct(mobileShare(personal))) of personal, \(pct(mobileShare(business))) of business items")
+        print("  e-certificates cover \(pct(policy.certificateUseCovered(s.catalog))) of certificate use; instant \(policy.count(.instant)), pre-filled instant \(policy.count([.prefill, .instant])), kiosk \(policy.count(.kiosk)), cross-city \(policy.count(.crossCityKiosk)) items; \(policy.bundledItemCount(s.catalog)) items in bundles")
     }
 }

@@ -6,15 +6,23 @@ import Testing
 
 /// Every scenario shipped validates and runs at a small scale (Mesa's habit).
 @Suite struct ScenarioFilesTests {
+    /// Every YAML file under Scenarios/, ablations included, as a path relative to it.
     static let shipped: [String] = {
         let dir = CLI.packageRoot.appendingPathComponent("Scenarios").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        let all = FileManager.default.enumerator(atPath: dir)?.compactMap { $0 as? String } ?? []
+        return all.filter { $0.hasSuffix(".yaml") }.sorted()
     }()
 
     @Test func thereAreShippedScenarios() {
         #expect(Self.shipped.contains("shenzhen-2020.yaml"))
         #expect(Self.shipped.contains("baseline-2012.yaml"))
         #expect(Self.shipped.contains("quick.yaml"))
+        #expect(Self.shipped.contains("plan-2021.yaml"))
+        // One ablation per reform of MODEL.md §5.
+        for reform in ["one-window", "e-certificates", "kiosks", "instant-approval", "prefill", "bundles", "mobile",
+                       "online", "e-delivery", "cross-region", "unified-identity"] {
+            #expect(Self.shipped.contains("ablations/\(reform).yaml"), "no ablation for \(reform)")
+        }
     }
 
     @Test(arguments: shipped) func validates(_ name: String) throws {

@@ -4,6 +4,8 @@ struct Application {
     enum Stage: UInt8 {
         /// Waiting to submit (online) or to visit (window, kiosk) on `due`.
         case submit
+        /// Submitted remotely; waiting to appear in person (biometrics) at the hall on `due`.
+        case presence
         /// Waiting to collect the result at the hall on `due`.
         case collect
         /// Decided; the result is in hand on `due`.
@@ -19,6 +21,8 @@ struct Application {
         static let instant = Flags(rawValue: 1 << 2)
         static let bundled = Flags(rawValue: 1 << 3)
         static let crossCityKiosk = Flags(rawValue: 1 << 4)
+        static let presence = Flags(rawValue: 1 << 5)
+        static let presenceDone = Flags(rawValue: 1 << 6)
     }
 
     var agent: UInt32
@@ -36,13 +40,14 @@ struct Application {
     var level: UInt8
     var flags: Flags
     var departments: (UInt8, UInt8, UInt8, UInt8)
-    var trips: UInt8 = 0
-    var wasted: UInt8 = 0
-    var documentTrips: UInt8 = 0
-    var submissionTrips: UInt8 = 0
-    var collectionTrips: UInt8 = 0
-    var hometownTrips: UInt8 = 0
-    var servedVisits: UInt8 = 0
+    // Counters are 16-bit: a year of daily retries must not overflow them.
+    var trips: UInt16 = 0
+    var wasted: UInt16 = 0
+    var documentTrips: UInt16 = 0
+    var submissionTrips: UInt16 = 0
+    var collectionTrips: UInt16 = 0
+    var hometownTrips: UInt16 = 0
+    var servedVisits: UInt16 = 0
     /// Mean minutes of one slot's service at the window.
     var serviceMean: Float
     var incomplete: Float

@@ -15,7 +15,7 @@ extension ChunkState {
                     case .kiosk: requestKioskVisit(i, ctx, pop)
                     case .window: requestWindowVisit(i, ctx, pop)
                     }
-                case .collect: requestCollection(i, ctx, pop)
+                case .collect, .presence: requestLeadVisit(i, ctx, pop)
                 case .finish: complete(i, day: t, ctx, pop, tally)
                 case .done: break
                 }
@@ -76,14 +76,16 @@ extension ChunkState {
                                    serviceMean: Double(app.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups))
     }
 
-    private func requestCollection(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
+    /// A one-queue visit to the lead department of the item's hall: collection or presence.
+    private func requestLeadVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
         let app = apps[i]
         let agent = Int(app.agent)
         let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(pop.district[agent]), home: pop.home[agent])
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(0)])
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
-                                   serviceMean: ctx.parameters.halls.collectionServiceMeanMin, stages: 1, slotMask: 0,
+                                   serviceMean: app.stage == .collect ? ctx.parameters.halls.collectionServiceMeanMin : Double(app.serviceMean),
+                                   stages: 1, slotMask: 0,
                                    groups: (g, 0, 0, 0)))
     }
 
@@ -107,9 +109,10 @@ extension ChunkState {
             let o = outcomes[j]
             let i = Int(v.app)
             let kiosk = Int(v.queue) >= ctx.hallCount
-            let collection = apps[i].stage == .collect
+            let stage = apps[i].stage
+            let collection = stage == .collect || stage == .presence  // one queue at the lead group, no pre-review
             apps[i].trips += 1
-            if collection { apps[i].collectionTrips += 1 } else { apps[i].submissionTrips += 1 }
+            if stage == .collect { apps[i].collectionTrips += 1 } else { apps[i].submissionTrips += 1 }
             let level = kiosk ? 0 : ctx.layout.halls[Int(v.queue)].level.rawValue
             apps[i].travelMs += ms(kiosk ? p.kiosks.travelMin : p.halls.levels[level].travelMin)
 
@@ -133,7 +136,8 @@ extension ChunkState {
                 if collection { progressed = true; continue }
                 if kiosk { apps[i].formMs += ms(Double(apps[i].formMin)) }
                 if behaviour.uniform() >= Double(apps[i].incomplete) {
-                    apps[i].remaining &= ~(1 << UInt8(k))
+                    // A kiosk takes the whole application; a window the department it belongs to.
+                    apps[i].remaining &= kiosk ? 0 : ~(1 << UInt8(k))
                     progressed = true
                 }
             }
@@ -146,7 +150,14 @@ extension ChunkState {
             }
             let retry = t + p.process.retryDelayDays
             if collection {
-                if progressed { complete(i, day: t, ctx, pop, tally) } else { due[i] = Int32(ctx.calendar.nextWorkingDay(onOrAfter: retry)) }
+                if !progressed {
+                    due[i] = Int32(ctx.calendar.nextWorkingDay(onOrAfter: retry))
+                } else if stage == .collect {
+                    complete(i, day: t, ctx, pop, tally)
+                } else {
+                    apps[i].flags.insert(.presenceDone)
+                    submitted(i, day: t, ctx, pop, tally)
+                }
             } else if apps[i].remaining == 0 {
                 submitted(i, day: t, ctx, pop, tally)
             } else {
@@ -161,6 +172,13 @@ extension ChunkState {
     /// collection visit or the result in hand.
     private func submitted(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         let p = ctx.parameters
+        // Submitted remotely, the applicant still appears once in person (biometrics) before the decision.
+        if apps[i].flags.contains(.presence) && !apps[i].flags.contains(.presenceDone)
+            && apps[i].channel != UInt8(Channel.window.rawValue) {
+            apps[i].stage = .presence
+            due[i] = Int32(ctx.calendar.nextWorkingDay(onOrAfter: t + 1))
+            return
+        }
         tally.add(.submissions, 1)
         tally.add(day: t, .submissions, 1)
         var s = t

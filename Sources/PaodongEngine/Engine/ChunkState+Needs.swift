@@ -53,7 +53,7 @@ extension ChunkState {
 
         // What the members allow together.
         var channelBits: UInt16 = 0b1111, instant = true, prefill = true, collect = false
-        var hometown = false, crossCity = true, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
+        var hometown = false, crossCity = true, presence = false, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
         var service = 0.0, paper = 0, electronic = 0
         for i in members {
             let f = policy.flags[i]
@@ -65,6 +65,7 @@ extension ChunkState {
                 hometown = true
                 crossCity = crossCity && f.contains(.crossCityKiosk)
             }
+            if catalog.items[i].physicalPresence { presence = true }
             level = max(level, ctx.itemLevel[i])
             complexity = max(complexity, ctx.itemComplexity[i])
             review = max(review, ctx.itemReview[i])
@@ -105,7 +106,7 @@ extension ChunkState {
         if ctx.layout.kioskPools.isEmpty { channelBits &= ~0b0010 }
         let form = p.process.formMinPerComplexity * Double(complexity) * (prefill ? p.reforms.prefill.formFactor : 1)
         let channel = chooseChannel(bits: channelBits, level: Int(level), windowTrips: windowTrips, slots: slots,
-                                    service: service, form: form, collect: collect, instant: instant,
+                                    service: service, form: form, collect: collect, instant: instant, presence: presence,
                                     senior: senior, business: business, agent: agent, ctx, pop)
 
         var app = Application(
@@ -121,6 +122,7 @@ extension ChunkState {
         if hometown && crossCity { app.flags.insert(.crossCityKiosk) }
         if instant { app.flags.insert(.instant) }
         if bundled { app.flags.insert(.bundled) }
+        if presence { app.flags.insert(.presence) }
 
         // Pre-review: complexity drives incompleteness; pre-filled forms and electronic certificates cut it.
         let certShare = paper + electronic > 0 ? Double(electronic) / Double(paper + electronic) : 0
@@ -170,14 +172,15 @@ extension ChunkState {
 
     /// Multinomial logit over the offered channels (MODEL.md §7).
     private func chooseChannel(bits: UInt16, level: Int, windowTrips: Int, slots: Int, service: Double, form: Double,
-                               collect: Bool, instant: Bool, senior: Bool, business: Bool, agent: Int,
+                               collect: Bool, instant: Bool, presence: Bool, senior: Bool, business: Bool, agent: Int,
                                _ ctx: SimulationContext, _ pop: Population) -> Channel {
         if bits == 1 { return .window }
         let p = ctx.parameters
         let b = p.behaviour
         let travel = p.halls.levels[level].travelMin
         let hallVisit = travel + b.expectedWaitMin
-        let collection = collect ? hallVisit + p.halls.collectionServiceMeanMin : 0
+        // Remote channels still need the collection visit, and a presence visit for biometrics.
+        let collection = (collect ? hallVisit + p.halls.collectionServiceMeanMin : 0) + (presence ? hallVisit + service : 0)
         let state = pop.state[agent]
         let online = Double((state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift))
         let wasted = Double((state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift))

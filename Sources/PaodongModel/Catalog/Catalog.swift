@@ -34,11 +34,18 @@ public struct CatalogParameters: Codable, Sendable, Equatable {
     public var hometownShare: Double
     public var reviewFactorCV: Double
     public var serviceFactorCV: Double
+    /// Life events generated over generated items (一件事 packages beyond the named ones).
+    public var generatedLifeEvents: Int
+    /// Smallest and largest number of items of a generated life event.
+    public var generatedEventSize: [Int]
+    /// Rate of a generated event, as a share of the single-need rate of its least-demanded item.
+    public var generatedEventDemandShare: Double
     public init(items: Int, seed: UInt64, personalShare: Double, licensingShare: Double,
                 departmentCountWeights: [Double], colocatedProbability: Double, itemsByLevel: [Int], levelVolumeShares: [Double],
                 certificateTypes: Int, certificateZipfExponent: Double, certificatesPerItemMean: Double,
                 demandZipfExponent: Double, complexityWeights: [Double], physicalPresenceShare: Double,
-                physicalResultShare: Double, hometownShare: Double, reviewFactorCV: Double, serviceFactorCV: Double) {
+                physicalResultShare: Double, hometownShare: Double, reviewFactorCV: Double, serviceFactorCV: Double,
+                generatedLifeEvents: Int, generatedEventSize: [Int], generatedEventDemandShare: Double) {
         self.items = items; self.seed = seed; self.personalShare = personalShare; self.licensingShare = licensingShare
         self.departmentCountWeights = departmentCountWeights; self.colocatedProbability = colocatedProbability
         self.itemsByLevel = itemsByLevel; self.levelVolumeShares = levelVolumeShares; self.certificateTypes = certificateTypes
@@ -46,5 +53,7 @@ public struct CatalogParameters: Codable, Sendable, Equatable {
         self.demandZipfExponent = demandZipfExponent; self.complexityWeights = complexityWeights
         self.physicalPresenceShare = physicalPresenceShare; self.physicalResultShare = physicalResultShare
         self.hometownShare = hometownShare; self.reviewFactorCV = reviewFactorCV; self.serviceFactorCV = serviceFactorCV
+        self.generatedLifeEvents = generatedLifeEvents; self.generatedEventSize = generatedEventSize
+        self.generatedEventDemandShare = generatedEventDemandShare
     }
 }

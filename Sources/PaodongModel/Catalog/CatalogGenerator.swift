@@ -20,11 +20,13 @@ public struct CatalogGenerator: Sendable {
     public var namedCertificates: [CertificateType]
     public var departments: [Department]
     public var lifeEvents: [LifeEvent]
+    /// Needs per agent-year of each audience (personal, business), to set generated event rates.
+    public var needsPerAgentYear: [Double]
 
     public init(parameters: CatalogParameters, seedItems: [SeedItem], namedCertificates: [CertificateType],
-                departments: [Department], lifeEvents: [LifeEvent]) {
+                departments: [Department], lifeEvents: [LifeEvent], needsPerAgentYear: [Double]) {
         self.parameters = parameters; self.seedItems = seedItems; self.namedCertificates = namedCertificates
-        self.departments = departments; self.lifeEvents = lifeEvents
+        self.departments = departments; self.lifeEvents = lifeEvents; self.needsPerAgentYear = needsPerAgentYear
     }
 
     public func generate() -> Catalog {
@@ -98,7 +100,8 @@ public struct CatalogGenerator: Sendable {
             items.append(item)
         }
         assignDemand(&items)
-        return Catalog(items: items, certificates: certificates, departments: departments, lifeEvents: lifeEvents)
+        let events = lifeEvents + generateEvents(items, seedCount: seedItems.count, rng: rng)
+        return Catalog(items: items, certificates: certificates, departments: departments, lifeEvents: events)
     }
 
     /// Gives each audience's demand a total of 1: seed items keep their shares, generated items
@@ -127,6 +130,34 @@ public struct CatalogGenerator: Sendable {
                 for i in items.indices where items[i].audience == audience { items[i].demandWeight /= total }
             }
         }
+    }
+
+    /// Life events over generated items: each item in at most one, sizes uniform in the configured
+    /// range, rate a share of the single-need rate of the event's least-demanded item.
+    private func generateEvents(_ items: [Item], seedCount: Int, rng: RandomStream) -> [LifeEvent] {
+        let p = parameters
+        guard p.generatedLifeEvents > 0 else { return [] }
+        var pools = Audience.allCases.map { a in (seedCount..<items.count).filter { items[$0].audience == a } }
+        for a in pools.indices {
+            for i in stride(from: pools[a].count - 1, to: 0, by: -1) { pools[a].swapAt(i, rng.uniformInt(i + 1)) }
+        }
+        var events: [LifeEvent] = []
+        let lo = p.generatedEventSize[0], hi = max(p.generatedEventSize[0], p.generatedEventSize[1])
+        for k in 0..<p.generatedLifeEvents {
+            let audience: Audience = rng.bernoulli(p.personalShare) ? .personal : .business
+            let size = lo + rng.uniformInt(hi - lo + 1)
+            guard pools[audience.rawValue].count >= size else { continue }
+            let members = Array(pools[audience.rawValue].suffix(size))
+            pools[audience.rawValue].removeLast(size)
+            let least = members.map { items[$0].demandWeight }.min() ?? 0
+            let lead = departments[items[members[0]].departments[0]]
+            let n = String(format: "%04d", k + 1)
+            events.append(LifeEvent(id: "E\(n)", nameZh: "\(lead.nameZh)一件事\(n)", nameEn: "\(lead.nameEn) package \(n)",
+                                    audience: audience,
+                                    ratePerAgentYear: p.generatedEventDemandShare * least * needsPerAgentYear[audience.rawValue],
+                                    items: members))
+        }
+        return events
     }
 
     private static func drawKeys(_ rng: RandomStream) -> Item.ReformKeys {

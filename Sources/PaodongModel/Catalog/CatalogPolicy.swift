@@ -36,17 +36,32 @@ public struct CatalogPolicy: Sendable {
     public init(catalog: Catalog, reforms r: Reforms, kiosksAvailable: Bool) {
         let items = catalog.items
         let n = items.count
-        func smallestKeys(_ count: Int, _ eligible: (Item) -> Bool, _ key: (Item) -> Double) -> [Bool] {
+        /// The `count` eligible items with the smallest keys (ties by index).
+        func smallestKeys(_ count: Int, _ eligible: (Int) -> Bool, _ key: (Int) -> Double) -> [Bool] {
             var chosen = [Bool](repeating: false, count: n)
-            let order = (0..<n).filter { eligible(items[$0]) }.sorted { (key(items[$0]), $0) < (key(items[$1]), $1) }
+            let order = (0..<n).filter(eligible).sorted { (key($0), $0) < (key($1), $1) }
             for i in order.prefix(max(0, count)) { chosen[i] = true }
             return chosen
         }
-        let remote: (Item) -> Bool = { !$0.physicalPresence }
-        let kiosk = r.kiosks.enabled && kiosksAvailable ? smallestKeys(r.kiosks.items, remote, \.keys.kiosk) : Array(repeating: false, count: n)
-        let crossCity = r.kiosks.enabled && kiosksAvailable ? smallestKeys(r.kiosks.crossCityItems, { $0.hometown }, \.keys.crossCity) : Array(repeating: false, count: n)
-        let instant = r.instantApproval.enabled ? smallestKeys(r.instantApproval.items, { _ in true }, \.keys.instant) : Array(repeating: false, count: n)
-        let prefill = r.prefill.enabled ? smallestKeys(r.prefill.items, { _ in true }, \.keys.prefill) : Array(repeating: false, count: n)
+        /// A share of the eligible items, as an exact count (rounded).
+        func share(_ s: Double, _ eligible: (Int) -> Bool, _ key: (Int) -> Double) -> [Bool] {
+            smallestKeys(Int((s * Double((0..<n).filter(eligible).count)).rounded()), eligible, key)
+        }
+        let none = [Bool](repeating: false, count: n)
+        let all: (Int) -> Bool = { _ in true }
+        let kioskOK = r.kiosks.enabled && kiosksAvailable
+        let kiosk = kioskOK ? smallestKeys(r.kiosks.items, { !items[$0].physicalPresence }, { items[$0].keys.kiosk }) : none
+        // 跨城通办: items served at kiosks across cities; for a hometown item this replaces the trip home.
+        let crossCity = kioskOK ? smallestKeys(r.kiosks.crossCityItems, { !items[$0].physicalPresence }, { items[$0].keys.crossCity }) : none
+        let instant = r.instantApproval.enabled ? smallestKeys(r.instantApproval.items, all, { items[$0].keys.instant }) : none
+        // 秒报秒批一体化: pre-filled items are taken among the instant-approval items first.
+        let prefill = r.prefill.enabled
+            ? smallestKeys(r.prefill.items, all, { (instant[$0] ? 0 : 2) + items[$0].keys.prefill }) : none
+        let online = r.online.enabled ? share(r.online.share, all, { items[$0].keys.online }) : none
+        let mobilePersonal = r.mobile.enabled ? share(r.mobile.personalShare, { items[$0].audience == .personal }, { items[$0].keys.mobile }) : none
+        let mobileBusiness = r.mobile.enabled ? share(r.mobile.businessShare, { items[$0].audience == .business }, { items[$0].keys.mobile }) : none
+        let eDelivery = r.eDelivery.enabled ? share(r.eDelivery.share, { items[$0].physicalResult }, { items[$0].keys.eDelivery }) : none
+        let crossRegion = r.crossRegion.enabled ? share(r.crossRegion.share, { items[$0].hometown }, { items[$0].keys.crossRegion }) : none
 
         var covered = [Bool](repeating: false, count: catalog.certificates.count)
         if r.eCertificates.enabled {
@@ -61,16 +76,13 @@ public struct CatalogPolicy: Sendable {
         var flags: [Flags] = [], paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []
         for (i, item) in items.enumerated() {
             var f: Flags = [.window]
-            if !item.physicalPresence {
-                if kiosk[i] { f.insert(.kiosk) }
-                if r.online.enabled && item.keys.online < r.online.share { f.insert(.web) }
-                let mobileShare = item.audience == .personal ? r.mobile.personalShare : r.mobile.businessShare
-                if r.mobile.enabled && item.keys.mobile < mobileShare { f.insert(.mobile) }
-            }
+            if kiosk[i] { f.insert(.kiosk) }
+            if online[i] { f.insert(.web) }
+            if mobilePersonal[i] || mobileBusiness[i] { f.insert(.mobile) }
             if instant[i] { f.insert(.instant) }
             if prefill[i] { f.insert(.prefill) }
-            if r.eDelivery.enabled && item.keys.eDelivery < r.eDelivery.share { f.insert(.eDelivery) }
-            if item.hometown && r.crossRegion.enabled && item.keys.crossRegion < r.crossRegion.share { f.insert(.crossRegion) }
+            if eDelivery[i] { f.insert(.eDelivery) }
+            if crossRegion[i] { f.insert(.crossRegion) }
             if crossCity[i] { f.insert(.crossCityKiosk) }
             flags.append(f)
             let e = item.certificates.filter { covered[$0] }.count
@@ -83,22 +95,54 @@ public struct CatalogPolicy: Sendable {
         }
         self.flags = flags; paperCertificates = paper; electronicCertificates = electronic
         windowSubmissionTrips = submission; designTrips = design
+        // Bundles: events in catalog order (named first) while their items fit in the count, then
+        // any later event that still fits, so that the count is met as closely as sizes allow.
         var bundled = [Bool](repeating: false, count: catalog.lifeEvents.count)
         if r.bundles.enabled {
-            for (e, event) in catalog.lifeEvents.enumerated() { bundled[e] = r.bundles.events.isEmpty || r.bundles.events.contains(event.id) }
+            var inBundle = Set<Int>()
+            for pass in 0..<2 {
+                for (e, event) in catalog.lifeEvents.enumerated() where !bundled[e] {
+                    let added = Set(event.items).subtracting(inBundle).count
+                    if inBundle.count + added <= r.bundles.items {
+                        bundled[e] = true
+                        inBundle.formUnion(event.items)
+                    } else if pass == 0 {
+                        break
+                    }
+                }
+            }
         }
         bundledEvents = bundled
     }
 
-    /// Trips of the item's best channel for a well-prepared applicant when everything goes right.
+    /// Trips of the item's best channel for a well-prepared applicant when everything goes right:
+    /// submission visits, a presence visit when submitted remotely, collection, hometown.
     static func designTrips(item: Item, flags f: Flags, windowTrips: Int) -> Int {
         let collect = item.physicalResult && !f.contains(.eDelivery)
         let hometown = item.hometown && !f.contains(.crossRegion) ? 1 : 0
+        let presence = item.physicalPresence ? 1 : 0
         var best = windowTrips + (collect && !f.contains(.instant) ? 1 : 0)
         if f.contains(.kiosk) { best = min(best, 1 + (collect ? 1 : 0)) }
-        if f.contains(.web) || f.contains(.mobile) { best = min(best, collect ? 1 : 0) }
+        if f.contains(.web) || f.contains(.mobile) { best = min(best, presence + (collect ? 1 : 0)) }
         return best + hometown
     }
+
+    /// Share of certificate use (usage weights) that electronic certificates cover.
+    public func certificateUseCovered(_ catalog: Catalog) -> Double {
+        let total = catalog.certificates.reduce(0) { $0 + $1.usageWeight }
+        let covered = zip(catalog.certificates, certificateCovered).filter(\.1).reduce(0) { $0 + $1.0.usageWeight }
+        return total > 0 ? covered / total : 0
+    }
+
+    /// Number of distinct items in bundled life events.
+    public func bundledItemCount(_ catalog: Catalog) -> Int {
+        var set = Set<Int>()
+        for (e, event) in catalog.lifeEvents.enumerated() where bundledEvents[e] { set.formUnion(event.items) }
+        return set.count
+    }
+
+    /// Number of items carrying all the given flags.
+    public func count(_ f: Flags) -> Int { flags.filter { $0.contains(f) }.count }
 
     /// Share of items whose design trips are at most one (the seed's 99.92 %).
     public var itemsShareAtMostOneTrip: Double {

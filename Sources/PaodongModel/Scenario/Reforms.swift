@@ -38,9 +38,10 @@ public struct Reforms: Codable, Sendable, Equatable {
     }
     public struct Bundles: Codable, Sendable, Equatable {
         public var enabled: Bool
-        /// Life events (by id) that are bundled; empty means every life event of the table.
-        public var events: [String]
-        public init(enabled: Bool, events: [String]) { self.enabled = enabled; self.events = events }
+        /// Items in bundles (一件事一次办): life events are bundled in catalog order (the named ones
+        /// first) while their items fit in this count.
+        public var items: Int
+        public init(enabled: Bool, items: Int) { self.enabled = enabled; self.items = items }
     }
     public struct AudienceShares: Codable, Sendable, Equatable {
         public var enabled: Bool

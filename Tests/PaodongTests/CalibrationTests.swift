@@ -1,0 +1,69 @@
+import Foundation
+import PaodongModel
+import PaodongScenario
+import Testing
+
+/// shenzhen-2020 against the seed's published figures, each computed from the generated catalog and
+/// the scenario's reforms (never read from a constant of the code).
+@Suite struct CalibrationTests {
+    static func load(_ name: String) throws -> (Scenario, CatalogPolicy) {
+        let s = try ScenarioLoader.load(path: CLI.scenario(name))
+        return (s, CatalogPolicy(catalog: s.catalog, reforms: s.parameters.reforms, kiosksAvailable: s.parameters.kiosks.count > 0))
+    }
+
+    @Test func shenzhen2020MatchesTheSeed() throws {
+        let (s, policy) = try Self.load("shenzhen-2020.yaml")
+        let items = s.catalog.items
+        #expect(items.count == 7786)
+        // 100 % of items can be done online.
+        #expect(policy.count(.web) == items.count)
+        // 99.92 % of items need at most one trip; 94.05 % of licensing items need none.
+        #expect(abs(policy.itemsShareAtMostOneTrip - 0.9992) <= 0.0005, "\(policy.itemsShareAtMostOneTrip)")
+        let zero = policy.licensingItemsShareZeroTrip(s.catalog)
+        #expect(abs(zero - 0.9405) <= 0.003, "\(zero)")
+        // The app: 95 % of personal and 70 % of business items.
+        for (audience, target) in [(Audience.personal, 0.95), (.business, 0.70)] {
+            let ids = items.indices.filter { items[$0].audience == audience }
+            let share = Double(ids.filter { policy.flags[$0].contains(.mobile) }.count) / Double(ids.count)
+            #expect(abs(share - target) < 0.001, "\(audience.key): \(share)")
+        }
+        // 393 electronic certificate types covering 90 % of certificate use.
+        #expect(policy.certificateCovered.filter { $0 }.count == 393)
+        #expect(abs(policy.certificateUseCovered(s.catalog) - 0.90) <= 0.01)
+        #expect(policy.count(.instant) == 278)
+        #expect(policy.count([.prefill, .instant]) == 58)
+        #expect(policy.count(.prefill) == 58)
+        #expect(policy.bundledItemCount(s.catalog) == 1327)
+        #expect(policy.count(.kiosk) == 182)
+        #expect(policy.count(.crossCityKiosk) == 718)
+    }
+
+    @Test func plan2021AddsTwoHundredBundleAndNoSenseItems() throws {
+        let (_, p2020) = try Self.load("shenzhen-2020.yaml")
+        let (s, p2021) = try Self.load("plan-2021.yaml")
+        #expect(p2021.bundledItemCount(s.catalog) == p2020.bundledItemCount(s.catalog) + 200)
+        #expect(p2021.count(.prefill) == p2020.count(.prefill) + 200)
+        // No-sense items are pre-filled and decided instantly (秒报秒批一体化).
+        #expect(p2021.count([.prefill, .instant]) == p2021.count(.prefill))
+        // A bigger reform contains the smaller one.
+        for i in s.catalog.items.indices where p2020.flags[i].contains(.prefill) { #expect(p2021.flags[i].contains(.prefill)) }
+    }
+
+    /// Each ablation switches on exactly its reform on top of baseline-2012.
+    @Test func ablationsSwitchOneReform() throws {
+        let base = try ScenarioLoader.load(path: CLI.scenario("baseline-2012.yaml")).parameters.reforms
+        let enabled: (Reforms) -> [String: Bool] = { r in
+            ["one-window": r.oneWindow.enabled, "e-certificates": r.eCertificates.enabled, "kiosks": r.kiosks.enabled,
+             "instant-approval": r.instantApproval.enabled, "prefill": r.prefill.enabled, "bundles": r.bundles.enabled,
+             "mobile": r.mobile.enabled, "e-delivery": r.eDelivery.enabled, "cross-region": r.crossRegion.enabled,
+             "unified-identity": r.unifiedIdentity.enabled]
+        }
+        for (name, on) in enabled(base) { #expect(!on, "baseline-2012 has \(name) on") }
+        for reform in enabled(base).keys {
+            let r = try ScenarioLoader.load(path: CLI.scenario("ablations/\(reform).yaml")).parameters.reforms
+            for (name, on) in enabled(r) { #expect(on == (name == reform), "ablation \(reform): \(name) is \(on)") }
+        }
+        let online = try ScenarioLoader.load(path: CLI.scenario("ablations/online.yaml")).parameters.reforms.online
+        #expect(online.share > base.online.share)
+    }
+}
