@@ -114,7 +114,7 @@ public struct CityLayout: Sendable {
     /// at least one window and the remaining windows follow expected load (largest remainder). The
     /// other departments share one group (a 综合 window for the rare matters), as do the least-loaded
     /// active ones when there are fewer windows than groups. With one window: a single pooled group.
-    static func windowGroups(windows: Int, load: [Double], oneWindow: Bool) -> ([Int], [UInt8]) {
+    public static func windowGroups(windows: Int, load: [Double], oneWindow: Bool) -> ([Int], [UInt8]) {
         let departments = load.count
         if oneWindow || windows == 1 { return ([windows], Array(repeating: 0, count: departments)) }
         let total = load.reduce(0, +)
@@ -156,7 +156,7 @@ public struct CityLayout: Sendable {
 
     /// Expected window minutes by level and department: single needs and life-event needs of each
     /// item, its service time for each department, and the collection visit for physical results.
-    static func departmentLoad(scenario: Scenario, policy: CatalogPolicy) -> [[Double]] {
+    public static func departmentLoad(scenario: Scenario, policy: CatalogPolicy) -> [[Double]] {
         let catalog = scenario.catalog
         let p = scenario.parameters
         // Single needs at their own rate (life events carry the rest of the demand), then event needs.
