@@ -210,6 +210,7 @@ extension ChunkState {
     func complete(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         let a = apps[i]
         apps[i].stage = .done
+        completedToday += 1
         let trips = Int64(a.trips)
         let lead = Int64(t - Int(a.needDay))
         let citizen = a.waitMs + a.travelMs + a.serviceMs + a.formMs
@@ -223,7 +224,7 @@ extension ChunkState {
         tally.add(.hometownTrips, Int64(a.hometownTrips))
         if trips == 0 { tally.add(.zeroTrip, 1) }
         if trips <= 1 { tally.add(.atMostOneTrip, 1) }
-        tally.add([.trips0, .trips1, .trips2, .trips3Plus][min(3, Int(trips))], 1)
+        tally.add(.trips(Int(trips)), 1)
         tally.add(.servedVisits, Int64(a.servedVisits))
         tally.add(.servedWaitMs, a.servedWaitMs)
         tally.add(.waitMs, a.waitMs)
@@ -231,7 +232,7 @@ extension ChunkState {
         tally.add(.serviceMs, a.serviceMs)
         tally.add(.formMs, a.formMs)
         tally.add(.leadDays, lead)
-        tally.add([.channelWindow, .channelKiosk, .channelWeb, .channelMobile][Int(a.channel)], 1)
+        tally.add(.channel(Int(a.channel)), 1)
         tally.add(day: t, .completions, 1)
 
         func addItem(_ item: Int) {

@@ -45,7 +45,7 @@ extension ChunkState {
         let catalog = ctx.catalog
         let bundled = event >= 0
         let lead = members.first!
-        let leadItem = catalog.items[lead]
+        let leadItem = ctx.itemTraits[lead]
         let traits = pop.traits[agent]
         let business = chunk.audience == .business
         let registered = business || (traits & Population.Trait.registered) != 0
@@ -60,16 +60,17 @@ extension ChunkState {
             channelBits &= f.rawValue & 0b1111
             instant = instant && f.contains(.instant)
             prefill = prefill && f.contains(.prefill)
-            if catalog.items[i].physicalResult && !f.contains(.eDelivery) { collect = true }
-            if !registered && catalog.items[i].hometown && !f.contains(.crossRegion) {
+            let traits = ctx.itemTraits[i]
+            if traits.physicalResult && !f.contains(.eDelivery) { collect = true }
+            if !registered && traits.hometown && !f.contains(.crossRegion) {
                 hometown = true
                 crossCity = crossCity && f.contains(.crossCityKiosk)
             }
-            if catalog.items[i].physicalPresence { presence = true }
+            if traits.physicalPresence { presence = true }
             level = max(level, ctx.itemLevel[i])
             complexity = max(complexity, ctx.itemComplexity[i])
             review = max(review, ctx.itemReview[i])
-            service += ctx.itemService[i] * Double(bundled || policy.oneWindow ? catalog.items[i].departments.count : 1)
+            service += ctx.itemService[i] * Double(bundled || policy.oneWindow ? Int(traits.departmentCount) : 1)
             paper += Int(policy.paperCertificates[i])
             electronic += Int(policy.electronicCertificates[i])
         }
@@ -77,15 +78,12 @@ extension ChunkState {
         channelBits |= 1  // the window always serves
 
         // Window slots: departments visited, and which of them sit in the lead hall.
-        var departments: (UInt8, UInt8, UInt8, UInt8) = (UInt8(leadItem.departments[0]), 0, 0, 0)
+        var departments: (UInt8, UInt8, UInt8, UInt8) = (leadItem.departments.0, 0, 0, 0)
         var slots = 1, leadMask: UInt8 = 1
         if !bundled && !policy.oneWindow {
-            slots = leadItem.departments.count
-            for k in 1..<max(1, slots) {
-                let d = UInt8(leadItem.departments[k])
-                switch k { case 1: departments.1 = d; case 2: departments.2 = d; default: departments.3 = d }
-                if leadItem.isColocated(k) { leadMask |= 1 << UInt8(k) }
-            }
+            slots = Int(leadItem.departmentCount)
+            departments = leadItem.departments
+            leadMask = 1 | (leadItem.colocatedMask & UInt8((1 << slots) - 1) & ~1)
         }
         let windowTrips = 1 + slots - leadMask.nonzeroBitCount
 
@@ -146,7 +144,7 @@ extension ChunkState {
 
         tally.add(.applications, 1)
         if bundled { tally.add(.bundledApplications, 1) }
-        let channelField: Tally.ItemField = [.window, .kiosk, .web, .mobile][channel.rawValue]
+        let channelField = Tally.ItemField.channel(channel)
         for i in members {
             tally.add(item: i, .applications, 1)
             tally.add(item: i, channelField, 1)

@@ -14,6 +14,8 @@ final class ChunkState: @unchecked Sendable {
     /// Day on which each application acts next (parallel to `apps`).
     var due: [Int32] = []
     var visits: [VisitRequest] = []
+    /// Applications completed since the last compaction.
+    var completedToday = 0
     /// Written by the queues (distinct slots, several threads), read back by this chunk.
     private(set) var outcomes: UnsafeMutablePointer<VisitOutcome>
     private var outcomeCapacity = 0
@@ -39,6 +41,8 @@ final class ChunkState: @unchecked Sendable {
 
     /// Drops completed applications. O(open applications); keeps the order of the others.
     func compact() {
+        guard completedToday > 0 else { return }
+        completedToday = 0
         var w = 0
         for r in 0..<apps.count where apps[r].stage != .done {
             if w != r { apps[w] = apps[r]; due[w] = due[r] }

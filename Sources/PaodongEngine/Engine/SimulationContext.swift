@@ -31,6 +31,8 @@ public final class SimulationContext: @unchecked Sendable {
     let itemLevel: [UInt8]
     let itemComplexity: [UInt8]
     let itemReview: [Double]
+    /// Per-item traits as flat arrays, so that the hot loop never copies an `Item` (and its arrays).
+    let itemTraits: [ItemTraits]
     let kioskWeekdays: Bool
     let kioskSlots: [(start: Double, length: Double)]
 
@@ -80,6 +82,7 @@ public final class SimulationContext: @unchecked Sendable {
         itemLevel = catalog.items.map { UInt8($0.level.rawValue) }
         itemComplexity = catalog.items.map { UInt8($0.formComplexity) }
         itemReview = catalog.items.map { p.process.approvalMeanDays * $0.reviewFactor }
+        itemTraits = catalog.items.map(ItemTraits.init)
 
         layout = CityLayout(scenario: scenario, policy: policy)
     }
@@ -105,4 +108,33 @@ public final class SimulationContext: @unchecked Sendable {
 
     /// Queue index of a hall or a kiosk pool: halls first, then pools.
     @inline(__always) var hallCount: Int { layout.halls.count }
+}
+
+/// The traits of an item that the day loop reads, in eight bytes.
+struct ItemTraits {
+    var departments: (UInt8, UInt8, UInt8, UInt8)
+    var departmentCount: UInt8
+    var colocatedMask: UInt8
+    var physicalResult: Bool
+    var hometown: Bool
+    var physicalPresence: Bool
+
+    init(_ item: Item) {
+        let d = item.departments.map(UInt8.init) + [0, 0, 0, 0]
+        departments = (d[0], d[1], d[2], d[3])
+        departmentCount = UInt8(item.departments.count)
+        colocatedMask = item.colocatedMask
+        physicalResult = item.physicalResult
+        hometown = item.hometown
+        physicalPresence = item.physicalPresence
+    }
+
+    @inline(__always) func department(_ k: Int) -> UInt8 {
+        switch k {
+        case 0: return departments.0
+        case 1: return departments.1
+        case 2: return departments.2
+        default: return departments.3
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import PaodongModel
+
 /// Integer counters that a worker adds to and the run merges. Every figure is an integer
 /// (minutes are kept in milliseconds), so sums are exact and the merged result is the same
 /// whatever the number of workers and the order in which they finish.
@@ -11,11 +13,38 @@ public final class Tally: @unchecked Sendable {
         case waitMs, travelMs, serviceMs, formMs, leadDays, staffMs
         case channelWindow, channelKiosk, channelWeb, channelMobile
         case adoptions, submissions
+
+        @inline(__always) static func trips(_ n: Int) -> Total {
+            switch n {
+            case 0: return .trips0
+            case 1: return .trips1
+            case 2: return .trips2
+            default: return .trips3Plus
+            }
+        }
+
+        @inline(__always) static func channel(_ c: Int) -> Total {
+            switch c {
+            case 0: return .channelWindow
+            case 1: return .channelKiosk
+            case 2: return .channelWeb
+            default: return .channelMobile
+            }
+        }
     }
     /// Per item: applications that served a need for it (a bundle counts under each of its items).
     public enum ItemField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, leadDays
         case window, kiosk, web, mobile
+
+        @inline(__always) static func channel(_ c: Channel) -> ItemField {
+            switch c {
+            case .window: return .window
+            case .kiosk: return .kiosk
+            case .web: return .web
+            case .mobile: return .mobile
+            }
+        }
     }
     public enum SegmentField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, citizenMs

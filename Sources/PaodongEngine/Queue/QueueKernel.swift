@@ -1,3 +1,4 @@
+import Foundation
 import DequeModule
 import HeapModule
 import PaodongModel
@@ -92,11 +93,16 @@ public struct QueueKernel {
         var seq = 0
         var nextArrival = 0
 
+        // Lognormal with coefficient of variation cv: σ² = ln(1 + cv²), ζ = ln(mean) − σ²/2.
+        var sigma = 0.0, halfSigma2 = 0.0, lognormal = false
+        if case .lognormal(let cv) = distribution, cv > 0 {
+            let s2 = log1p(cv * cv)
+            sigma = s2.squareRoot(); halfSigma2 = s2 / 2; lognormal = true
+        }
+        let exponential: Bool = { if case .exponential = distribution { return true } else { return false } }()
         func draw(_ mean: Double) -> Double {
-            switch distribution {
-            case .exponential: return rng.exponential(mean: mean)
-            case .lognormal(let cv): return cv == 0 ? mean : rng.lognormal(LognormalParameters(mean: mean, cv: cv))
-            }
+            if exponential { return rng.exponential(mean: mean) }
+            return lognormal ? rng.lognormal(zeta: log(mean) - halfSigma2, sigma: sigma) : mean
         }
         func start(_ w: Waiting, group g: Int, at t: Double) {
             let slot = Int(w.customer) * maxStages + Int(w.stage)

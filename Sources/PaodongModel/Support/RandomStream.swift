@@ -48,6 +48,8 @@ public final class RandomStream: @unchecked Sendable {
     public func exponential(mean: Double) -> Double { gsl_ran_exponential(ptr, mean) }
     /// Lognormal with the given mean and coefficient of variation.
     public func lognormal(_ p: LognormalParameters) -> Double { gsl_ran_lognormal(ptr, p.zeta, p.sigma) }
+    /// Lognormal with the parameters of the underlying normal.
+    @inline(__always) public func lognormal(zeta: Double, sigma: Double) -> Double { gsl_ran_lognormal(ptr, zeta, sigma) }
     /// Draws an index from a discrete table. O(1) (Walker's alias method).
     @inline(__always) public func discrete(_ table: DiscreteTable) -> Int { Int(gsl_ran_discrete(ptr, table.table)) }
 }
