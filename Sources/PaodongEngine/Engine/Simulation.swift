@@ -20,6 +20,10 @@ public final class Simulation: @unchecked Sendable {
     let segmentAgents: [Int]
     let districtAgents: [(residents: Int, businesses: Int)]
 
+    /// Visits of the day by queue (reused from day to day).
+    private var entries: [(chunk: Int32, visit: Int32)] = []
+    private var offsets: [Int] = []
+
     /// Called after each day with (day, days) for progress display.
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Checked between days; when it returns true the run stops with `SimulationError.cancelled`.
@@ -62,6 +66,7 @@ public final class Simulation: @unchecked Sendable {
                                      ticketCapPerWindow: nil, periods: p.kiosks.opening, overtime: p.halls.overtimeMin, seed: p.seed))
         }
         self.queues = queues
+        offsets = Array(repeating: 0, count: queues.count + 1)
         tallies = (0..<self.threads).map { _ in
             Tally(items: ctx.catalog.items.count, segments: Segment.count, districts: scenario.districts.count, days: p.days)
         }
@@ -70,53 +75,58 @@ public final class Simulation: @unchecked Sendable {
     /// Plays every day and returns the merged result.
     public func run() throws -> RunResult {
         let days = context.parameters.days
-        var entries = [(chunk: Int32, visit: Int32)]()
-        var offsets = [Int](repeating: 0, count: queues.count + 1)
         for t in 0..<days {
             if isCancelled?() == true { throw SimulationError.cancelled }
-            // 1. Needs and due actions, per chunk.
-            Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
-                let chunk = chunks[c]
-                chunk.openNeeds(day: t, context, population, tallies[w])
-                chunk.act(day: t, context, population, tallies[w])
-                chunk.reserveOutcomes()
-            }
-            // 2. Visits bucketed by queue, in chunk order (counting sort).
-            for q in offsets.indices { offsets[q] = 0 }
-            for chunk in chunks { for v in chunk.visits { offsets[Int(v.queue) + 1] += 1 } }
-            for q in 0..<queues.count { offsets[q + 1] += offsets[q] }
-            entries = Array(repeating: (0, 0), count: offsets[queues.count])
-            var fill = offsets
-            for chunk in chunks {
-                for (j, v) in chunk.visits.enumerated() {
-                    entries[fill[Int(v.queue)]] = (Int32(chunk.index), Int32(j))
-                    fill[Int(v.queue)] += 1
-                }
-            }
-            // 3. Queues, in parallel; each writes only its visits' outcome slots.
-            let open = context.calendar.isWorking(t)
-            let kioskOpen = context.kioskOpen(t)
-            let bounds = offsets
-            entries.withUnsafeBufferPointer { all in
-                nonisolated(unsafe) let all = all
-                Simulation.parallel(queues.count, threads: threads) { [self] w, q in
-                    let queue = queues[q]
-                    let slice = UnsafeBufferPointer(rebasing: all[bounds[q]..<bounds[q + 1]])
-                    guard queue.isKiosk ? kioskOpen : open else {
-                        precondition(slice.isEmpty, "a visit was sent to a closed queue")
-                        return
-                    }
-                    queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w])
-                }
-            }
-            // 4. Outcomes, per chunk.
-            Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
-                chunks[c].applyOutcomes(day: t, context, population, tallies[w])
-                chunks[c].compact()
-            }
+            runDay(t)
             progress?(t + 1, days)
         }
         return makeResult()
+    }
+
+    /// Plays day `t`: needs and due actions per chunk, visits bucketed per queue, the queues in
+    /// parallel, outcomes per chunk. Days must be played in order, each once.
+    public func runDay(_ t: Int) {
+        // 1. Needs and due actions, per chunk.
+        Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
+            let chunk = chunks[c]
+            chunk.openNeeds(day: t, context, population, tallies[w])
+            chunk.act(day: t, context, population, tallies[w])
+            chunk.reserveOutcomes()
+        }
+        // 2. Visits bucketed by queue, in chunk order (counting sort).
+        for q in offsets.indices { offsets[q] = 0 }
+        for chunk in chunks { for v in chunk.visits { offsets[Int(v.queue) + 1] += 1 } }
+        for q in 0..<queues.count { offsets[q + 1] += offsets[q] }
+        entries.removeAll(keepingCapacity: true)
+        entries.append(contentsOf: repeatElement((chunk: Int32(0), visit: Int32(0)), count: offsets[queues.count]))
+        var fill = offsets
+        for chunk in chunks {
+            for (j, v) in chunk.visits.enumerated() {
+                entries[fill[Int(v.queue)]] = (Int32(chunk.index), Int32(j))
+                fill[Int(v.queue)] += 1
+            }
+        }
+        // 3. Queues, in parallel; each writes only its visits' outcome slots.
+        let open = context.calendar.isWorking(t)
+        let kioskOpen = context.kioskOpen(t)
+        let bounds = offsets
+        entries.withUnsafeBufferPointer { all in
+            nonisolated(unsafe) let all = all
+            Simulation.parallel(queues.count, threads: threads) { [self] w, q in
+                let queue = queues[q]
+                let slice = UnsafeBufferPointer(rebasing: all[bounds[q]..<bounds[q + 1]])
+                guard queue.isKiosk ? kioskOpen : open else {
+                    precondition(slice.isEmpty, "a visit was sent to a closed queue")
+                    return
+                }
+                queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w])
+            }
+        }
+        // 4. Outcomes, per chunk.
+        Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
+            chunks[c].applyOutcomes(day: t, context, population, tallies[w])
+            chunks[c].compact()
+        }
     }
 
     /// Runs `body(worker, index)` for every index, statically striped over `threads` workers.
