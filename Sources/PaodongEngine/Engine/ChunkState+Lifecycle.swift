@@ -47,7 +47,8 @@ extension ChunkState {
             while k < ctx.hourCumulative.count - 1 && ctx.hourCumulative[k] <= u { k += 1 }
             arrival = ctx.hourSlots[k].start + behaviour.uniform() * ctx.hourSlots[k].length
         }
-        let patience = ctx.parameters.halls.patienceMeanMin.map { behaviour.exponential(mean: $0) } ?? .infinity
+        let mean = ctx.hot.patienceMeanMin
+        let patience = mean.isFinite ? behaviour.exponential(mean: mean) : .infinity
         return (arrival, patience)
     }
 
@@ -84,18 +85,17 @@ extension ChunkState {
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(0)])
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
-                                   serviceMean: app.stage == .collect ? ctx.parameters.halls.collectionServiceMeanMin : Double(app.serviceMean),
+                                   serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(app.serviceMean),
                                    stages: 1, slotMask: 0,
                                    groups: (g, 0, 0, 0)))
     }
 
     private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
-        let p = ctx.parameters
+        let h = ctx.hot
         let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(pop.district[Int(apps[i].agent)])])
-        let identity = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: true)
         visits.append(VisitRequest(queue: Int32(ctx.hallCount + pool), app: Int32(i), arrival: arrival, patience: patience,
-                                   serviceMean: p.kiosks.serviceMeanMin * identity * Double(apps[i].needs), stages: 1,
+                                   serviceMean: h.kioskServiceMeanMin * h.identityFactor * Double(apps[i].needs), stages: 1,
                                    slotMask: 1, groups: (0, 0, 0, 0)))
     }
 
@@ -103,7 +103,7 @@ extension ChunkState {
 
     /// Applies what the queues did with today's visits: trips, waits, pre-review, retries.
     func applyOutcomes(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
-        let p = ctx.parameters
+        let h = ctx.hot
         for j in 0..<visits.count {
             let v = visits[j]
             let o = outcomes[j]
@@ -114,7 +114,7 @@ extension ChunkState {
             apps[i].trips += 1
             if stage == .collect { apps[i].collectionTrips += 1 } else { apps[i].submissionTrips += 1 }
             let level = kiosk ? 0 : ctx.layout.halls[Int(v.queue)].level.rawValue
-            apps[i].travelMs += ms(kiosk ? p.kiosks.travelMin : p.halls.levels[level].travelMin)
+            apps[i].travelMs += ms(kiosk ? h.kioskTravelMin : h.travel(level))
 
             var progressed = false
             var stageIndex = 0
@@ -148,7 +148,7 @@ extension ChunkState {
                 let w = (s & Population.State.wastedMask) >> UInt8(Population.State.wastedShift)
                 if w < 3 { pop.state[agent] = (s & ~Population.State.wastedMask) | ((w + 1) << UInt8(Population.State.wastedShift)) }
             }
-            let retry = t + p.process.retryDelayDays
+            let retry = t + h.retryDelayDays
             if collection {
                 if !progressed {
                     due[i] = Int32(ctx.calendar.nextWorkingDay(onOrAfter: retry))
@@ -171,7 +171,7 @@ extension ChunkState {
     /// The material is complete on day `t`: hometown trip if needed, then the decision, then the
     /// collection visit or the result in hand.
     private func submitted(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
-        let p = ctx.parameters
+        let h = ctx.hot
         // Submitted remotely, the applicant still appears once in person (biometrics) before the decision.
         if apps[i].flags.contains(.presence) && !apps[i].flags.contains(.presenceDone)
             && apps[i].channel != UInt8(Channel.window.rawValue) {
@@ -185,13 +185,13 @@ extension ChunkState {
         if apps[i].flags.contains(.hometown) {
             apps[i].trips += 1
             apps[i].hometownTrips += 1
-            apps[i].travelMs += ms(apps[i].flags.contains(.crossCityKiosk) ? p.kiosks.travelMin : p.process.hometownTravelMin)
+            apps[i].travelMs += ms(apps[i].flags.contains(.crossCityKiosk) ? h.kioskTravelMin : h.hometownTravelMin)
             s += 1
         }
         var decision = s
         let instant = apps[i].flags.contains(.instant)
         if !instant && apps[i].reviewMeanDays > 0 {
-            let days = behaviour.gamma(shape: p.process.approvalShape, mean: Double(apps[i].reviewMeanDays))
+            let days = behaviour.gamma(shape: h.approvalShape, mean: Double(apps[i].reviewMeanDays))
             decision = ctx.calendar.adding(workingDays: max(1, Int(days.rounded(.up))), to: s)
         }
         let handedOver = instant && apps[i].channel == UInt8(Channel.window.rawValue)

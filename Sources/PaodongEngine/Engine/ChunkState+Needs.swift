@@ -27,7 +27,7 @@ extension ChunkState {
                 let agent = chunk.start + needs.uniformInt(chunk.count)
                 tally.add(.needs, Int64(members.count))
                 tally.add(day: t, .needs, Int64(members.count))
-                if ctx.policy.bundledEvents[e] {
+                if ctx.bundledEvents[e] {
                     open(agent: agent, members: members, event: e, day: t, ctx, pop, tally)
                 } else {
                     for item in members { open(agent: agent, members: CollectionOfOne(item), event: -1, day: t, ctx, pop, tally) }
@@ -40,9 +40,7 @@ extension ChunkState {
     /// channel, fetches documents and schedules the submission.
     private func open<M: Collection>(agent: Int, members: M, event: Int, day t: Int,
                                      _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) where M.Element == Int {
-        let p = ctx.parameters
-        let policy = ctx.policy
-        let catalog = ctx.catalog
+        let h = ctx.hot
         let bundled = event >= 0
         let lead = members.first!
         let leadItem = ctx.itemTraits[lead]
@@ -56,7 +54,7 @@ extension ChunkState {
         var hometown = false, crossCity = true, presence = false, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
         var service = 0.0, paper = 0, electronic = 0
         for i in members {
-            let f = policy.flags[i]
+            let f = ctx.itemFlags[i]
             channelBits &= f.rawValue & 0b1111
             instant = instant && f.contains(.instant)
             prefill = prefill && f.contains(.prefill)
@@ -70,17 +68,17 @@ extension ChunkState {
             level = max(level, ctx.itemLevel[i])
             complexity = max(complexity, ctx.itemComplexity[i])
             review = max(review, ctx.itemReview[i])
-            service += ctx.itemService[i] * Double(bundled || policy.oneWindow ? Int(traits.departmentCount) : 1)
-            paper += Int(policy.paperCertificates[i])
-            electronic += Int(policy.electronicCertificates[i])
+            service += ctx.itemService[i] * Double(bundled || ctx.oneWindow ? Int(traits.departmentCount) : 1)
+            paper += Int(ctx.itemPaper[i])
+            electronic += Int(ctx.itemElectronic[i])
         }
-        if bundled { (paper, electronic) = Self.certificatesOnce(members, catalog, policy) }
+        if bundled { (paper, electronic) = Self.certificatesOnce(members, ctx.catalog, ctx.policy) }
         channelBits |= 1  // the window always serves
 
         // Window slots: departments visited, and which of them sit in the lead hall.
         var departments: (UInt8, UInt8, UInt8, UInt8) = (leadItem.departments.0, 0, 0, 0)
         var slots = 1, leadMask: UInt8 = 1
-        if !bundled && !policy.oneWindow {
+        if !bundled && !ctx.oneWindow {
             slots = Int(leadItem.departmentCount)
             departments = leadItem.departments
             leadMask = 1 | (leadItem.colocatedMask & UInt8((1 << slots) - 1) & ~1)
@@ -92,7 +90,7 @@ extension ChunkState {
         var adopted = wasAdopted
         let onlineOffered = channelBits & 0b1100 != 0
         if !adopted && onlineOffered {
-            let chance = p.behaviour.adoptionProbability * (senior ? 0.5 : 1)
+            let chance = h.adoptionProbability * (senior ? 0.5 : 1)
             if behaviour.uniform() < chance {
                 adopted = true
                 pop.state[agent] |= Population.State.adopted
@@ -102,7 +100,7 @@ extension ChunkState {
         }
         if !adopted { channelBits &= 0b0011 }
         if ctx.layout.kioskPools.isEmpty { channelBits &= ~0b0010 }
-        let form = p.process.formMinPerComplexity * Double(complexity) * (prefill ? p.reforms.prefill.formFactor : 1)
+        let form = h.formMinPerComplexity * Double(complexity) * (prefill ? h.prefillFormFactor : 1)
         let channel = chooseChannel(bits: channelBits, level: Int(level), windowTrips: windowTrips, slots: slots,
                                     service: service, form: form, collect: collect, instant: instant, presence: presence,
                                     senior: senior, business: business, agent: agent, ctx, pop)
@@ -113,7 +111,7 @@ extension ChunkState {
             segment: UInt8(Segment.of(business: business, traits: traits, adopted: wasAdopted)),
             needDay: Int16(t), remaining: UInt8((1 << slots) - 1), leadMask: leadMask, level: level,
             flags: [], departments: departments, serviceMean: Float(service / Double(slots)),
-            incomplete: 0, formMin: Float(channel == .mobile ? form * p.process.mobileFormFactor : form),
+            incomplete: 0, formMin: Float(channel == .mobile ? form * h.mobileFormFactor : form),
             reviewMeanDays: Float(review))
         if collect { app.flags.insert(.collect) }
         if hometown { app.flags.insert(.hometown) }
@@ -124,15 +122,15 @@ extension ChunkState {
 
         // Pre-review: complexity drives incompleteness; pre-filled forms and electronic certificates cut it.
         let certShare = paper + electronic > 0 ? Double(electronic) / Double(paper + electronic) : 0
-        app.incomplete = Float(min(1, p.process.incompletePerComplexity * Double(complexity)
-                                   * (prefill ? p.reforms.prefill.incompleteFactor : 1)
-                                   * (1 - p.process.documentIncompleteShare * certShare)))
+        app.incomplete = Float(min(1, h.incompletePerComplexity * Double(complexity)
+                                   * (prefill ? h.prefillIncompleteFactor : 1)
+                                   * (1 - h.documentIncompleteShare * certShare)))
 
         // Documents: each paper certificate the applicant lacks costs a trip on the need day.
-        for _ in 0..<paper where behaviour.uniform() < p.process.lackCopyProbability {
+        for _ in 0..<paper where behaviour.uniform() < h.lackCopyProbability {
             app.trips += 1
             app.documentTrips += 1
-            app.travelMs += ms(p.process.documentTravelMin)
+            app.travelMs += ms(h.documentTravelMin)
         }
         let ready = t + (app.documentTrips > 0 ? 1 : 0)
         let dueDay: Int
@@ -173,12 +171,10 @@ extension ChunkState {
                                collect: Bool, instant: Bool, presence: Bool, senior: Bool, business: Bool, agent: Int,
                                _ ctx: SimulationContext, _ pop: Population) -> Channel {
         if bits == 1 { return .window }
-        let p = ctx.parameters
-        let b = p.behaviour
-        let travel = p.halls.levels[level].travelMin
-        let hallVisit = travel + b.expectedWaitMin
+        let b = ctx.hot
+        let hallVisit = b.travel(level) + b.expectedWaitMin
         // Remote channels still need the collection visit, and a presence visit for biometrics.
-        let collection = (collect ? hallVisit + p.halls.collectionServiceMeanMin : 0) + (presence ? hallVisit + service : 0)
+        let collection = (collect ? hallVisit + b.collectionServiceMeanMin : 0) + (presence ? hallVisit + service : 0)
         let state = pop.state[agent]
         let online = Double((state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift))
         let wasted = Double((state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift))
@@ -188,11 +184,11 @@ extension ChunkState {
             let cost: Double
             switch c {
             case .window: cost = Double(windowTrips) * hallVisit + service + (instant ? 0 : collection)
-            case .kiosk: cost = p.kiosks.travelMin + p.kiosks.serviceMeanMin + form + collection
+            case .kiosk: cost = b.kioskTravelMin + b.kioskServiceMeanMin + form + collection
             case .web: cost = form + collection
-            case .mobile: cost = form * p.process.mobileFormFactor + collection
+            case .mobile: cost = form * b.mobileFormFactor + collection
             }
-            var u = b.channelConstants[c.rawValue] + b.timeCoefficientPerHour * cost / 60
+            var u = b.channelConstant(c) + b.timeCoefficientPerHour * cost / 60
             if c.isOnline {
                 u += online * b.onlineExperienceWeight
                 if senior { u += b.seniorOnlineShift }

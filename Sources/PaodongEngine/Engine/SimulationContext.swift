@@ -33,6 +33,14 @@ public final class SimulationContext: @unchecked Sendable {
     let itemReview: [Double]
     /// Per-item traits as flat arrays, so that the hot loop never copies an `Item` (and its arrays).
     let itemTraits: [ItemTraits]
+    /// The policy's per-item arrays, held directly so that the hot loop never copies the policy.
+    let itemFlags: [CatalogPolicy.Flags]
+    let itemPaper: [UInt8]
+    let itemElectronic: [UInt8]
+    let bundledEvents: [Bool]
+    let oneWindow: Bool
+    /// The scalar parameters the hot loop reads, in a struct without arrays (free to copy).
+    let hot: HotParameters
     let kioskWeekdays: Bool
     let kioskSlots: [(start: Double, length: Double)]
 
@@ -76,13 +84,19 @@ public final class SimulationContext: @unchecked Sendable {
         kioskSlots = SimulationContext.slots(p.kiosks.opening)
         kioskWeekdays = !p.kiosks.openWeekends
 
-        let oneWindow = p.reforms.oneWindow.enabled ? p.reforms.oneWindow.serviceFactor : 1
+        let oneWindowFactor = p.reforms.oneWindow.enabled ? p.reforms.oneWindow.serviceFactor : 1
         let identity = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
-        itemService = catalog.items.map { p.halls.windowServiceMeanMin * $0.serviceFactor * identity * (p.reforms.oneWindow.enabled ? oneWindow : 1) }
+        itemService = catalog.items.map { p.halls.windowServiceMeanMin * $0.serviceFactor * identity * oneWindowFactor }
         itemLevel = catalog.items.map { UInt8($0.level.rawValue) }
         itemComplexity = catalog.items.map { UInt8($0.formComplexity) }
         itemReview = catalog.items.map { p.process.approvalMeanDays * $0.reviewFactor }
         itemTraits = catalog.items.map(ItemTraits.init)
+        itemFlags = policy.flags
+        itemPaper = policy.paperCertificates
+        itemElectronic = policy.electronicCertificates
+        bundledEvents = policy.bundledEvents
+        oneWindow = policy.oneWindow
+        hot = HotParameters(p)
 
         layout = CityLayout(scenario: scenario, policy: policy)
     }
@@ -135,6 +149,68 @@ struct ItemTraits {
         case 1: return departments.1
         case 2: return departments.2
         default: return departments.3
+        }
+    }
+}
+
+/// Scalar parameters of the day loop, copied out of `Scenario.Parameters` (whose arrays would be
+/// retained and released on every copy).
+struct HotParameters {
+    var adoptionProbability, formMinPerComplexity, prefillFormFactor, prefillIncompleteFactor: Double
+    var mobileFormFactor, incompletePerComplexity, documentIncompleteShare, lackCopyProbability: Double
+    var documentTravelMin, kioskTravelMin, kioskServiceMeanMin, collectionServiceMeanMin: Double
+    var expectedWaitMin, timeCoefficientPerHour, seniorOnlineShift, businessOnlineShift: Double
+    var onlineExperienceWeight, wastedTripWeight, approvalShape, hometownTravelMin: Double
+    var identityFactor, patienceMeanMin: Double
+    var retryDelayDays: Int
+    var channelConstants: (Double, Double, Double, Double)
+    var levelTravelMin: (Double, Double, Double, Double)
+
+    init(_ p: Scenario.Parameters) {
+        adoptionProbability = p.behaviour.adoptionProbability
+        formMinPerComplexity = p.process.formMinPerComplexity
+        prefillFormFactor = p.reforms.prefill.formFactor
+        prefillIncompleteFactor = p.reforms.prefill.incompleteFactor
+        mobileFormFactor = p.process.mobileFormFactor
+        incompletePerComplexity = p.process.incompletePerComplexity
+        documentIncompleteShare = p.process.documentIncompleteShare
+        lackCopyProbability = p.process.lackCopyProbability
+        documentTravelMin = p.process.documentTravelMin
+        kioskTravelMin = p.kiosks.travelMin
+        kioskServiceMeanMin = p.kiosks.serviceMeanMin
+        collectionServiceMeanMin = p.halls.collectionServiceMeanMin
+        expectedWaitMin = p.behaviour.expectedWaitMin
+        timeCoefficientPerHour = p.behaviour.timeCoefficientPerHour
+        seniorOnlineShift = p.behaviour.seniorOnlineShift
+        businessOnlineShift = p.behaviour.businessOnlineShift
+        onlineExperienceWeight = p.behaviour.onlineExperienceWeight
+        wastedTripWeight = p.behaviour.wastedTripWeight
+        approvalShape = p.process.approvalShape
+        hometownTravelMin = p.process.hometownTravelMin
+        identityFactor = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
+        patienceMeanMin = p.halls.patienceMeanMin ?? .infinity
+        retryDelayDays = p.process.retryDelayDays
+        let c = p.behaviour.channelConstants
+        channelConstants = (c[0], c[1], c[2], c[3])
+        let l = p.halls.levels.map(\.travelMin)
+        levelTravelMin = (l[0], l[1], l[2], l[3])
+    }
+
+    @inline(__always) func channelConstant(_ c: Channel) -> Double {
+        switch c {
+        case .window: return channelConstants.0
+        case .kiosk: return channelConstants.1
+        case .web: return channelConstants.2
+        case .mobile: return channelConstants.3
+        }
+    }
+
+    @inline(__always) func travel(_ level: Int) -> Double {
+        switch level {
+        case 0: return levelTravelMin.0
+        case 1: return levelTravelMin.1
+        case 2: return levelTravelMin.2
+        default: return levelTravelMin.3
         }
     }
 }
