@@ -56,6 +56,12 @@ public final class Tally: @unchecked Sendable {
         case needs, submissions, completions, windowVisits, servedVisits, servedWaitMs, adoptions
     }
 
+    /// Fields per row, computed once (`allCases` builds an array at every call).
+    static let itemStride = ItemField.allCases.count
+    static let segmentStride = SegmentField.allCases.count
+    static let districtStride = DistrictField.allCases.count
+    static let dayStride = DayField.allCases.count
+
     public var totals: [Int64]
     public var items: [Int64]
     public var segments: [Int64]
@@ -64,10 +70,10 @@ public final class Tally: @unchecked Sendable {
 
     public init(items: Int, segments: Int, districts: Int, days: Int) {
         totals = Array(repeating: 0, count: Total.allCases.count)
-        self.items = Array(repeating: 0, count: items * ItemField.allCases.count)
-        self.segments = Array(repeating: 0, count: segments * SegmentField.allCases.count)
-        self.districts = Array(repeating: 0, count: districts * DistrictField.allCases.count)
-        self.days = Array(repeating: 0, count: days * DayField.allCases.count)
+        self.items = Array(repeating: 0, count: items * Tally.itemStride)
+        self.segments = Array(repeating: 0, count: segments * Tally.segmentStride)
+        self.districts = Array(repeating: 0, count: districts * Tally.districtStride)
+        self.days = Array(repeating: 0, count: days * Tally.dayStride)
     }
 
     @inline(__always) public subscript(_ f: Total) -> Int64 {
@@ -75,18 +81,18 @@ public final class Tally: @unchecked Sendable {
         set { totals[f.rawValue] = newValue }
     }
     @inline(__always) public func add(_ f: Total, _ v: Int64) { totals[f.rawValue] &+= v }
-    @inline(__always) public func add(item i: Int, _ f: ItemField, _ v: Int64) { items[i * ItemField.allCases.count + f.rawValue] &+= v }
-    @inline(__always) public func add(segment s: Int, _ f: SegmentField, _ v: Int64) { segments[s * SegmentField.allCases.count + f.rawValue] &+= v }
-    @inline(__always) public func add(district d: Int, _ f: DistrictField, _ v: Int64) { districts[d * DistrictField.allCases.count + f.rawValue] &+= v }
+    @inline(__always) public func add(item i: Int, _ f: ItemField, _ v: Int64) { items[i * Tally.itemStride + f.rawValue] &+= v }
+    @inline(__always) public func add(segment s: Int, _ f: SegmentField, _ v: Int64) { segments[s * Tally.segmentStride + f.rawValue] &+= v }
+    @inline(__always) public func add(district d: Int, _ f: DistrictField, _ v: Int64) { districts[d * Tally.districtStride + f.rawValue] &+= v }
     @inline(__always) public func add(day t: Int, _ f: DayField, _ v: Int64) {
-        let i = t * DayField.allCases.count + f.rawValue
+        let i = t * Tally.dayStride + f.rawValue
         if i < days.count { days[i] &+= v }
     }
 
-    public func item(_ i: Int, _ f: ItemField) -> Int64 { items[i * ItemField.allCases.count + f.rawValue] }
-    public func segment(_ s: Int, _ f: SegmentField) -> Int64 { segments[s * SegmentField.allCases.count + f.rawValue] }
-    public func district(_ d: Int, _ f: DistrictField) -> Int64 { districts[d * DistrictField.allCases.count + f.rawValue] }
-    public func day(_ t: Int, _ f: DayField) -> Int64 { days[t * DayField.allCases.count + f.rawValue] }
+    public func item(_ i: Int, _ f: ItemField) -> Int64 { items[i * Tally.itemStride + f.rawValue] }
+    public func segment(_ s: Int, _ f: SegmentField) -> Int64 { segments[s * Tally.segmentStride + f.rawValue] }
+    public func district(_ d: Int, _ f: DistrictField) -> Int64 { districts[d * Tally.districtStride + f.rawValue] }
+    public func day(_ t: Int, _ f: DayField) -> Int64 { days[t * Tally.dayStride + f.rawValue] }
 
     /// Adds `other` into `self`. O(size).
     public func merge(_ other: Tally) {
