@@ -22,10 +22,17 @@ struct CLI {
     static func scenario(_ name: String) -> String { packageRoot.appendingPathComponent("Scenarios/\(name)").path }
 
     @discardableResult
-    static func run(_ arguments: [String], timeout: TimeInterval = 600) throws -> Result {
+    /// Runs paodong with `arguments`; with `memoryLimitKB`, under `ulimit -v` so that a run that
+    /// swells its memory fails instead of passing.
+    static func run(_ arguments: [String], memoryLimitKB: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let limit = memoryLimitKB {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(limit) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = FileManager.default.temporaryDirectory
         // Output goes to files, so that neither stream can fill a pipe and block the child.
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("paodong-cli-\(UUID().uuidString)")
