@@ -18,17 +18,20 @@ public struct Manifest: Encodable {
     public var kioskPools: Int
     public var wallSeconds: Double
     public var peakMemoryBytes: Int
+    /// The estimate checked before the run (MemoryEstimate), to compare with the peak.
+    public var estimatedMemoryBytes: Int
     public var warnings: [String]
     public var files: [String]
 
     public init(paodongVersion: String, scenario: Scenario.Parameters, sourceFiles: [String], seed: UInt64,
                 replications: Int, replicationSeeds: [UInt64], threads: Int, residents: Int, businesses: Int,
                 catalogItems: Int, halls: Int, kioskPools: Int, wallSeconds: Double, peakMemoryBytes: Int,
-                warnings: [String], files: [String]) {
+                estimatedMemoryBytes: Int, warnings: [String], files: [String]) {
         self.paodongVersion = paodongVersion; self.scenario = scenario; self.sourceFiles = sourceFiles; self.seed = seed
         self.replications = replications; self.replicationSeeds = replicationSeeds; self.threads = threads
         self.residents = residents; self.businesses = businesses; self.catalogItems = catalogItems; self.halls = halls
         self.kioskPools = kioskPools; self.wallSeconds = wallSeconds; self.peakMemoryBytes = peakMemoryBytes
+        self.estimatedMemoryBytes = estimatedMemoryBytes
         self.warnings = warnings; self.files = files
     }
 
@@ -42,7 +45,7 @@ public struct Manifest: Encodable {
                         halls: first.queues.filter { $0.level != "kiosk" }.count,
                         kioskPools: first.queues.filter { $0.level == "kiosk" }.count,
                         wallSeconds: Date().timeIntervalSince(started), peakMemoryBytes: peakMemory(),
-                        warnings: first.warnings, files: RunWriter.files)
+                        estimatedMemoryBytes: first.estimatedMemoryBytes, warnings: first.warnings, files: RunWriter.files)
     }
 
     public func encoded() throws -> Data {

@@ -42,6 +42,13 @@ struct RunOptions: ParsableArguments {
             }
         }
         if let seed { scenario = scenario.withSeed(seed) }
+        // Refuse a run that would not fit rather than be killed by the operating system.
+        let estimate = MemoryEstimate(scenario: scenario, threads: threads)
+        if let available = MemoryEstimate.available(), estimate.bytes > available {
+            throw ScenarioError.invalid([ScenarioIssue(
+                file: path, key: "population",
+                message: "this run needs about \(MemoryEstimate.format(estimate.bytes)) of memory and \(MemoryEstimate.format(available)) is available; lower --scale or the population")])
+        }
         return scenario
     }
 

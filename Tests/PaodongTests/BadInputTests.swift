@@ -111,6 +111,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + "/keep.txt"))
     }
 
+    /// A run that would not fit in memory is refused before it starts, with the estimate.
+    @Test func runTooBigForMemoryIsRefused() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let out = tmp.path("out")
+        let r = try CLI.run(["run", CLI.scenario("shenzhen-2020.yaml"), "--out", out, "--quiet"],
+                            environment: ["PAODONG_MEMORY_LIMIT_BYTES": "100000000"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("needs about") && r.stderr.contains("MiB is available"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         let r = try CLI.run(["run", CLI.scenario("quick.yaml"), "--threads", "0"])
         #expect(r.status == 64)

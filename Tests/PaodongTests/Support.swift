@@ -24,8 +24,11 @@ struct CLI {
     @discardableResult
     /// Runs paodong with `arguments`; with `memoryLimitKB`, under `ulimit -v` so that a run that
     /// swells its memory fails instead of passing.
-    static func run(_ arguments: [String], memoryLimitKB: Int? = nil) throws -> Result {
+    static func run(_ arguments: [String], memoryLimitKB: Int? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let limit = memoryLimitKB {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "ulimit -v \(limit) && exec \"$0\" \"$@\"", executable.path] + arguments

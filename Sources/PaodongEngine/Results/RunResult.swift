@@ -39,6 +39,7 @@ public struct RunResult: Sendable {
     public var segmentAgents: [Int]
     public var districtAgents: [(residents: Int, businesses: Int)]
     public var warnings: [String]
+    public var estimatedMemoryBytes: Int
 
     public var agents: Int { residents + businesses }
 }
@@ -82,6 +83,7 @@ extension Simulation {
             waitP90Min: served > 0 ? Double(waits.valueAtPercentile(90)) / 100 : 0,
             waitP99Min: served > 0 ? Double(waits.valueAtPercentile(99)) / 100 : 0,
             initialAdopters: initialAdopters, segmentAgents: segmentAgents, districtAgents: districtAgents,
-            warnings: context.layout.warnings)
+            warnings: context.layout.warnings,
+            estimatedMemoryBytes: MemoryEstimate(scenario: context.scenario, threads: threads).bytes)
     }
 }

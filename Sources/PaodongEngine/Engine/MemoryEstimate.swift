@@ -1,0 +1,45 @@
+import Foundation
+import PaodongModel
+
+/// What a run will need in memory, estimated from the scenario before anything is allocated, so
+/// that a run too big for the machine is refused with a clear message instead of being killed.
+public struct MemoryEstimate: Sendable {
+    public let bytes: Int
+
+    /// O(1) apart from the catalog size. The largest terms are the agents (5 bytes each) and the
+    /// applications in flight: needs per day × the days they stay open (approval, retries,
+    /// collection; twice the mean as a margin) × 120 bytes.
+    public init(scenario: Scenario, threads: Int) {
+        let p = scenario.parameters
+        let residents = (Double(p.population.residents) * p.scale).rounded()
+        let businesses = (Double(p.population.businesses) * p.scale).rounded()
+        let agents = residents + businesses
+        let needsPerDay = (residents * p.demand.needsPerResidentYear + businesses * p.demand.needsPerBusinessYear) / 365
+        let peakSeason = (p.demand.monthlyProfile.max() ?? 1) / max(1e-9, p.demand.monthlyProfile.reduce(0, +) / 12)
+        let openDays = 2 * (p.process.approvalMeanDays * 7 / 5 + 10)
+        let inFlight = needsPerDay * peakSeason * openDays * 120
+        let visits = needsPerDay * peakSeason * 2 * 150
+        let items = Double(scenario.catalog.items.count)
+        let tallies = Double(max(1, threads)) * 8 * (items * 11 + Double(p.days) * 7 + 200)
+        let queues = Double(p.halls.levels.reduce(0) { $0 + $1.halls }) * 64 * 1024
+        let fixed = 64.0 * 1024 * 1024
+        bytes = Int(agents * 5 + inFlight + visits + tallies + queues + items * 512 + fixed)
+    }
+
+    /// Memory this process may use: `PAODONG_MEMORY_LIMIT_BYTES` if set, else MemAvailable from
+    /// /proc/meminfo, else nil (unknown: no check).
+    public static func available() -> Int? {
+        if let text = ProcessInfo.processInfo.environment["PAODONG_MEMORY_LIMIT_BYTES"], let v = Int(text), v > 0 { return v }
+        guard let meminfo = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
+        for line in meminfo.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
+            let parts = line.split(separator: " ")
+            if parts.count >= 2, let kb = Int(parts[1]) { return kb * 1024 }
+        }
+        return nil
+    }
+
+    public static func format(_ bytes: Int) -> String {
+        let gib = Double(bytes) / Double(1 << 30)
+        return gib >= 1 ? String(format: "%.1f GiB", gib) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
+    }
+}
