@@ -10,7 +10,12 @@ struct CLI {
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The `paodong` built with these tests: beside the test binary (so that a sanitizer build in
+    /// its own scratch path tests its own executable), else in .build of the package.
     static var executable: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("paodong")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         #if DEBUG
         let config = "debug"
         #else
