@@ -14,16 +14,26 @@ public struct CSVTable: Sendable {
         rows.append(row)
     }
 
-    /// The encoded file.
-    public func encoded() throws -> Data {
+    /// The encoded file; with `excel`, preceded by a UTF-8 byte-order mark so that Excel reads the
+    /// Chinese names as UTF-8. Every field is neutralised against formula injection.
+    public func encoded(excel: Bool = false) throws -> Data {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
-        try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
+        try writer.write(row: header.map(Self.neutralized))
+        for row in rows { try writer.write(row: row.map(Self.neutralized)) }
         writer.stream.close()
-        var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        var data = excel ? Data([0xEF, 0xBB, 0xBF]) : Data()
+        data.append(stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data())
         data.append(0x0A)
         return data
+    }
+
+    /// A field that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+    /// carriage return) gets a leading apostrophe, unless it is a number, which stays a number.
+    public static func neutralized(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        if Double(field) != nil { return field }
+        return "'" + field
     }
 }
 

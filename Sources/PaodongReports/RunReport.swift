@@ -13,6 +13,7 @@ public enum RunReport {
         "bundled_applications", "share_window", "share_kiosk", "share_web", "share_mobile",
         "wait_hours", "travel_hours", "form_hours", "adoption_start", "adoption_end", "needs_completed", "needs_open",
         "trips_city_year", "citizen_hours_city_year",
+        "applications_0_trips", "applications_1_trip", "applications_2_trips", "applications_3plus_trips",
         "seniors_trips_per_application", "seniors_share_zero_trip", "seniors_wait_mean_min", "seniors_citizen_hours_city_year",
         "non_adopters_trips_per_application", "non_adopters_share_zero_trip", "non_adopters_wait_mean_min",
         "non_adopters_citizen_hours_city_year",
@@ -47,6 +48,8 @@ public enum RunReport {
             "adoption_start": Double(r.initialAdopters) / Double(max(1, r.agents)),
             "adoption_end": Double(adoptedEnd) / Double(max(1, r.agents)),
             "needs_completed": Double(t[.completedNeeds]), "needs_open": Double(r.openNeeds),
+            "applications_0_trips": Double(t[.trips0]), "applications_1_trip": Double(t[.trips1]),
+            "applications_2_trips": Double(t[.trips2]), "applications_3plus_trips": Double(t[.trips3Plus]),
         ]
         return base.merging(cityYear(r)) { a, _ in a }.merging(equity(r)) { a, _ in a }
     }
@@ -83,7 +86,8 @@ public enum RunReport {
         let integers: Set<String> = ["residents", "businesses", "needs", "applications", "completed", "open", "trips",
                                      "wasted_trips", "window_visits", "trips_documents", "trips_submission",
                                      "trips_collection", "trips_hometown", "kiosk_visits", "bundled_applications",
-                                     "needs_completed", "needs_open"]
+                                     "needs_completed", "needs_open", "applications_0_trips", "applications_1_trip",
+                                     "applications_2_trips", "applications_3plus_trips"]
         let hours: Set<String> = ["citizen_hours", "staff_hours", "wait_hours", "travel_hours", "form_hours", "trips_city_year",
                                   "citizen_hours_city_year", "seniors_citizen_hours_city_year", "non_adopters_citizen_hours_city_year"]
         return summaryHeader.map { key in
@@ -169,6 +173,18 @@ public enum RunReport {
                           String(q.served), String(q.unserved), Format.number(q.utilization, 4),
                           Format.number(q.waitMeanMin, 3), Format.number(q.waitP90Min, 2), String(q.maxQueue),
                           String(q.groups), Format.number(q.maxGroupUtilization, 4)])
+        }
+        return table
+    }
+
+    /// Waits of served queue joins by hall level: the percentiles merge the halls' histograms.
+    public static func waitsByLevel(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["level", "halls", "windows", "served", "unserved", "wait_mean_min", "wait_p50_min",
+                                     "wait_p90_min", "wait_p99_min"])
+        for w in r.levelWaits {
+            table.append([w.level, String(w.halls), String(w.windows), String(w.served), String(w.unserved),
+                          Format.number(w.waitMeanMin, 3), Format.number(w.waitP50Min, 2), Format.number(w.waitP90Min, 2),
+                          Format.number(w.waitP99Min, 2)])
         }
         return table
     }

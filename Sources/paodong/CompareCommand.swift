@@ -64,12 +64,12 @@ struct CompareCommand: ParsableCommand {
         do {
             for (k, name) in names.enumerated() {
                 try directory.makeSubdirectory(name)
-                try RunWriter.write(results[k], to: directory, prefix: name + "/") { _ in
+                try RunWriter.write(results[k], to: directory, prefix: name + "/", excel: options.excel) { _ in
                     Manifest.of(results[k], sourceFiles: loaded[k].sourceFiles, threads: options.threads, started: started,
                                 version: Paodong.version)
                 }
             }
-            try directory.write("comparison.csv", try comparison.table().encoded())
+            try directory.write("comparison.csv", try comparison.table().encoded(excel: options.excel))
             if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }
             try directory.commit()
         } catch let e as ExitCode {

@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
             throw interruptedExitCode
         }
         do {
-            try RunWriter.write(results, to: directory) { first in
+            try RunWriter.write(results, to: directory, excel: options.excel) { first in
                 Manifest.of(results, sourceFiles: loaded.sourceFiles, threads: options.threads, started: started, version: Paodong.version)
             }
             if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }

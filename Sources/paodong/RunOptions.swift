@@ -25,6 +25,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Flag(help: "Start every CSV file with a UTF-8 byte-order mark, so that Excel shows the Chinese names.")
+    var excel = false
+
     func validate() throws {
         guard threads >= 1 && threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, found \(threads)") }
         guard scale.isFinite && scale > 0 && scale <= 100 else { throw ValidationError("--scale must be above 0 and at most 100, found \(scale)") }

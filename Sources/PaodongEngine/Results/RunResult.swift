@@ -19,6 +19,19 @@ public struct RunResult: Sendable {
         public var maxQueue: Int
     }
 
+    /// Waits of served queue joins by hall level (and "kiosk").
+    public struct LevelWaits: Sendable {
+        public var level: String
+        public var halls: Int
+        public var windows: Int
+        public var served: Int64
+        public var unserved: Int64
+        public var waitMeanMin: Double
+        public var waitP50Min: Double
+        public var waitP90Min: Double
+        public var waitP99Min: Double
+    }
+
     public var scenario: Scenario.Parameters
     public var districts: [District]
     public var catalog: Catalog
@@ -31,6 +44,7 @@ public struct RunResult: Sendable {
     public var openApplications: Int
     public var openNeeds: Int
     public var queues: [QueueRow]
+    public var levelWaits: [LevelWaits]
     public var waitMeanMin: Double
     public var waitP50Min: Double
     public var waitP90Min: Double
@@ -72,12 +86,28 @@ extension Simulation {
                 waitMeanMin: q.served > 0 ? Double(q.servedWaitMs) / 60_000 / Double(q.served) : 0,
                 waitP90Min: q.served > 0 ? Double(q.waits.valueAtPercentile(90)) / 100 : 0, maxQueue: q.maxQueue))
         }
+        var levelWaits: [RunResult.LevelWaits] = []
+        for level in HallLevel.allCases.map(\.key) + ["kiosk"] {
+            let members = queues.filter { q in q.isKiosk ? level == "kiosk" : context.layout.halls[q.index].level.key == level }
+            guard !members.isEmpty else { continue }
+            var h = Histogram<UInt64>(highestTrackableValue: 1 << 32, numberOfSignificantValueDigits: .three)
+            for q in members { h.add(q.waits) }
+            let served = members.reduce(Int64(0)) { $0 + $1.served }
+            let waitMs = members.reduce(Int64(0)) { $0 + $1.servedWaitMs }
+            levelWaits.append(RunResult.LevelWaits(
+                level: level, halls: members.count, windows: members.reduce(0) { $0 + $1.servers }, served: served,
+                unserved: members.reduce(Int64(0)) { $0 + $1.unserved },
+                waitMeanMin: served > 0 ? Double(waitMs) / 60_000 / Double(served) : 0,
+                waitP50Min: served > 0 ? Double(h.valueAtPercentile(50)) / 100 : 0,
+                waitP90Min: served > 0 ? Double(h.valueAtPercentile(90)) / 100 : 0,
+                waitP99Min: served > 0 ? Double(h.valueAtPercentile(99)) / 100 : 0))
+        }
         let open = chunks.reduce(0) { $0 + $1.apps.count }
         let openNeeds = chunks.reduce(0) { $0 + $1.apps.reduce(0) { $0 + Int($1.needs) } }
         return RunResult(
             scenario: p, districts: context.scenario.districts, catalog: context.catalog, policy: context.policy,
             calendar: context.calendar, threads: threads, residents: context.residents, businesses: context.businesses,
-            tally: tally, openApplications: open, openNeeds: openNeeds, queues: rows,
+            tally: tally, openApplications: open, openNeeds: openNeeds, queues: rows, levelWaits: levelWaits,
             waitMeanMin: served > 0 ? Double(servedWaitMs) / 60_000 / Double(served) : 0,
             waitP50Min: served > 0 ? Double(waits.valueAtPercentile(50)) / 100 : 0,
             waitP90Min: served > 0 ? Double(waits.valueAtPercentile(90)) / 100 : 0,

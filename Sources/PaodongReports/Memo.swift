@@ -1,0 +1,78 @@
+import Foundation
+
+/// The plain-text summary a reviewer can paste into a memo (`paodong report`), built from the CSV
+/// files of a run or comparison directory.
+public enum Memo {
+    public enum Failure: Error { case notARunDirectory(String) }
+
+    public static func make(directory dir: String) throws -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: dir + "/comparison.csv") { return try comparison(dir) }
+        guard fm.fileExists(atPath: dir + "/summary.csv") else { throw Failure.notARunDirectory(dir) }
+        return try run(dir)
+    }
+
+    static let lines: [(String, String, Int)] = [
+        ("Trips per application", "trips_per_application", 3),
+        ("Share with no trip (零跑动)", "share_zero_trip", 3),
+        ("Share with at most one trip (最多跑一次)", "share_at_most_one_trip", 3),
+        ("Mean queue wait (min)", "wait_mean_min", 1),
+        ("90th-percentile wait (min)", "wait_p90_min", 1),
+        ("Mean lead time (days)", "lead_time_mean_days", 2),
+        ("Trips per year, whole city", "trips_city_year", 0),
+        ("Citizen-hours per year, whole city", "citizen_hours_city_year", 0),
+        ("Seniors: trips per application", "seniors_trips_per_application", 3),
+        ("Non-adopters: trips per application", "non_adopters_trips_per_application", 3),
+        ("Items needing at most one trip (design)", "items_share_at_most_one_trip", 4),
+        ("Licensing items needing no trip (design)", "licensing_items_share_zero_trip", 4),
+    ]
+
+    static func rows(_ path: String) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var records = text.split(whereSeparator: \.isNewline).map(String.init)
+        if records.first?.hasPrefix("\u{FEFF}") == true { records[0].removeFirst() }
+        guard let header = records.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [] }
+        return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init))) }
+    }
+
+    static func run(_ dir: String) throws -> String {
+        let reps = try rows(dir + "/summary.csv")
+        guard let first = reps.first else { throw Failure.notARunDirectory(dir) }
+        func mean(_ key: String) -> Double {
+            let xs = reps.compactMap { Double($0[key] ?? "") }
+            return xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count)
+        }
+        var out = "# paodong: \(first["scenario"] ?? "")\n\n"
+        out += "\(first["residents"] ?? "?") residents and \(first["businesses"] ?? "?") businesses, \(reps.count) replication(s), seed \(first["seed"] ?? "?").\n\n"
+        out += "| measure | value |\n|---|---|\n"
+        for (label, key, digits) in lines { out += "| \(label) | \(Format.number(mean(key), digits)) |\n" }
+        return out
+    }
+
+    static func comparison(_ dir: String) throws -> String {
+        let rows = try rows(dir + "/comparison.csv")
+        guard let first = rows.first else { throw Failure.notARunDirectory(dir) }
+        let base = first["baseline_name"] ?? "baseline"
+        var scenarios: [String] = []
+        for r in rows { if let s = r["scenario_name"], !scenarios.contains(s) { scenarios.append(s) } }
+        var out = "# paodong: \(scenarios.joined(separator: ", ")) against \(base)\n\n"
+        out += "Each cell: the scenario's mean, then its paired difference from \(base) with the 95 % confidence interval, over \(first["replications"] ?? "?") replications with common random numbers.\n\n"
+        out += "| measure | \(base) | " + scenarios.joined(separator: " | ") + " |\n|---|---|" + scenarios.map { _ in "---|" }.joined() + "\n"
+        for (label, key, digits) in lines {
+            let forKey = rows.filter { $0["metric"] == key }
+            guard let b = forKey.first.flatMap({ Double($0["baseline"] ?? "") }) else { continue }
+            var line = "| \(label) | \(Format.number(b, digits)) |"
+            for s in scenarios {
+                guard let r = forKey.first(where: { $0["scenario_name"] == s }), let v = Double(r["scenario"] ?? ""),
+                      let d = Double(r["delta"] ?? "") else { line += " |"; continue }
+                var cell = " \(Format.number(v, digits)) (\(d >= 0 ? "+" : "")\(Format.number(d, digits))"
+                if let lo = Double(r["ci_low"] ?? ""), let hi = Double(r["ci_high"] ?? "") {
+                    cell += ", \(Format.number(lo, digits)) to \(Format.number(hi, digits))"
+                }
+                line += cell + ") |"
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+}
