@@ -29,12 +29,25 @@ struct NotebookCommand: ParsableCommand {
             throw ExitCode(73)
         }
         do {
-            // The path as the user wrote it: a relative path keeps the notebook portable.
-            try Notebook(directory: directory).encoded().write(to: URL(fileURLWithPath: target), options: .atomic)
+            // A relative path keeps the notebook portable: relative to the notebook's own folder,
+            // where Jupyter runs it.
+            let data = directory.hasPrefix("/") ? dir : Self.relativePath(from: URL(fileURLWithPath: target).deletingLastPathComponent().standardizedFileURL.path, to: dir)
+            try Notebook(directory: data).encoded().write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("error: \(target): cannot write the notebook: \(error.localizedDescription)")
             throw ExitCode(73)
         }
         print(target)
+    }
+
+    /// The path of `target` seen from the folder `base` (both absolute, standardized).
+    static func relativePath(from base: String, to target: String) -> String {
+        let b = base.split(separator: "/"), t = target.split(separator: "/")
+        var common = 0
+        while common < min(b.count, t.count) && b[common] == t[common] { common += 1 }
+        let ups = Array(repeating: "..", count: b.count - common)
+        let rest = t[common...].map(String.init)
+        let parts = ups + rest
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 }
