@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
         let runs = results.map { $0.map(RunReport.metrics) }
         let comparison = Comparison(baseline: (names[0], runs[0]),
                                     scenarios: Array(zip(names.dropFirst(), runs.dropFirst())).map { ($0.0, $0.1) })
-        do {
+        try options.finish(directory) {
             for (k, name) in names.enumerated() {
                 try directory.makeSubdirectory(name)
                 try RunWriter.write(results[k], to: directory, prefix: name + "/", excel: options.excel) { _ in
@@ -70,13 +70,6 @@ struct CompareCommand: ParsableCommand {
                 }
             }
             try directory.write("comparison.csv", try comparison.table().encoded(excel: options.excel))
-            if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }
-            try directory.commit()
-        } catch let e as ExitCode {
-            throw e
-        } catch {
-            directory.discard()
-            throw fail(error)
         }
         print(ComparisonTable.render(comparison, names: names, wallSeconds: Date().timeIntervalSince(started), out: directory.path))
     }

@@ -34,17 +34,10 @@ struct RunCommand: ParsableCommand {
             printError("interrupted: no output written (\(outPath) unchanged)")
             throw interruptedExitCode
         }
-        do {
-            try RunWriter.write(results, to: directory, excel: options.excel) { first in
+        try options.finish(directory) {
+            try RunWriter.write(results, to: directory, excel: options.excel) { _ in
                 Manifest.of(results, sourceFiles: loaded.sourceFiles, threads: options.threads, started: started, version: Paodong.version)
             }
-            if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }
-            try directory.commit()
-        } catch let e as ExitCode {
-            throw e
-        } catch {
-            directory.discard()
-            throw fail(error)
         }
         print(SummaryTable.render(results, wallSeconds: Date().timeIntervalSince(started), out: directory.path))
     }

@@ -55,6 +55,21 @@ struct RunOptions: ParsableArguments {
         return scenario
     }
 
+    /// Writes the output with `write`, then moves the directory into place; on any failure or an
+    /// interruption the temporary directory is removed and the error becomes its exit code.
+    func finish(_ directory: RunDirectory, write: () throws -> Void) throws {
+        do {
+            try write()
+            if Interruption.shared.isSet { directory.discard(); throw interruptedExitCode }
+            try directory.commit()
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            directory.discard()
+            throw fail(error)
+        }
+    }
+
     /// Runs the replications of one scenario.
     func simulate(_ scenario: Scenario, progress: Progress) throws -> [RunResult] {
         var results: [RunResult] = []
