@@ -21,8 +21,15 @@ public final class QueueState: @unchecked Sendable {
     public private(set) var servedWaitMs: Int64 = 0
     public private(set) var maxQueue: Int = 0
     public private(set) var openDays: Int = 0
-    /// Served waits in hundredths of a minute.
-    public private(set) var waits = Histogram<UInt64>(highestTrackableValue: 1 << 32, numberOfSignificantValueDigits: .three)
+    /// Largest wait a histogram holds, in hundredths of a minute (about 43 hours; a hall session is shorter).
+    public static let waitCeiling: UInt64 = 1 << 18
+    /// Served waits in hundredths of a minute, three significant digits. The range matters: with
+    /// 2^32 each of the city's 758 histograms took 376 KB (285 MB in all); with 2^18, 74 KB.
+    public private(set) var waits = QueueState.waitHistogram()
+
+    public static func waitHistogram() -> Histogram<UInt64> {
+        Histogram<UInt64>(highestTrackableValue: waitCeiling, numberOfSignificantValueDigits: .three)
+    }
 
     private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     private var customers = QueueKernel.Customers()
@@ -98,7 +105,7 @@ public final class QueueState: @unchecked Sendable {
                     groupBusyMin[Int(customers.group[slot])] += results.service[slot]
                     let w = ms(results.wait[slot])
                     servedWaitMs += w
-                    _ = waits.record(UInt64(max(0, (results.wait[slot] * 100).rounded())))
+                    _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (results.wait[slot] * 100).rounded()))))
                     tally.add(day: day, .servedVisits, 1)
                     tally.add(day: day, .servedWaitMs, w)
                 } else {

@@ -62,7 +62,7 @@ extension Simulation {
     func makeResult() -> RunResult {
         let tally = tallies[0]
         for t in tallies.dropFirst() { tally.merge(t) }
-        var waits = Histogram<UInt64>(highestTrackableValue: 1 << 32, numberOfSignificantValueDigits: .three)
+        var waits = QueueState.waitHistogram()
         var servedWaitMs: Int64 = 0, served: Int64 = 0
         var rows: [RunResult.QueueRow] = []
         let p = context.parameters
@@ -90,7 +90,7 @@ extension Simulation {
         for level in HallLevel.allCases.map(\.key) + ["kiosk"] {
             let members = queues.filter { q in q.isKiosk ? level == "kiosk" : context.layout.halls[q.index].level.key == level }
             guard !members.isEmpty else { continue }
-            var h = Histogram<UInt64>(highestTrackableValue: 1 << 32, numberOfSignificantValueDigits: .three)
+            var h = QueueState.waitHistogram()
             for q in members { h.add(q.waits) }
             let served = members.reduce(Int64(0)) { $0 + $1.served }
             let waitMs = members.reduce(Int64(0)) { $0 + $1.servedWaitMs }
