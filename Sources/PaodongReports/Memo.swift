@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// The plain-text summary a reviewer can paste into a memo (`paodong report`), built from the CSV
@@ -27,12 +28,18 @@ public enum Memo {
         ("Licensing items needing no trip (design)", "licensing_items_share_zero_trip", 4),
     ]
 
+    /// Rows of a CSV file written by paodong (with or without the --excel byte-order mark).
     static func rows(_ path: String) throws -> [[String: String]] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        var records = text.split(whereSeparator: \.isNewline).map(String.init)
-        if records.first?.hasPrefix("\u{FEFF}") == true { records[0].removeFirst() }
-        guard let header = records.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [] }
-        return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init))) }
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let header = reader.headerRow ?? []
+        var rows: [[String: String]] = []
+        while let fields = reader.next() {
+            guard fields.count == header.count else { continue }
+            rows.append(Dictionary(zip(header, fields), uniquingKeysWith: { a, _ in a }))
+        }
+        return rows
     }
 
     static func run(_ dir: String) throws -> String {

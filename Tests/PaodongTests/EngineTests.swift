@@ -40,11 +40,9 @@ import Testing
         var dailyNeeds: Int64 = 0
         for d in 0..<s.parameters.days { dailyNeeds += t.day(d, .needs) }
         #expect(dailyNeeds == t[.needs])
-        // Every served visit is counted once by its hall and once by its application.
+        // Halls served every visit that completed applications count, and more (those of open ones).
         let hallServed = result.queues.reduce(Int64(0)) { $0 + $1.served }
-        var servedOpenOrDone: Int64 = 0
-        for q in result.queues { servedOpenOrDone += q.served }
-        #expect(hallServed >= t[.servedVisits])
+        #expect(hallServed >= t[.servedVisits] && t[.servedVisits] > 0)
     }
 
     /// The needs follow their configured rate: 0.8 per resident-year and 2.5 per business-year.
