@@ -15,7 +15,7 @@ final class ChunkState: @unchecked Sendable {
     var due: [Int32] = []
     var visits: [VisitRequest] = []
     /// Applications completed since the last compaction.
-    var completedToday = 0
+    var completedSinceCompaction = 0
     /// Written by the queues (distinct slots, several threads), read back by this chunk.
     private(set) var outcomes: UnsafeMutablePointer<VisitOutcome>
     private var outcomeCapacity = 0
@@ -39,10 +39,12 @@ final class ChunkState: @unchecked Sendable {
         }
     }
 
-    /// Drops completed applications. O(open applications); keeps the order of the others.
+    /// Drops completed applications once they are a quarter of the array (they are skipped until
+    /// then). O(open applications); keeps the order of the others, so when it runs does not change
+    /// any result.
     func compact() {
-        guard completedToday > 0 else { return }
-        completedToday = 0
+        guard completedSinceCompaction * 4 > apps.count else { return }
+        completedSinceCompaction = 0
         var w = 0
         for r in 0..<apps.count where apps[r].stage != .done {
             if w != r { apps[w] = apps[r]; due[w] = due[r] }

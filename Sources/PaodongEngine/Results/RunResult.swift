@@ -102,8 +102,9 @@ extension Simulation {
                 waitP90Min: served > 0 ? Double(h.valueAtPercentile(90)) / 100 : 0,
                 waitP99Min: served > 0 ? Double(h.valueAtPercentile(99)) / 100 : 0))
         }
-        let open = chunks.reduce(0) { $0 + $1.apps.count }
-        let openNeeds = chunks.reduce(0) { $0 + $1.apps.reduce(0) { $0 + Int($1.needs) } }
+        // Completed applications may still sit in a chunk until it compacts; only the others are open.
+        let open = chunks.reduce(0) { $0 + $1.apps.filter { $0.stage != .done }.count }
+        let openNeeds = chunks.reduce(0) { $0 + $1.apps.reduce(0) { $0 + ($1.stage != .done ? Int($1.needs) : 0) } }
         return RunResult(
             scenario: p, districts: context.scenario.districts, catalog: context.catalog, policy: context.policy,
             calendar: context.calendar, threads: threads, residents: context.residents, businesses: context.businesses,
