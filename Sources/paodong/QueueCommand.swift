@@ -22,7 +22,8 @@ struct QueueCommand: ParsableCommand {
         guard arrivalRate.isFinite && arrivalRate > 0 else { throw ValidationError("--arrival-rate must be a positive number") }
         guard serviceMean.isFinite && serviceMean > 0 else { throw ValidationError("--service-mean must be a positive number") }
         guard serviceCv.isFinite && serviceCv >= 0 && serviceCv <= 10 else { throw ValidationError("--service-cv must be from 0 to 10") }
-        guard customers >= 1 && customers <= 200_000_000 else { throw ValidationError("--customers must be between 1 and 200000000") }
+        // About 50 bytes per customer are held at once: 100 M customers is 5 GB.
+        guard customers >= 1 && customers <= 100_000_000 else { throw ValidationError("--customers must be between 1 and 100000000") }
         guard arrivalRate * serviceMean < Double(servers) else {
             throw ValidationError("the queue is unstable: arrival rate × service mean = \(arrivalRate * serviceMean) must be below servers = \(servers)")
         }

@@ -44,6 +44,11 @@ struct RunOptions: ParsableArguments {
                 throw ScenarioError.invalid([ScenarioIssue(file: path, key: "scale", message: "--scale \(scale) gives \(Int(agents)) agents; at most 2,000,000,000")])
             }
         }
+        let p = scenario.parameters
+        if (Double(p.population.residents) * p.scale).rounded() + (Double(p.population.businesses) * p.scale).rounded() < 1 {
+            throw ScenarioError.invalid([ScenarioIssue(file: path, key: "scale",
+                message: "scale \(p.scale) leaves no agent to simulate; allowed: a scale that keeps at least one resident or business")])
+        }
         if let seed { scenario = scenario.withSeed(seed) }
         // Refuse a run that would not fit rather than be killed by the operating system.
         let estimate = MemoryEstimate(scenario: scenario, threads: threads)
