@@ -42,7 +42,8 @@ public enum Format {
     public static func number(_ x: Double, _ digits: Int = 4) -> String {
         guard x.isFinite else { return "" }
         let s = String(format: "%.\(digits)f", x)
-        return s == "-0." + String(repeating: "0", count: digits) ? String(s.dropFirst()) : s
+        // A negative value that rounds to zero prints as 0, not -0.
+        return s.hasPrefix("-") && s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(s.dropFirst()) : s
     }
     public static func ratio(_ a: Int64, _ b: Int64, _ digits: Int = 6) -> String {
         b > 0 ? number(Double(a) / Double(b), digits) : ""

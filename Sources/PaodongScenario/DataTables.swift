@@ -8,7 +8,6 @@ struct DataTables {
     var certificates: [CertificateType] = []
     var seedItems: [CatalogGenerator.SeedItem] = []
     var lifeEvents: [LifeEvent] = []
-    var lifeEventIDs: [String] { lifeEvents.map(\.id) }
 
     static let keys = ["districts", "departments", "certificates", "items", "life_events"]
 

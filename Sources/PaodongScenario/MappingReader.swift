@@ -30,8 +30,6 @@ final class MappingReader {
         return nil
     }
 
-    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
-
     func mapping(_ key: String) -> MappingReader {
         let n = node(key) ?? SourceNode(value: .mapping([]), file: node.file, line: node.line, column: node.column)
         return MappingReader(n, path: keyPath(key), log: log)

@@ -25,14 +25,11 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         Interruption.shared.install()
         let started = Date()
-        var replications = options.replications
         // The contract's default is 5 replications for a comparison.
-        if !CommandLine.arguments.contains(where: { $0.hasPrefix("--replications") }) { replications = 5 }
-        var runOptions = options
-        runOptions.replications = replications
+        let replications = options.replications ?? 5
 
         var loaded: [Scenario] = []
-        do { for path in scenarios { loaded.append(try runOptions.load(path)) } } catch { throw fail(error) }
+        do { for path in scenarios { loaded.append(try options.load(path)) } } catch { throw fail(error) }
         // Common random numbers: every scenario runs on the baseline's seeds.
         let seed = loaded[0].parameters.seed
         loaded = loaded.map { $0.withSeed(seed) }
@@ -51,7 +48,7 @@ struct CompareCommand: ParsableCommand {
         do {
             for (s, name) in zip(loaded, names) {
                 let progress = Progress(label: name, quiet: options.quiet)
-                results.append(try runOptions.simulate(s, progress: progress))
+                results.append(try options.simulate(s, replications: replications, progress: progress))
             }
         } catch SimulationError.cancelled {
             directory.discard()

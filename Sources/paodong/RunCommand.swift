@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
         let progress = Progress(label: loaded.parameters.name, quiet: options.quiet)
         let results: [RunResult]
         do {
-            results = try options.simulate(loaded, progress: progress)
+            results = try options.simulate(loaded, replications: options.replications ?? 1, progress: progress)
         } catch SimulationError.cancelled {
             directory.discard()
             printError("interrupted: no output written (\(outPath) unchanged)")

@@ -16,8 +16,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Multiply populations and hall capacity by F (a 0.01 run is a faithful 1% miniature).")
     var scale: Double = 1
 
-    @Option(help: "Replications on seeds seed, seed+1, …")
-    var replications: Int = 1
+    @Option(help: "Replications on seeds seed, seed+1, … (default: 1 for run, 5 for compare)")
+    var replications: Int?
 
     @Flag(help: "Replace an existing output directory (only after the new run succeeded).")
     var force = false
@@ -31,7 +31,9 @@ struct RunOptions: ParsableArguments {
     func validate() throws {
         guard threads >= 1 && threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, found \(threads)") }
         guard scale.isFinite && scale > 0 && scale <= 100 else { throw ValidationError("--scale must be above 0 and at most 100, found \(scale)") }
-        guard replications >= 1 && replications <= 1000 else { throw ValidationError("--replications must be between 1 and 1000, found \(replications)") }
+        if let r = replications, !(1...1000).contains(r) {
+            throw ValidationError("--replications must be between 1 and 1000, found \(r)")
+        }
     }
 
     /// Loads, scales and re-seeds a scenario; errors carry their sysexits code.
@@ -76,7 +78,7 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Runs the replications of one scenario.
-    func simulate(_ scenario: Scenario, progress: Progress) throws -> [RunResult] {
+    func simulate(_ scenario: Scenario, replications: Int, progress: Progress) throws -> [RunResult] {
         var results: [RunResult] = []
         for r in 0..<replications {
             let replica = scenario.withSeed(scenario.parameters.seed &+ UInt64(r))

@@ -16,6 +16,7 @@ import Testing
         #expect(text.contains("'-cmd"))
         #expect(text.contains("\"居住证申领, 1\""), "RFC 4180 quoting of a field with a comma")
         #expect(!text.hasPrefix("\u{FEFF}"))
+        #expect(Format.number(-0.0001, 0) == "0" && Format.number(-0.0, 3) == "0.000" && Format.number(-0.6, 0) == "-1")
         let excel = try t.encoded(excel: true)
         #expect(Array(excel.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }

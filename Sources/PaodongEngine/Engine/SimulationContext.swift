@@ -142,15 +142,6 @@ struct ItemTraits {
         hometown = item.hometown
         physicalPresence = item.physicalPresence
     }
-
-    @inline(__always) func department(_ k: Int) -> UInt8 {
-        switch k {
-        case 0: return departments.0
-        case 1: return departments.1
-        case 2: return departments.2
-        default: return departments.3
-        }
-    }
 }
 
 /// Scalar parameters of the day loop, copied out of `Scenario.Parameters` (whose arrays would be
