@@ -55,7 +55,7 @@ let benchmarks: @Sendable () -> Void = {
             pop.synthesize(chunk: c, parameters: p, districtTable: districts, ageTable: ages, seed: 7)
         }
         benchmark.stopMeasurement()
-        blackHole(pop.state[0])
+        blackHole(pop.agents[0].state)
     }
 
     // One simulated working day of the full city, after a month of warm-up (all cores).

@@ -33,6 +33,9 @@ struct Application {
     var channel: UInt8
     var segment: UInt8
     var needDay: Int16
+    /// The agent's district and home position, copied here so that visits need not touch the population.
+    var district: UInt8
+    var home: UInt16
     /// Window slots (departments) still to visit, bit k for slot k.
     var remaining: UInt8
     /// Slots that sit in the lead hall; the others are separate trips to the level above.

@@ -3,24 +3,32 @@ import PaodongModel
 extension ChunkState {
     /// Acts for every application due today: submits online, asks for window and kiosk visits,
     /// or hands over a decided result. Visits are served later the same day by the queues.
+    ///
+    /// An application acts only on its own record, so the ones due are listed first and their
+    /// records and agents loaded together (overlapping the cache misses), then acted on in order.
     func act(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         visits.removeAll(keepingCapacity: true)
-        var i = 0
-        while i < apps.count {
-            if due[i] == Int32(t) && apps[i].stage != .done {
-                switch apps[i].stage {
-                case .submit:
-                    switch Channel(rawValue: Int(apps[i].channel))! {
-                    case .web, .mobile: submitOnline(i, day: t, ctx, pop, tally)
-                    case .kiosk: requestKioskVisit(i, ctx, pop)
-                    case .window: requestWindowVisit(i, ctx, pop)
-                    }
-                case .collect, .presence: requestLeadVisit(i, ctx, pop)
-                case .finish: complete(i, day: t, ctx, pop, tally)
-                case .done: break
+        dueToday.removeAll(keepingCapacity: true)
+        let today = Int32(t)
+        due.withUnsafeBufferPointer { due in
+            for i in due.indices where due[i] == today { dueToday.append(Int32(i)) }
+        }
+        var sink: UInt8 = 0
+        for i in dueToday { sink &+= pop.agents[Int(apps[Int(i)].agent)].state }
+        touched = sink
+        for i32 in dueToday {
+            let i = Int(i32)
+            switch apps[i].stage {
+            case .submit:
+                switch Channel(rawValue: Int(apps[i].channel))! {
+                case .web, .mobile: submitOnline(i, day: t, ctx, pop, tally)
+                case .kiosk: requestKioskVisit(i, ctx, pop)
+                case .window: requestWindowVisit(i, ctx, pop)
                 }
+            case .collect, .presence: requestLeadVisit(i, ctx, pop)
+            case .finish: complete(i, day: t, ctx, pop, tally)
+            case .done: break
             }
-            i += 1
         }
     }
 
@@ -64,7 +72,7 @@ extension ChunkState {
             mask = app.remaining & (~app.remaining &+ 1)  // lowest remaining slot, in the hall one level up
             level = min(level + 1, HallLevel.city.rawValue)
         }
-        let hall = ctx.layout.hall(level: HallLevel(rawValue: level)!, district: Int(pop.district[agent]), home: pop.home[agent])
+        let hall = ctx.layout.hall(level: HallLevel(rawValue: level)!, district: Int(app.district), home: app.home)
         var groups: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
         var stages = 0
         for k in 0..<4 where mask & (1 << UInt8(k)) != 0 {
@@ -81,7 +89,7 @@ extension ChunkState {
     private func requestLeadVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
         let app = apps[i]
         let agent = Int(app.agent)
-        let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(pop.district[agent]), home: pop.home[agent])
+        let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(app.district), home: app.home)
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(0)])
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
@@ -92,7 +100,7 @@ extension ChunkState {
 
     private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
         let h = ctx.hot
-        let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(pop.district[Int(apps[i].agent)])])
+        let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(apps[i].district)])
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: true)
         visits.append(VisitRequest(queue: Int32(ctx.hallCount + pool), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: h.kioskServiceMeanMin * h.identityFactor * Double(apps[i].needs), stages: 1,
@@ -104,6 +112,9 @@ extension ChunkState {
     /// Applies what the queues did with today's visits: trips, waits, pre-review, retries.
     func applyOutcomes(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         let h = ctx.hot
+        var sink: UInt8 = 0
+        for v in visits { sink &+= pop.agents[Int(apps[Int(v.app)].agent)].state }
+        touched = sink
         for j in 0..<visits.count {
             let v = visits[j]
             let o = outcomes[j]
@@ -144,9 +155,9 @@ extension ChunkState {
             if !progressed {
                 apps[i].wasted += 1
                 let agent = Int(apps[i].agent)
-                let s = pop.state[agent]
+                let s = pop.agents[agent].state
                 let w = (s & Population.State.wastedMask) >> UInt8(Population.State.wastedShift)
-                if w < 3 { pop.state[agent] = (s & ~Population.State.wastedMask) | ((w + 1) << UInt8(Population.State.wastedShift)) }
+                if w < 3 { pop.agents[agent].state = (s & ~Population.State.wastedMask) | ((w + 1) << UInt8(Population.State.wastedShift)) }
             }
             let retry = t + h.retryDelayDays
             if collection {
@@ -252,14 +263,14 @@ extension ChunkState {
         tally.add(segment: s, .servedWaitMs, a.servedWaitMs)
         tally.add(segment: s, .citizenMs, citizen)
         let agent = Int(a.agent)
-        let d = Int(pop.district[agent])
+        let d = Int(a.district)
         tally.add(district: d, .completed, 1)
         tally.add(district: d, .trips, trips)
         tally.add(district: d, .servedVisits, Int64(a.servedVisits))
         tally.add(district: d, .servedWaitMs, a.servedWaitMs)
 
         // Learning: online success is remembered; a clean application lets a wasted trip fade.
-        var state = pop.state[agent]
+        var state = pop.agents[agent].state
         if Channel(rawValue: Int(a.channel))!.isOnline {
             let o = (state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift)
             if o < 3 { state = (state & ~Population.State.onlineMask) | ((o + 1) << UInt8(Population.State.onlineShift)) }
@@ -268,6 +279,6 @@ extension ChunkState {
             let w = (state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift)
             if w > 0 { state = (state & ~Population.State.wastedMask) | ((w - 1) << UInt8(Population.State.wastedShift)) }
         }
-        pop.state[agent] = state
+        pop.agents[agent].state = state
     }
 }

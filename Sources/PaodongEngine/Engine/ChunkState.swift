@@ -14,6 +14,17 @@ final class ChunkState: @unchecked Sendable {
     /// Day on which each application acts next (parallel to `apps`).
     var due: [Int32] = []
     var visits: [VisitRequest] = []
+    /// One need of the day: its agent and its item (>= 0) or life event (`~event`).
+    struct Need {
+        var agent: Int32
+        var what: Int32
+    }
+    /// The day's needs, drawn before any is opened (reused from day to day).
+    var newNeeds: [Need] = []
+    /// Applications that act today, in index order (reused from day to day).
+    var dueToday: [Int32] = []
+    /// Where the gathering loads leave their result, so that the compiler keeps them.
+    var touched: UInt8 = 0
     /// Applications completed since the last compaction.
     var completedSinceCompaction = 0
     /// Written by the queues (distinct slots, several threads), read back by this chunk.

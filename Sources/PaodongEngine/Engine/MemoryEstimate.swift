@@ -6,7 +6,7 @@ import PaodongModel
 public struct MemoryEstimate: Sendable {
     public let bytes: Int
 
-    /// O(1) apart from the catalog size. The largest terms are the agents (5 bytes each) and the
+    /// O(1) apart from the catalog size. The largest terms are the agents (`Population.Agent`, 6 bytes each) and the
     /// applications in flight: needs per day × the days they stay open (approval, retries,
     /// collection; twice the mean as a margin) × 120 bytes.
     public init(scenario: Scenario, threads: Int) {
@@ -23,7 +23,7 @@ public struct MemoryEstimate: Sendable {
         let tallies = Double(max(1, threads)) * 8 * (items * 11 + Double(p.days) * 7 + 200)
         let queues = Double(p.halls.levels.reduce(0) { $0 + $1.halls }) * 64 * 1024
         let fixed = 64.0 * 1024 * 1024
-        bytes = Int(agents * 5 + inFlight + visits + tallies + queues + items * 512 + fixed)
+        bytes = Int(agents * Double(MemoryLayout<Population.Agent>.stride) + inFlight + visits + tallies + queues + items * 512 + fixed)
     }
 
     /// Memory this process may use: `PAODONG_MEMORY_LIMIT_BYTES` if set, else MemAvailable from

@@ -45,11 +45,12 @@ public final class Simulation: @unchecked Sendable {
         var segmentAgents = Array(repeating: 0, count: Segment.count)
         var districtAgents = Array(repeating: (residents: 0, businesses: 0), count: scenario.districts.count)
         for a in 0..<pop.count {
-            let adopted = pop.state[a] & Population.State.adopted != 0
+            let agent = pop.agents[a]
+            let adopted = agent.state & Population.State.adopted != 0
             let business = a >= pop.residents
             if adopted { adopters += 1 }
-            segmentAgents[Segment.of(business: business, traits: pop.traits[a], adopted: adopted)] += 1
-            if business { districtAgents[Int(pop.district[a])].businesses += 1 } else { districtAgents[Int(pop.district[a])].residents += 1 }
+            segmentAgents[Segment.of(business: business, traits: agent.traits, adopted: adopted)] += 1
+            if business { districtAgents[Int(agent.district)].businesses += 1 } else { districtAgents[Int(agent.district)].residents += 1 }
         }
         initialAdopters = adopters
         self.segmentAgents = segmentAgents
