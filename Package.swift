@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PaodongTests",
-            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "paodong"]
+            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "paodong",
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
     ]
 )

@@ -14,13 +14,13 @@ public enum RunWriter {
         var summary = CSVTable(header: RunReport.summaryHeader)
         for (k, r) in results.enumerated() { summary.append(RunReport.summaryRow(r, replication: k + 1)) }
         let first = results[0]
-        try directory.write(prefix + "summary.csv", try summary.encoded(excel: excel))
-        try directory.write(prefix + "by_item.csv", try RunReport.byItem(first).encoded(excel: excel))
-        try directory.write(prefix + "by_segment.csv", try RunReport.bySegment(first).encoded(excel: excel))
-        try directory.write(prefix + "by_district.csv", try RunReport.byDistrict(first).encoded(excel: excel))
-        try directory.write(prefix + "halls.csv", try RunReport.halls(first).encoded(excel: excel))
-        try directory.write(prefix + "waits_by_level.csv", try RunReport.waitsByLevel(first).encoded(excel: excel))
-        try directory.write(prefix + "daily.csv", try RunReport.daily(first).encoded(excel: excel))
+        try directory.write(prefix + "summary.csv", summary.encoded(excel: excel))
+        try directory.write(prefix + "by_item.csv", RunReport.byItem(first).encoded(excel: excel))
+        try directory.write(prefix + "by_segment.csv", RunReport.bySegment(first).encoded(excel: excel))
+        try directory.write(prefix + "by_district.csv", RunReport.byDistrict(first).encoded(excel: excel))
+        try directory.write(prefix + "halls.csv", RunReport.halls(first).encoded(excel: excel))
+        try directory.write(prefix + "waits_by_level.csv", RunReport.waitsByLevel(first).encoded(excel: excel))
+        try directory.write(prefix + "daily.csv", RunReport.daily(first).encoded(excel: excel))
         try directory.write(prefix + "manifest.json", try manifest(first).encoded())
     }
 }

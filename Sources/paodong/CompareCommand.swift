@@ -66,7 +66,7 @@ struct CompareCommand: ParsableCommand {
                                 version: Paodong.version)
                 }
             }
-            try directory.write("comparison.csv", try comparison.table().encoded(excel: options.excel))
+            try directory.write("comparison.csv", comparison.table().encoded(excel: options.excel))
         }
         print(ComparisonTable.render(comparison, names: names, wallSeconds: Date().timeIntervalSince(started), out: directory.path))
     }

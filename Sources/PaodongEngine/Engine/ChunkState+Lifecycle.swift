@@ -5,7 +5,8 @@ extension ChunkState {
     /// or hands over a decided result. Visits are served later the same day by the queues.
     ///
     /// An application acts only on its own record, so the ones due are listed first and their
-    /// records and agents loaded together (overlapping the cache misses), then acted on in order.
+    /// records (and agents, for those that may complete) loaded together, overlapping the cache
+    /// misses, then acted on in order.
     func act(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         visits.removeAll(keepingCapacity: true)
         dueToday.removeAll(keepingCapacity: true)
@@ -14,7 +15,11 @@ extension ChunkState {
             for i in due.indices where due[i] == today { dueToday.append(Int32(i)) }
         }
         var sink: UInt8 = 0
-        for i in dueToday { sink &+= pop.agents[Int(apps[Int(i)].agent)].state }
+        for i in dueToday {
+            let app = apps[Int(i)]
+            let mayComplete = app.stage == .finish || (app.stage == .submit && Channel(rawValue: Int(app.channel))!.isOnline)
+            sink &+= mayComplete ? pop.agents[Int(app.agent)].state : app.stage.rawValue
+        }
         touched = sink
         for i32 in dueToday {
             let i = Int(i32)
@@ -22,10 +27,10 @@ extension ChunkState {
             case .submit:
                 switch Channel(rawValue: Int(apps[i].channel))! {
                 case .web, .mobile: submitOnline(i, day: t, ctx, pop, tally)
-                case .kiosk: requestKioskVisit(i, ctx, pop)
-                case .window: requestWindowVisit(i, ctx, pop)
+                case .kiosk: requestKioskVisit(i, ctx)
+                case .window: requestWindowVisit(i, ctx)
                 }
-            case .collect, .presence: requestLeadVisit(i, ctx, pop)
+            case .collect, .presence: requestLeadVisit(i, ctx)
             case .finish: complete(i, day: t, ctx, pop, tally)
             case .done: break
             }
@@ -60,9 +65,8 @@ extension ChunkState {
         return (arrival, patience)
     }
 
-    private func requestWindowVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
+    private func requestWindowVisit(_ i: Int, _ ctx: SimulationContext) {
         let app = apps[i]
-        let agent = Int(app.agent)
         let atLead = app.remaining & app.leadMask
         var mask: UInt8
         var level = Int(app.level)
@@ -86,9 +90,8 @@ extension ChunkState {
     }
 
     /// A one-queue visit to the lead department of the item's hall: collection or presence.
-    private func requestLeadVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
+    private func requestLeadVisit(_ i: Int, _ ctx: SimulationContext) {
         let app = apps[i]
-        let agent = Int(app.agent)
         let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(app.district), home: app.home)
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(0)])
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
@@ -98,7 +101,7 @@ extension ChunkState {
                                    groups: (g, 0, 0, 0)))
     }
 
-    private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext, _ pop: Population) {
+    private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext) {
         let h = ctx.hot
         let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(apps[i].district)])
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: true)

@@ -30,6 +30,7 @@ final class ChunkState: @unchecked Sendable {
     /// Written by the queues (distinct slots, several threads), read back by this chunk.
     private(set) var outcomes: UnsafeMutablePointer<VisitOutcome>
     private var outcomeCapacity = 0
+    private var padding = CacheLinePadding()
 
     init(index: Int, chunk: Population.Chunk, seed: UInt64) {
         self.index = index; self.chunk = chunk

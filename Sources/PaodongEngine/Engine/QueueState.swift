@@ -34,6 +34,7 @@ public final class QueueState: @unchecked Sendable {
     private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     private var customers = QueueKernel.Customers()
     private var results = QueueKernel.Results()
+    private var padding = CacheLinePadding()
 
     init(index: Int, isKiosk: Bool, servers: [Int], cv: Double, ticketCapPerWindow: Int?, periods: [OpeningPeriod],
          overtime: Double, seed: UInt64) {

@@ -1,18 +1,21 @@
 import Dispatch
 import Foundation
 import PaodongModel
+import Synchronization
 
 /// Runs one scenario for its days: the day loop of MODEL.md §12.
 ///
 /// Work is split into fixed chunks of agents and into queues (halls, kiosk pools), none of which
 /// depends on the thread count; each has its own random streams; counters are integers merged
-/// exactly. So the result is the same for `threads` = 1 … N.
+/// exactly. So the result is the same for `threads` = 1 … N, whichever worker takes which piece.
 public final class Simulation: @unchecked Sendable {
     public let context: SimulationContext
     public let threads: Int
     public let population: Population
     let chunks: [ChunkState]
     let queues: [QueueState]
+    /// Queues from the most windows to the fewest, so that the longest are started first.
+    let queueOrder: [Int]
     let tallies: [Tally]
     /// Agents adopted at the start.
     let initialAdopters: Int
@@ -38,23 +41,19 @@ public final class Simulation: @unchecked Sendable {
         population = pop
         let districtTable = DiscreteTable(weights: scenario.districts.map(\.residents10k))
         let ageTable = DiscreteTable(weights: p.population.ageShares)
+        // Each chunk is synthesised and counted by whichever worker takes it; the counts are summed in chunk order.
+        let districts = scenario.districts.count
+        nonisolated(unsafe) let census = UnsafeMutableBufferPointer<Population.Census>.allocate(capacity: pop.chunks.count)
+        census.initialize(repeating: Population.Census(districts: districts))
+        defer { _ = census.deinitialize(); census.deallocate() }
         Simulation.parallel(pop.chunks.count, threads: self.threads) { _, c in
             pop.synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable, seed: p.seed)
+            census[c] = pop.census(chunk: c, districts: districts)
         }
-        var adopters = 0
-        var segmentAgents = Array(repeating: 0, count: Segment.count)
-        var districtAgents = Array(repeating: (residents: 0, businesses: 0), count: scenario.districts.count)
-        for a in 0..<pop.count {
-            let agent = pop.agents[a]
-            let adopted = agent.state & Population.State.adopted != 0
-            let business = a >= pop.residents
-            if adopted { adopters += 1 }
-            segmentAgents[Segment.of(business: business, traits: agent.traits, adopted: adopted)] += 1
-            if business { districtAgents[Int(agent.district)].businesses += 1 } else { districtAgents[Int(agent.district)].residents += 1 }
-        }
-        initialAdopters = adopters
-        self.segmentAgents = segmentAgents
-        self.districtAgents = districtAgents
+        let total = census.reduce(into: Population.Census(districts: districts)) { $0.add($1) }
+        initialAdopters = total.adopters
+        segmentAgents = total.segments
+        districtAgents = zip(total.residents, total.businesses).map { (residents: $0, businesses: $1) }
         chunks = pop.chunks.enumerated().map { ChunkState(index: $0.offset, chunk: $0.element, seed: p.seed) }
         var queues: [QueueState] = []
         for (h, hall) in ctx.layout.halls.enumerated() {
@@ -67,6 +66,7 @@ public final class Simulation: @unchecked Sendable {
                                      ticketCapPerWindow: nil, periods: p.kiosks.opening, overtime: p.halls.overtimeMin, seed: p.seed))
         }
         self.queues = queues
+        queueOrder = queues.indices.sorted { (queues[$0].servers, $1) > (queues[$1].servers, $0) }
         offsets = Array(repeating: 0, count: queues.count + 1)
         tallies = (0..<self.threads).map { _ in
             Tally(items: ctx.catalog.items.count, segments: Segment.count, districts: scenario.districts.count, days: p.days)
@@ -113,7 +113,8 @@ public final class Simulation: @unchecked Sendable {
         let bounds = offsets
         entries.withUnsafeBufferPointer { all in
             nonisolated(unsafe) let all = all
-            Simulation.parallel(queues.count, threads: threads) { [self] w, q in
+            Simulation.parallel(queues.count, threads: threads) { [self] w, k in
+                let q = queueOrder[k]
                 let queue = queues[q]
                 let slice = UnsafeBufferPointer(rebasing: all[bounds[q]..<bounds[q + 1]])
                 guard queue.isKiosk ? kioskOpen : open else {
@@ -130,17 +131,20 @@ public final class Simulation: @unchecked Sendable {
         }
     }
 
-    /// Runs `body(worker, index)` for every index, statically striped over `threads` workers.
+    /// Runs `body(worker, index)` for every index in 0..<n; each of `threads` workers takes the
+    /// next index as soon as it is free, so a slow piece does not hold the others back. Which
+    /// worker runs which index varies from run to run; callers must not let it change a result.
     static func parallel(_ n: Int, threads: Int, _ body: @Sendable (Int, Int) -> Void) {
         if threads == 1 || n <= 1 {
             for i in 0..<n { body(0, i) }
             return
         }
+        let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: min(threads, n)) { w in
-            var i = w
-            while i < n {
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < n else { return }
                 body(w, i)
-                i += threads
             }
         }
     }

@@ -13,11 +13,22 @@ public final class RandomStream: @unchecked Sendable {
     }
 
     public let rng: UnsafeMutablePointer<gsl_rng>
+    /// The generator and its state in one block of whole cache lines. `gsl_rng_alloc` makes two
+    /// small mallocs, so the states of neighbouring chunks shared cache lines and two workers
+    /// drawing from them invalidated each other's lines on every draw.
+    private let block: UnsafeMutableRawPointer
 
     /// Creates the stream for `purpose` of `chunk` under `seed`. O(1).
     public init(seed: UInt64, chunk: UInt64, purpose: Purpose) {
         paodong_gsl_quiet()
-        rng = gsl_rng_alloc(paodong_rng_taus2())
+        let type = paodong_rng_taus2()!
+        let line = 128
+        let header = (MemoryLayout<gsl_rng>.size + line - 1) / line * line
+        let size = (header + type.pointee.size + line - 1) / line * line
+        block = .allocate(byteCount: size, alignment: line)
+        block.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        rng = block.bindMemory(to: gsl_rng.self, capacity: 1)
+        rng.pointee = gsl_rng(type: type, state: block + header)
         var h = SplitMix64(state: seed ^ 0x7061_6F64_6F6E_6721)
         _ = h.next()
         var mixed = h.next() ^ (chunk &* 0x9E37_79B9_7F4A_7C15)
@@ -29,7 +40,7 @@ public final class RandomStream: @unchecked Sendable {
         gsl_rng_set(rng, folded)
     }
 
-    deinit { gsl_rng_free(rng) }
+    deinit { block.deallocate() }
 
     @inline(__always) private var ptr: UnsafePointer<gsl_rng> { UnsafePointer(rng) }
 
