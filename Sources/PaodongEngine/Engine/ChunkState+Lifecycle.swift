@@ -224,6 +224,7 @@ extension ChunkState {
     func complete(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         let a = apps[i]
         apps[i].stage = .done
+        due[i] = ChunkState.finished
         completedSinceCompaction += 1
         let trips = Int64(a.trips)
         let lead = Int64(t - Int(a.needDay))

@@ -11,8 +11,10 @@ final class ChunkState: @unchecked Sendable {
     let behaviour: RandomStream
 
     var apps: [Application] = []
-    /// Day on which each application acts next (parallel to `apps`).
+    /// Day on which each application acts next (parallel to `apps`); `ChunkState.finished` once done.
     var due: [Int32] = []
+    /// The `due` of a completed application: no day matches it.
+    static let finished: Int32 = -1
     var visits: [VisitRequest] = []
     /// One need of the day: its agent and its item (>= 0) or life event (`~event`).
     struct Need {
@@ -51,14 +53,15 @@ final class ChunkState: @unchecked Sendable {
         }
     }
 
-    /// Drops completed applications once they are a quarter of the array (they are skipped until
-    /// then). O(open applications); keeps the order of the others, so when it runs does not change
-    /// any result.
+    /// Drops completed applications once they are half the array (until then `act` skips them
+    /// by their `due` alone). O(applications); keeps the order of the others, so when it runs does
+    /// not change any result. Only `due` is read to find them: reading each record's stage cost
+    /// a cache miss per record (perf: compaction was 5.7 % of a run at a quarter).
     func compact() {
-        guard completedSinceCompaction * 4 > apps.count else { return }
+        guard completedSinceCompaction * 2 > apps.count else { return }
         completedSinceCompaction = 0
         var w = 0
-        for r in 0..<apps.count where apps[r].stage != .done {
+        for r in 0..<apps.count where due[r] != ChunkState.finished {
             if w != r { apps[w] = apps[r]; due[w] = due[r] }
             w += 1
         }
