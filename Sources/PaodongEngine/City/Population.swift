@@ -72,12 +72,15 @@ public final class Population: @unchecked Sendable {
 
     deinit { agents.deallocate() }
 
-    /// Fills one chunk from the scenario's population parameters; every chunk must be filled
-    /// once before the agents are read. O(chunk size).
+    /// Fills one chunk from the scenario's population parameters and counts it; every chunk
+    /// must be filled once before the agents are read. O(chunk size).
+    @discardableResult
     public func synthesize(chunk index: Int, parameters p: PopulationParameters, districtTable: DiscreteTable,
-                           ageTable: DiscreteTable, seed: UInt64) {
+                           ageTable: DiscreteTable, seed: UInt64) -> Census {
         let chunk = chunks[index]
         let rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: .population)
+        let business = chunk.audience == .business
+        var census = Census(districts: districtTable.count)
         for a in chunk.start..<(chunk.start + chunk.count) {
             let district = UInt8(rng.discrete(districtTable))
             let home = UInt16(rng.uniformInt(1 << 16))
@@ -94,7 +97,11 @@ public final class Population: @unchecked Sendable {
                 adopted = rng.uniform() < p.businessDigitalAdoption
             }
             (agents.baseAddress! + a).initialize(to: Agent(home: home, district: district, traits: t, state: adopted ? State.adopted : 0))
+            if adopted { census.adopters += 1 }
+            census.segments[Segment.of(business: business, traits: t, adopted: adopted)] += 1
+            if business { census.businesses[Int(district)] += 1 } else { census.residents[Int(district)] += 1 }
         }
+        return census
     }
 
     /// Agents of one chunk by adoption, segment and district.
@@ -114,19 +121,5 @@ public final class Population: @unchecked Sendable {
             for s in segments.indices { segments[s] += other.segments[s] }
             for d in residents.indices { residents[d] += other.residents[d]; businesses[d] += other.businesses[d] }
         }
-    }
-
-    /// Counts one synthesised chunk. O(chunk size).
-    public func census(chunk index: Int, districts: Int) -> Census {
-        let chunk = chunks[index]
-        let business = chunk.audience == .business
-        var census = Census(districts: districts)
-        for agent in agents[chunk.start..<(chunk.start + chunk.count)] {
-            let adopted = agent.state & State.adopted != 0
-            if adopted { census.adopters += 1 }
-            census.segments[Segment.of(business: business, traits: agent.traits, adopted: adopted)] += 1
-            if business { census.businesses[Int(agent.district)] += 1 } else { census.residents[Int(agent.district)] += 1 }
-        }
-        return census
     }
 }

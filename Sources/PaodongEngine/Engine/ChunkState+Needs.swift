@@ -91,7 +91,7 @@ extension ChunkState {
             paper += Int(ctx.itemPaper[i])
             electronic += Int(ctx.itemElectronic[i])
         }
-        if bundled { (paper, electronic) = Self.certificatesOnce(members, ctx.catalog, ctx.policy) }
+        if bundled { (paper, electronic) = ctx.eventCertificates[event] }
         channelBits |= 1  // the window always serves
 
         // Window slots: departments visited, and which of them sit in the lead hall.
@@ -170,19 +170,6 @@ extension ChunkState {
         tally.add(district: Int(person.district), .applications, 1)
         apps.append(app)
         due.append(Int32(dueDay))
-    }
-
-    /// Paper and electronic certificates of a bundle, each certificate type counted once.
-    private static func certificatesOnce<M: Collection>(_ members: M, _ catalog: Catalog, _ policy: CatalogPolicy) -> (Int, Int) where M.Element == Int {
-        var seen: [Int] = []
-        var paper = 0, electronic = 0
-        for i in members {
-            for c in catalog.items[i].certificates where !seen.contains(c) {
-                seen.append(c)
-                if policy.certificateCovered[c] { electronic += 1 } else { paper += 1 }
-            }
-        }
-        return (paper, electronic)
     }
 
     /// Multinomial logit over the offered channels (MODEL.md §7).

@@ -47,8 +47,7 @@ public final class Simulation: @unchecked Sendable {
         census.initialize(repeating: Population.Census(districts: districts))
         defer { _ = census.deinitialize(); census.deallocate() }
         Simulation.parallel(pop.chunks.count, threads: self.threads) { _, c in
-            pop.synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable, seed: p.seed)
-            census[c] = pop.census(chunk: c, districts: districts)
+            census[c] = pop.synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable, seed: p.seed)
         }
         let total = census.reduce(into: Population.Census(districts: districts)) { $0.add($1) }
         initialAdopters = total.adopters

@@ -38,6 +38,9 @@ public final class SimulationContext: @unchecked Sendable {
     let itemPaper: [UInt8]
     let itemElectronic: [UInt8]
     let bundledEvents: [Bool]
+    /// Paper and electronic certificate types of each life event's items, each type counted once
+    /// (what a bundled application asks for).
+    let eventCertificates: [(paper: Int, electronic: Int)]
     let oneWindow: Bool
     /// The scalar parameters the hot loop reads, in a struct without arrays (free to copy).
     let hot: HotParameters
@@ -95,6 +98,12 @@ public final class SimulationContext: @unchecked Sendable {
         itemPaper = policy.paperCertificates
         itemElectronic = policy.electronicCertificates
         bundledEvents = policy.bundledEvents
+        let covered = policy.certificateCovered
+        eventCertificates = catalog.lifeEvents.map { event in
+            let types = Set(event.items.flatMap { catalog.items[$0].certificates })
+            let electronic = types.filter { covered[$0] }.count
+            return (types.count - electronic, electronic)
+        }
         oneWindow = policy.oneWindow
         hot = HotParameters(p)
 

@@ -36,7 +36,7 @@ public struct QueueKernel {
     }
 
     /// One customer waiting in a group's line.
-    private struct Waiting {
+    fileprivate struct Waiting {
         var customer: Int32
         var stage: Int8
         var arrival: Double
@@ -44,7 +44,7 @@ public struct QueueKernel {
     }
 
     /// A service completion.
-    private struct Completion: Comparable {
+    fileprivate struct Completion: Comparable {
         var time: Double
         var seq: Int
         var customer: Int32
@@ -75,21 +75,40 @@ public struct QueueKernel {
         public var service: [Double] = []
         /// Queue length (waiting, not in service) that each stage join found.
         public var queueSeen: [Int32] = []
+        /// Working storage kept from one session to the next, so that a session allocates nothing
+        /// once the largest one has been seen.
+        fileprivate var lines: [Deque<Waiting>] = []
+        fileprivate var tickets: [Int] = []
+        fileprivate var completions = Heap<Completion>()
         public init() {}
+
+        /// Empties the results and sizes them for `slots` stages and `groups` lines. O(slots + groups).
+        fileprivate mutating func reset(slots: Int, groups: Int) {
+            status.removeAll(keepingCapacity: true)
+            status.append(contentsOf: repeatElement(.notReached, count: slots))
+            wait.removeAll(keepingCapacity: true)
+            wait.append(contentsOf: repeatElement(0, count: slots))
+            service.removeAll(keepingCapacity: true)
+            service.append(contentsOf: repeatElement(0, count: slots))
+            queueSeen.removeAll(keepingCapacity: true)
+            queueSeen.append(contentsOf: repeatElement(0, count: slots))
+            if lines.count == groups {
+                for g in 0..<groups { lines[g].removeAll(keepingCapacity: true) }
+            } else {
+                lines = Array(repeating: Deque(), count: groups)
+            }
+            tickets.removeAll(keepingCapacity: true)
+            tickets.append(contentsOf: repeatElement(0, count: groups))
+            // Empty after any session whose times are finite; an infinite service time is left behind.
+            if !completions.isEmpty { completions = Heap() }
+        }
     }
 
     /// Runs one session in which service may start until `closeAt`. Results are overwritten.
     public func run(_ c: Customers, closeAt: Double, rng: RandomStream, into r: inout Results) {
         let n = c.arrival.count
-        let slots = n * maxStages
-        r.status = Array(repeating: .notReached, count: slots)
-        r.wait = Array(repeating: 0, count: slots)
-        r.service = Array(repeating: 0, count: slots)
-        r.queueSeen = Array(repeating: 0, count: slots)
+        r.reset(slots: n * maxStages, groups: servers.count)
         var free = servers
-        var tickets = Array(repeating: 0, count: servers.count)
-        var lines = Array(repeating: Deque<Waiting>(), count: servers.count)
-        var completions = Heap<Completion>()
         var seq = 0
         var nextArrival = 0
 
@@ -112,21 +131,21 @@ public struct QueueKernel {
             r.service[slot] = s
             free[g] -= 1
             seq += 1
-            completions.insert(Completion(time: t + s, seq: seq, customer: w.customer, stage: w.stage, group: Int16(g)))
+            r.completions.insert(Completion(time: t + s, seq: seq, customer: w.customer, stage: w.stage, group: Int16(g)))
         }
         func join(customer i: Int, stage s: Int, at t: Double) {
             let slot = i * maxStages + s
             let g = Int(c.group[slot])
-            if let cap = ticketCap, tickets[g] >= cap[g] { r.status[slot] = .refused; return }
-            tickets[g] += 1
-            r.queueSeen[slot] = Int32(lines[g].count)
+            if let cap = ticketCap, r.tickets[g] >= cap[g] { r.status[slot] = .refused; return }
+            r.tickets[g] += 1
+            r.queueSeen[slot] = Int32(r.lines[g].count)
             let w = Waiting(customer: Int32(i), stage: Int8(s), arrival: t, deadline: t + c.patience[i])
-            if free[g] > 0 && lines[g].isEmpty && t <= closeAt { start(w, group: g, at: t) } else { lines[g].append(w) }
+            if free[g] > 0 && r.lines[g].isEmpty && t <= closeAt { start(w, group: g, at: t) } else { r.lines[g].append(w) }
         }
         /// Starts the next patient customer of group `g` at time `t`, dropping those who gave up.
         func serveNext(group g: Int, at t: Double) {
-            while free[g] > 0, let w = lines[g].first {
-                lines[g].removeFirst()
+            while free[g] > 0, let w = r.lines[g].first {
+                r.lines[g].removeFirst()
                 if w.deadline < t {
                     let slot = Int(w.customer) * maxStages + Int(w.stage)
                     r.status[slot] = .abandoned
@@ -139,10 +158,10 @@ public struct QueueKernel {
 
         while true {
             let arrivalTime = nextArrival < n ? c.arrival[nextArrival] : .infinity
-            let completionTime = completions.min?.time ?? .infinity
+            let completionTime = r.completions.min?.time ?? .infinity
             if arrivalTime == .infinity && completionTime == .infinity { break }
             if completionTime <= arrivalTime {
-                let done = completions.removeMin()
+                let done = r.completions.removeMin()
                 let g = Int(done.group)
                 free[g] += 1
                 if done.time <= closeAt { serveNext(group: g, at: done.time) }
@@ -154,8 +173,8 @@ public struct QueueKernel {
             }
         }
         // Whoever is still in line at closing leaves unserved (or had already given up).
-        for g in 0..<lines.count {
-            for w in lines[g] {
+        for g in 0..<r.lines.count {
+            for w in r.lines[g] {
                 let slot = Int(w.customer) * maxStages + Int(w.stage)
                 if w.deadline < closeAt {
                     r.status[slot] = .abandoned
