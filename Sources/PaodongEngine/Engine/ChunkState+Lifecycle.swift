@@ -8,12 +8,10 @@ extension ChunkState {
     /// records (and agents, for those that may complete) loaded together, overlapping the cache
     /// misses, then acted on in order.
     func act(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
-        visits.removeAll(keepingCapacity: true)
-        dueToday.removeAll(keepingCapacity: true)
+        visits.removeAll()
+        dueToday.removeAll()
         let today = Int32(t)
-        due.withUnsafeBufferPointer { due in
-            for i in due.indices where due[i] == today { dueToday.append(Int32(i)) }
-        }
+        for i in due.indices where due[i] == today { dueToday.append(Int32(i)) }
         var sink: UInt8 = 0
         for i in dueToday {
             let app = apps[Int(i)]

@@ -14,7 +14,7 @@ extension ChunkState {
         let a = chunk.audience.rawValue
         let n = Double(chunk.count)
         let season = ctx.season[t]
-        newNeeds.removeAll(keepingCapacity: true)
+        newNeeds.removeAll()
         if let table = ctx.singleTable[a] {
             let count = needs.poisson(n * ctx.singleRate[a] * season)
             ctx.singleItems[a].withUnsafeBufferPointer { items in

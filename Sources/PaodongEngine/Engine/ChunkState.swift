@@ -10,21 +10,21 @@ final class ChunkState: @unchecked Sendable {
     /// Draws everything the agents decide or meet.
     let behaviour: RandomStream
 
-    var apps: [Application] = []
+    var apps = FlatBuffer<Application>(capacity: 1024)
     /// Day on which each application acts next (parallel to `apps`); `ChunkState.finished` once done.
-    var due: [Int32] = []
+    var due = FlatBuffer<Int32>(capacity: 1024)
     /// The `due` of a completed application: no day matches it.
     static let finished: Int32 = -1
-    var visits: [VisitRequest] = []
+    var visits = FlatBuffer<VisitRequest>(capacity: 256)
     /// One need of the day: its agent and its item (>= 0) or life event (`~event`).
     struct Need {
         var agent: Int32
         var what: Int32
     }
     /// The day's needs, drawn before any is opened (reused from day to day).
-    var newNeeds: [Need] = []
+    var newNeeds = FlatBuffer<Need>(capacity: 256)
     /// Applications that act today, in index order (reused from day to day).
-    var dueToday: [Int32] = []
+    var dueToday = FlatBuffer<Int32>(capacity: 256)
     /// Where the gathering loads leave their result, so that the compiler keeps them.
     var touched: UInt8 = 0
     /// Applications completed since the last compaction.
@@ -42,7 +42,10 @@ final class ChunkState: @unchecked Sendable {
         outcomes = .allocate(capacity: outcomeCapacity)
     }
 
-    deinit { outcomes.deallocate() }
+    deinit {
+        outcomes.deallocate()
+        apps.deallocate(); due.deallocate(); visits.deallocate(); newNeeds.deallocate(); dueToday.deallocate()
+    }
 
     /// Makes room for one outcome per visit requested today; call before the queues run.
     func reserveOutcomes() {
