@@ -256,7 +256,11 @@ extension ChunkState {
             tally.add(item: item, .servedWaitMs, a.servedWaitMs)
             tally.add(item: item, .leadDays, lead)
         }
-        if a.event >= 0 { for item in ctx.catalog.lifeEvents[Int(a.event)].items { addItem(item) } } else { addItem(Int(a.item)) }
+        if a.event >= 0 {
+            for item in ctx.eventItems[ctx.eventItemRanges[Int(a.event)]] { addItem(item) }
+        } else {
+            addItem(Int(a.item))
+        }
         let s = Int(a.segment)
         tally.add(segment: s, .completed, 1)
         tally.add(segment: s, .trips, trips)

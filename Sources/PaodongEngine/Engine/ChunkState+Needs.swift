@@ -43,7 +43,7 @@ extension ChunkState {
                 continue
             }
             let e = Int(~need.what)
-            let members = ctx.catalog.lifeEvents[e].items
+            let members = UnsafeBufferPointer(rebasing: ctx.eventItems[ctx.eventItemRanges[e]])
             tally.add(.needs, Int64(members.count))
             tally.add(day: t, .needs, Int64(members.count))
             if ctx.bundledEvents[e] {
@@ -118,7 +118,7 @@ extension ChunkState {
             }
         }
         if !adopted { channelBits &= 0b0011 }
-        if ctx.layout.kioskPools.isEmpty { channelBits &= ~0b0010 }
+        if !ctx.hasKiosks { channelBits &= ~0b0010 }
         let form = h.formMinPerComplexity * Double(complexity) * (prefill ? h.prefillFormFactor : 1)
         let channel = chooseChannel(bits: channelBits, level: Int(level), windowTrips: windowTrips, slots: slots,
                                     service: service, form: form, collect: collect, instant: instant, presence: presence,
@@ -185,7 +185,8 @@ extension ChunkState {
         let wasted = Double((state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift))
         var utility = (-Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity)
         var best = -Double.infinity
-        for c in Channel.allCases where bits & (1 << UInt16(c.rawValue)) != 0 {
+        for raw in 0..<4 where bits & (1 << UInt16(raw)) != 0 {
+            let c = Channel(rawValue: raw)!
             let cost: Double
             switch c {
             case .window: cost = Double(windowTrips) * hallVisit + service + (instant ? 0 : collection)
@@ -203,7 +204,9 @@ extension ChunkState {
             switch c { case .window: utility.0 = u; case .kiosk: utility.1 = u; case .web: utility.2 = u; case .mobile: utility.3 = u }
             best = max(best, u)
         }
-        let w0 = exp(utility.0 - best), w1 = exp(utility.1 - best), w2 = exp(utility.2 - best), w3 = exp(utility.3 - best)
+        // A channel not offered has utility -inf and weight exactly 0 (without calling exp).
+        @inline(__always) func weight(_ u: Double) -> Double { u == -.infinity ? 0 : exp(u - best) }
+        let w0 = weight(utility.0), w1 = weight(utility.1), w2 = weight(utility.2), w3 = weight(utility.3)
         let x = behaviour.uniform() * (w0 + w1 + w2 + w3)
         if x < w0 { return .window }
         if x < w0 + w1 || (w2 == 0 && w3 == 0) { return w1 > 0 ? .kiosk : .window }

@@ -20,6 +20,12 @@ public final class SimulationContext: @unchecked Sendable {
     let singleItems: [[Int]]
     /// Life events by audience: (event index, events per agent-day).
     let events: [[(Int, Double)]]
+    /// Items of every life event, end to end, and each event's range in it (raw storage, so that
+    /// the hot loop takes a slice without retaining an array).
+    let eventItems: UnsafeMutableBufferPointer<Int>
+    let eventItemRanges: [Range<Int>]
+    /// Whether the city has any kiosk at this scale.
+    let hasKiosks: Bool
     /// Seasonal multiplier of each simulated day (mean 1 over the run).
     let season: [Double]
     /// Opening-hour slots (start minute, length) and their cumulative arrival weights.
@@ -71,6 +77,15 @@ public final class SimulationContext: @unchecked Sendable {
             events.append(evs.map { ($0.offset, $0.element.ratePerAgentYear / 365) })
         }
         self.singleRate = singleRate; singleTable = tables; self.singleItems = singleItems; self.events = events
+        let flat = catalog.lifeEvents.flatMap(\.items)
+        eventItems = .allocate(capacity: max(1, flat.count))
+        _ = eventItems.initialize(from: flat)
+        var ranges: [Range<Int>] = [], start = 0
+        for event in catalog.lifeEvents {
+            ranges.append(start..<(start + event.items.count))
+            start += event.items.count
+        }
+        eventItemRanges = ranges
 
         var season: [Double] = []
         for t in 0..<p.days { season.append(p.demand.monthlyProfile[calendar.date(t).month - 1]) }
@@ -108,7 +123,10 @@ public final class SimulationContext: @unchecked Sendable {
         hot = HotParameters(p)
 
         layout = CityLayout(scenario: scenario, policy: policy)
+        hasKiosks = !layout.kioskPools.isEmpty
     }
+
+    deinit { eventItems.deallocate() }
 
     /// Hour-long slots covering the opening periods (the last slot of a period may be shorter).
     static func slots(_ periods: [OpeningPeriod]) -> [(start: Double, length: Double)] {

@@ -3,7 +3,7 @@ public enum Channel: Int, CaseIterable, Codable, Sendable, Comparable {
     case window = 0, kiosk, web, mobile
 
     public var key: String { ["window", "kiosk", "web", "mobile"][rawValue] }
-    public var isOnline: Bool { self == .web || self == .mobile }
+    @inlinable public var isOnline: Bool { self == .web || self == .mobile }
     public static func < (a: Channel, b: Channel) -> Bool { a.rawValue < b.rawValue }
 }
 
