@@ -128,23 +128,24 @@ extension ChunkState {
             let level = kiosk ? 0 : ctx.layout.halls[Int(v.queue)].level.rawValue
             apps[i].travelMs += ms(kiosk ? h.kioskTravelMin : h.travel(level))
 
+            // A customer leaves the hall at its first stage not served, so the stages after it are
+            // not reached and the visit's sums cover exactly the stages looked at below.
+            apps[i].waitMs += o.waitMs
+            apps[i].servedWaitMs += o.servedWaitMs
+            apps[i].serviceMs += o.serviceMs
+            if !kiosk { tally.add(.staffMs, o.serviceMs) }
             var progressed = false
             var stageIndex = 0
             for k in 0..<4 where (collection && k == 0) || (!collection && v.slotMask & (1 << UInt8(k)) != 0) {
-                let (status, wait, service) = o.stage(stageIndex)
+                let status = o.status(stageIndex)
                 stageIndex += 1
                 if status == .notReached { break }
-                let waitMs = ms(wait)
-                apps[i].waitMs += waitMs
                 if kiosk { tally.add(.kioskVisits, 1) } else {
                     tally.add(.windowVisits, 1)
                     tally.add(day: t, .windowVisits, 1)
                 }
                 guard status == .served else { break }
                 apps[i].servedVisits += 1
-                apps[i].servedWaitMs += waitMs
-                apps[i].serviceMs += ms(service)
-                if !kiosk { tally.add(.staffMs, ms(service)) }
                 if collection { progressed = true; continue }
                 if kiosk { apps[i].formMs += ms(Double(apps[i].formMin)) }
                 if behaviour.uniform() >= Double(apps[i].incomplete) {

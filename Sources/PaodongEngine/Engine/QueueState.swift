@@ -99,12 +99,15 @@ public final class QueueState: @unchecked Sendable {
                 if status == .notReached { continue }
                 joins += 1
                 maxQueue = max(maxQueue, Int(results.queueSeen[slot]))
-                outcome.set(s, status, results.wait[slot], results.service[slot])
+                outcome.set(s, status)
+                let w = ms(results.wait[slot])
+                outcome.waitMs += w
                 if status == .served {
+                    outcome.servedWaitMs += w
+                    outcome.serviceMs += ms(results.service[slot])
                     served += 1
                     busyMin += results.service[slot]
                     groupBusyMin[Int(customers.group[slot])] += results.service[slot]
-                    let w = ms(results.wait[slot])
                     servedWaitMs += w
                     _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (results.wait[slot] * 100).rounded()))))
                     tally.add(day: day, .servedVisits, 1)
