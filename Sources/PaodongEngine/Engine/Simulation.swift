@@ -23,9 +23,17 @@ public final class Simulation: @unchecked Sendable {
     let segmentAgents: [Int]
     let districtAgents: [(residents: Int, businesses: Int)]
 
-    /// Visits of the day by queue (reused from day to day).
-    private var entries: [(chunk: Int32, visit: Int32)] = []
+    /// Visits of the day by queue (reused from day to day; plain values, simply overwritten).
+    private var entries = UnsafeMutablePointer<(chunk: Int32, visit: Int32)>.allocate(capacity: 1)
+    private var entryCapacity = 1
+    /// Where each queue's visits start in `entries` (and where the last ends).
     private var offsets: [Int] = []
+    /// Visits of each block of chunks for each queue, then where the block's start in the
+    /// queue's slice: `blockCounts[block * queues + queue]`.
+    private var blockCounts: [Int] = []
+    /// Chunks are bucketed in this many fixed blocks, in parallel; a constant, so that the
+    /// order of the entries never depends on the thread count.
+    static let bucketBlocks = 16
 
     /// Called after each day with (day, days) for progress display.
     public var progress: (@Sendable (Int, Int) -> Void)?
@@ -67,10 +75,13 @@ public final class Simulation: @unchecked Sendable {
         self.queues = queues
         queueOrder = queues.indices.sorted { (queues[$0].servers, $1) > (queues[$1].servers, $0) }
         offsets = Array(repeating: 0, count: queues.count + 1)
+        blockCounts = Array(repeating: 0, count: Simulation.bucketBlocks * queues.count)
         tallies = (0..<self.threads).map { _ in
             Tally(items: ctx.catalog.items.count, segments: Segment.count, districts: scenario.districts.count, days: p.days)
         }
     }
+
+    deinit { entries.deallocate() }
 
     /// Plays every day and returns the merged result.
     public func run() throws -> RunResult {
@@ -93,40 +104,70 @@ public final class Simulation: @unchecked Sendable {
             chunk.act(day: t, context, population, tallies[w])
             chunk.reserveOutcomes()
         }
-        // 2. Visits bucketed by queue, in chunk order (counting sort).
-        for q in offsets.indices { offsets[q] = 0 }
-        for chunk in chunks { for v in chunk.visits { offsets[Int(v.queue) + 1] += 1 } }
-        for q in 0..<queues.count { offsets[q + 1] += offsets[q] }
-        entries.removeAll(keepingCapacity: true)
-        entries.append(contentsOf: repeatElement((chunk: Int32(0), visit: Int32(0)), count: offsets[queues.count]))
-        var fill = offsets
-        for chunk in chunks {
-            for (j, v) in chunk.visits.enumerated() {
-                entries[fill[Int(v.queue)]] = (Int32(chunk.index), Int32(j))
-                fill[Int(v.queue)] += 1
-            }
-        }
+        // 2. Visits bucketed by queue, in chunk order.
+        bucketVisits()
         // 3. Queues, in parallel; each writes only its visits' outcome slots.
         let open = context.calendar.isWorking(t)
         let kioskOpen = context.kioskOpen(t)
         let bounds = offsets
-        entries.withUnsafeBufferPointer { all in
-            nonisolated(unsafe) let all = all
-            Simulation.parallel(queues.count, threads: threads) { [self] w, k in
-                let q = queueOrder[k]
-                let queue = queues[q]
-                let slice = UnsafeBufferPointer(rebasing: all[bounds[q]..<bounds[q + 1]])
-                guard queue.isKiosk ? kioskOpen : open else {
-                    precondition(slice.isEmpty, "a visit was sent to a closed queue")
-                    return
-                }
-                queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w])
+        nonisolated(unsafe) let all = entries
+        Simulation.parallel(queues.count, threads: threads) { [self] w, k in
+            let q = queueOrder[k]
+            let queue = queues[q]
+            let slice = UnsafeBufferPointer(start: all + bounds[q], count: bounds[q + 1] - bounds[q])
+            guard queue.isKiosk ? kioskOpen : open else {
+                precondition(slice.isEmpty, "a visit was sent to a closed queue")
+                return
             }
+            queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w])
         }
         // 4. Outcomes, per chunk.
         Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
             chunks[c].applyOutcomes(day: t, context, population, tallies[w])
             chunks[c].compact()
+        }
+    }
+
+    /// Sorts the day's visits by queue, keeping chunk order within each queue: a counting sort
+    /// whose two passes run in parallel over fixed blocks of chunks. O(visits + blocks × queues).
+    private func bucketVisits() {
+        let queueCount = queues.count, blocks = Simulation.bucketBlocks, chunkCount = chunks.count
+        @Sendable func chunkRange(_ b: Int) -> Range<Int> { (chunkCount * b / blocks)..<(chunkCount * (b + 1) / blocks) }
+        blockCounts.withUnsafeMutableBufferPointer { counts in
+            nonisolated(unsafe) let counts = counts
+            // Visits per block and queue.
+            Simulation.parallel(blocks, threads: threads) { [self] _, b in
+                let row = counts.baseAddress! + b * queueCount
+                row.update(repeating: 0, count: queueCount)
+                for c in chunkRange(b) { for v in chunks[c].visits { row[Int(v.queue)] += 1 } }
+            }
+            // Each queue's slice, and within it each block's start.
+            var start = 0
+            for q in 0..<queueCount {
+                offsets[q] = start
+                for b in 0..<blocks {
+                    let n = counts[b * queueCount + q]
+                    counts[b * queueCount + q] = start
+                    start += n
+                }
+            }
+            offsets[queueCount] = start
+            if start > entryCapacity {
+                entries.deallocate()
+                entryCapacity = max(start, 2 * entryCapacity)
+                entries = .allocate(capacity: entryCapacity)
+            }
+            // Each block fills its places.
+            nonisolated(unsafe) let entries = entries
+            Simulation.parallel(blocks, threads: threads) { [self] _, b in
+                let fill = counts.baseAddress! + b * queueCount
+                for c in chunkRange(b) {
+                    for (j, v) in chunks[c].visits.enumerated() {
+                        (entries + fill[Int(v.queue)]).initialize(to: (Int32(c), Int32(j)))
+                        fill[Int(v.queue)] += 1
+                    }
+                }
+            }
         }
     }
 
