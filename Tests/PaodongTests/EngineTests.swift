@@ -66,24 +66,27 @@ import Testing
         #expect(a.tally[.trips] != b.tally[.trips])
     }
 
-    /// Byte-identical reports for 1, 2 and 4 threads; another seed gives other numbers.
+    /// Byte-identical reports for 1, 2, 3 and 8 threads; another seed gives other numbers. The
+    /// city is large enough for 12 chunks and 758 queues, so that workers really do take pieces
+    /// in different orders from run to run (dynamic scheduling).
     @Test func reportsDoNotDependOnThreads() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
         let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv"]
         var outputs: [[Data]] = []
-        for (threads, seed) in [(1, 5), (2, 5), (4, 5), (2, 6)] {
+        for (threads, seed) in [(1, 5), (2, 5), (3, 5), (8, 5), (2, 6)] {
             let out = tmp.path("t\(threads)-s\(seed)")
-            let r = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.2", "--threads", String(threads),
+            let r = try CLI.run(["run", CLI.scenario("shenzhen-2020.yaml"), "--scale", "0.03", "--threads", String(threads),
                                  "--seed", String(seed), "--out", out, "--quiet"])
             #expect(r.status == 0, "\(r.stderr)")
             outputs.append(try files.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) })
         }
         for (k, file) in files.enumerated() {
             #expect(outputs[0][k] == outputs[1][k], "\(file) differs between 1 and 2 threads")
-            #expect(outputs[0][k] == outputs[2][k], "\(file) differs between 1 and 4 threads")
+            #expect(outputs[0][k] == outputs[2][k], "\(file) differs between 1 and 3 threads")
+            #expect(outputs[0][k] == outputs[3][k], "\(file) differs between 1 and 8 threads")
         }
-        #expect(outputs[1][0] != outputs[3][0], "another seed must give another summary")
+        #expect(outputs[1][0] != outputs[4][0], "another seed must give another summary")
     }
 }
 
