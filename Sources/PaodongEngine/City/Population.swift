@@ -80,7 +80,14 @@ public final class Population: @unchecked Sendable {
         let chunk = chunks[index]
         let rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: .population)
         let business = chunk.audience == .business
-        var census = Census(districts: districtTable.count)
+        let adoption = p.digitalAdoption
+        let base = agents.baseAddress!
+        // Counted in raw buffers: array writes in the loop cost more than the draws (perf).
+        var adopters = 0
+        let segments = UnsafeMutableBufferPointer<Int>.allocate(capacity: Segment.count)
+        let districts = UnsafeMutableBufferPointer<Int>.allocate(capacity: districtTable.count)
+        segments.initialize(repeating: 0); districts.initialize(repeating: 0)
+        defer { segments.deallocate(); districts.deallocate() }
         for a in chunk.start..<(chunk.start + chunk.count) {
             let district = UInt8(rng.discrete(districtTable))
             let home = UInt16(rng.uniformInt(1 << 16))
@@ -91,16 +98,20 @@ public final class Population: @unchecked Sendable {
                 t |= UInt8(band)
                 if rng.uniform() < p.registeredShare { t |= Trait.registered }
                 if rng.uniform() < p.foreignShare { t |= Trait.foreign }
-                adopted = rng.uniform() < p.digitalAdoption[band]
+                adopted = rng.uniform() < adoption[band]
             } else {
                 if rng.uniform() >= p.enterpriseShare { t |= Trait.individualBusiness }
                 adopted = rng.uniform() < p.businessDigitalAdoption
             }
-            (agents.baseAddress! + a).initialize(to: Agent(home: home, district: district, traits: t, state: adopted ? State.adopted : 0))
-            if adopted { census.adopters += 1 }
-            census.segments[Segment.of(business: business, traits: t, adopted: adopted)] += 1
-            if business { census.businesses[Int(district)] += 1 } else { census.residents[Int(district)] += 1 }
+            (base + a).initialize(to: Agent(home: home, district: district, traits: t, state: adopted ? State.adopted : 0))
+            if adopted { adopters += 1 }
+            segments[Segment.of(business: business, traits: t, adopted: adopted)] += 1
+            districts[Int(district)] += 1
         }
+        var census = Census(districts: districtTable.count)
+        census.adopters = adopters
+        census.segments = Array(segments)
+        if business { census.businesses = Array(districts) } else { census.residents = Array(districts) }
         return census
     }
 
