@@ -28,7 +28,7 @@ public final class Simulation: @unchecked Sendable {
     private var entryCapacity = 1
     /// Where each queue's visits start in `entries` (and where the last ends).
     private var offsets: [Int] = []
-    /// Visits of each block of chunks for each queue, then where the block's start in the
+    /// Visits of each block of chunks for each queue, then where the block's entries start in the
     /// queue's slice: `blockCounts[block * queues + queue]`.
     private var blockCounts: [Int] = []
     /// Chunks are bucketed in this many fixed blocks, in parallel; a constant, so that the
