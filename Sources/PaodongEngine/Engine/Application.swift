@@ -1,5 +1,9 @@
+import PaodongModel
+
 /// One application in flight: the process serving one need (or one bundled life event) from the
-/// day it arises to the result in hand. About 100 bytes; only open applications are kept.
+/// day it arises to the result in hand. 64 bytes, one cache line: what follows from the items is
+/// in `SimulationContext.terms`, and minutes that are a count times a constant (travel, forms)
+/// are kept as counts. Only open applications are kept.
 struct Application {
     enum Stage: UInt8 {
         /// Waiting to submit (online) or to visit (window, kiosk) on `due`.
@@ -23,52 +27,57 @@ struct Application {
         static let crossCityKiosk = Flags(rawValue: 1 << 4)
         static let presence = Flags(rawValue: 1 << 5)
         static let presenceDone = Flags(rawValue: 1 << 6)
+        /// The trip to the hometown office (or a cross-city kiosk) has been made.
+        static let hometownTrip = Flags(rawValue: 1 << 7)
     }
 
     var agent: UInt32
     var item: UInt16
     var event: Int16
+    var needDay: Int16
+    /// The agent's home position and district, copied here so that visits need not touch the population.
+    var home: UInt16
+    var district: UInt8
     var needs: UInt8
     var stage: Stage
     var channel: UInt8
     var segment: UInt8
-    var needDay: Int16
-    /// The agent's district and home position, copied here so that visits need not touch the population.
-    var district: UInt8
-    var home: UInt16
     /// Window slots (departments) still to visit, bit k for slot k.
     var remaining: UInt8
     /// Slots that sit in the lead hall; the others are separate trips to the level above.
     var leadMask: UInt8
     var level: UInt8
     var flags: Flags
-    var departments: (UInt8, UInt8, UInt8, UInt8)
     // Counters are 16-bit: a year of daily retries must not overflow them.
-    var trips: UInt16 = 0
     var wasted: UInt16 = 0
     var documentTrips: UInt16 = 0
+    /// Visits to submit (at a window or kiosk, or in person for biometrics), and to collect.
     var submissionTrips: UInt16 = 0
     var collectionTrips: UInt16 = 0
-    var hometownTrips: UInt16 = 0
+    /// Of all visits: those to a kiosk, and those to a hall one level above the item's.
+    var kioskVisits: UInt16 = 0
+    var upperVisits: UInt16 = 0
     var servedVisits: UInt16 = 0
-    /// Mean minutes of one slot's service at the window.
-    var serviceMean: Float
-    var incomplete: Float
-    var formMin: Float
-    var reviewMeanDays: Float
+    /// Forms filled in (online submissions and kiosk visits served), each of the channel's form minutes.
+    var forms: UInt16 = 0
     var waitMs: Int64 = 0
     var servedWaitMs: Int64 = 0
-    var travelMs: Int64 = 0
     var serviceMs: Int64 = 0
-    var formMs: Int64 = 0
 
-    @inline(__always) func department(_ k: Int) -> Int {
-        switch k {
-        case 0: return Int(departments.0)
-        case 1: return Int(departments.1)
-        case 2: return Int(departments.2)
-        default: return Int(departments.3)
+    /// Every trip made: documents, visits, and the hometown trip.
+    var trips: Int { Int(documentTrips) + Int(submissionTrips) + Int(collectionTrips) + (flags.contains(.hometownTrip) ? 1 : 0) }
+
+    /// Milliseconds travelled: each kind of trip is a count times its (rounded) travel time, so
+    /// the sum is what adding each trip's time would give.
+    func travelMs(_ h: HotParameters) -> Int64 {
+        let hallVisits = Int64(submissionTrips) + Int64(collectionTrips) - Int64(kioskVisits)
+        var total = Int64(documentTrips) * ms(h.documentTravelMin) + Int64(kioskVisits) * ms(h.kioskTravelMin)
+        total += (hallVisits - Int64(upperVisits)) * ms(h.travel(Int(level)))
+        total += Int64(upperVisits) * ms(h.travel(min(Int(level) + 1, HallLevel.city.rawValue)))
+        if flags.contains(.hometownTrip) {
+            total += ms(flags.contains(.crossCityKiosk) ? h.kioskTravelMin : h.hometownTravelMin)
         }
+        return total
     }
 }
 

@@ -36,8 +36,8 @@ extension ChunkState {
     }
 
     private func submitOnline(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
-        apps[i].formMs += ms(Double(apps[i].formMin))
-        if behaviour.uniform() < Double(apps[i].incomplete) {
+        apps[i].forms += 1
+        if behaviour.uniform() < Double(ctx.terms(of: apps[i]).incomplete) {
             due[i] = Int32(t + 1)  // 补正: resubmitted online the next day
         } else {
             submitted(i, day: t, ctx, pop, tally)
@@ -65,6 +65,7 @@ extension ChunkState {
 
     private func requestWindowVisit(_ i: Int, _ ctx: SimulationContext) {
         let app = apps[i]
+        let terms = ctx.terms(of: app)
         let atLead = app.remaining & app.leadMask
         var mask: UInt8
         var level = Int(app.level)
@@ -78,23 +79,24 @@ extension ChunkState {
         var groups: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
         var stages = 0
         for k in 0..<4 where mask & (1 << UInt8(k)) != 0 {
-            let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(k)])
+            let g = UInt16(ctx.layout.halls[hall].departmentGroup[terms.department(k)])
             switch stages { case 0: groups.0 = g; case 1: groups.1 = g; case 2: groups.2 = g; default: groups.3 = g }
             stages += 1
         }
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
-                                   serviceMean: Double(app.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups))
+                                   serviceMean: Double(terms.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups))
     }
 
     /// A one-queue visit to the lead department of the item's hall: collection or presence.
     private func requestLeadVisit(_ i: Int, _ ctx: SimulationContext) {
         let app = apps[i]
+        let terms = ctx.terms(of: app)
         let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(app.district), home: app.home)
-        let g = UInt16(ctx.layout.halls[hall].departmentGroup[app.department(0)])
+        let g = UInt16(ctx.layout.halls[hall].departmentGroup[terms.department(0)])
         let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
-                                   serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(app.serviceMean),
+                                   serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(terms.serviceMean),
                                    stages: 1, slotMask: 0,
                                    groups: (g, 0, 0, 0)))
     }
@@ -123,10 +125,13 @@ extension ChunkState {
             let kiosk = Int(v.queue) >= ctx.hallCount
             let stage = apps[i].stage
             let collection = stage == .collect || stage == .presence  // one queue at the lead group, no pre-review
-            apps[i].trips += 1
             if stage == .collect { apps[i].collectionTrips += 1 } else { apps[i].submissionTrips += 1 }
-            let level = kiosk ? 0 : ctx.layout.halls[Int(v.queue)].level.rawValue
-            apps[i].travelMs += ms(kiosk ? h.kioskTravelMin : h.travel(level))
+            if kiosk {
+                apps[i].kioskVisits += 1
+            } else if ctx.layout.halls[Int(v.queue)].level.rawValue != Int(apps[i].level) {
+                apps[i].upperVisits += 1
+            }
+            let incomplete = Double(ctx.terms(of: apps[i]).incomplete)
 
             // A customer leaves the hall at its first stage not served, so the stages after it are
             // not reached and the visit's sums cover exactly the stages looked at below.
@@ -147,8 +152,8 @@ extension ChunkState {
                 guard status == .served else { break }
                 apps[i].servedVisits += 1
                 if collection { progressed = true; continue }
-                if kiosk { apps[i].formMs += ms(Double(apps[i].formMin)) }
-                if behaviour.uniform() >= Double(apps[i].incomplete) {
+                if kiosk { apps[i].forms += 1 }
+                if behaviour.uniform() >= incomplete {
                     // A kiosk takes the whole application; a window the department it belongs to.
                     apps[i].remaining &= kiosk ? 0 : ~(1 << UInt8(k))
                     progressed = true
@@ -196,15 +201,14 @@ extension ChunkState {
         tally.add(day: t, .submissions, 1)
         var s = t
         if apps[i].flags.contains(.hometown) {
-            apps[i].trips += 1
-            apps[i].hometownTrips += 1
-            apps[i].travelMs += ms(apps[i].flags.contains(.crossCityKiosk) ? h.kioskTravelMin : h.hometownTravelMin)
+            apps[i].flags.insert(.hometownTrip)
             s += 1
         }
         var decision = s
         let instant = apps[i].flags.contains(.instant)
-        if !instant && apps[i].reviewMeanDays > 0 {
-            let days = behaviour.gamma(shape: h.approvalShape, mean: Double(apps[i].reviewMeanDays))
+        let reviewMeanDays = Double(ctx.terms(of: apps[i]).reviewMeanDays)
+        if !instant && reviewMeanDays > 0 {
+            let days = behaviour.gamma(shape: h.approvalShape, mean: reviewMeanDays)
             decision = ctx.calendar.adding(workingDays: max(1, Int(days.rounded(.up))), to: s)
         }
         let handedOver = instant && apps[i].channel == UInt8(Channel.window.rawValue)
@@ -227,7 +231,10 @@ extension ChunkState {
         completedSinceCompaction += 1
         let trips = Int64(a.trips)
         let lead = Int64(t - Int(a.needDay))
-        let citizen = a.waitMs + a.travelMs + a.serviceMs + a.formMs
+        let terms = ctx.terms(of: a)
+        let travelMs = a.travelMs(ctx.hot)
+        let formMs = Int64(a.forms) * ms(Double(a.channel == UInt8(Channel.mobile.rawValue) ? terms.formMinMobile : terms.formMin))
+        let citizen = a.waitMs + travelMs + a.serviceMs + formMs
         tally.add(.completed, 1)
         tally.add(.completedNeeds, Int64(a.needs))
         tally.add(.trips, trips)
@@ -235,16 +242,16 @@ extension ChunkState {
         tally.add(.documentTrips, Int64(a.documentTrips))
         tally.add(.submissionTrips, Int64(a.submissionTrips))
         tally.add(.collectionTrips, Int64(a.collectionTrips))
-        tally.add(.hometownTrips, Int64(a.hometownTrips))
+        tally.add(.hometownTrips, a.flags.contains(.hometownTrip) ? 1 : 0)
         if trips == 0 { tally.add(.zeroTrip, 1) }
         if trips <= 1 { tally.add(.atMostOneTrip, 1) }
         tally.add(.trips(Int(trips)), 1)
         tally.add(.servedVisits, Int64(a.servedVisits))
         tally.add(.servedWaitMs, a.servedWaitMs)
         tally.add(.waitMs, a.waitMs)
-        tally.add(.travelMs, a.travelMs)
+        tally.add(.travelMs, travelMs)
         tally.add(.serviceMs, a.serviceMs)
-        tally.add(.formMs, a.formMs)
+        tally.add(.formMs, formMs)
         tally.add(.leadDays, lead)
         tally.add(.channel(Int(a.channel)), 1)
         tally.add(day: t, .completions, 1)

@@ -61,50 +61,16 @@ extension ChunkState {
         let h = ctx.hot
         let bundled = event >= 0
         let lead = members.first!
-        let leadItem = ctx.itemTraits[lead]
+        let terms = ctx.terms[ctx.termsIndex(item: lead, event: event)]
         let person = pop.agents[agent]
         let traits = person.traits
         let business = chunk.audience == .business
         let registered = business || (traits & Population.Trait.registered) != 0
         let senior = !business && Int(traits & Population.Trait.ageMask) == AgeBand.senior.rawValue
-
-        // What the members allow together.
-        var channelBits: UInt16 = 0b1111, instant = true, prefill = true, collect = false
-        var hometown = false, crossCity = true, presence = false, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
-        var service = 0.0, paper = 0, electronic = 0
-        for i in members {
-            let f = ctx.itemFlags[i]
-            channelBits &= f.rawValue & 0b1111
-            instant = instant && f.contains(.instant)
-            prefill = prefill && f.contains(.prefill)
-            let traits = ctx.itemTraits[i]
-            if traits.physicalResult && !f.contains(.eDelivery) { collect = true }
-            if !registered && traits.hometown && !f.contains(.crossRegion) {
-                hometown = true
-                crossCity = crossCity && f.contains(.crossCityKiosk)
-            }
-            if traits.physicalPresence { presence = true }
-            level = max(level, ctx.itemLevel[i])
-            complexity = max(complexity, ctx.itemComplexity[i])
-            review = max(review, ctx.itemReview[i])
-            service += ctx.itemService[i] * Double(bundled || ctx.oneWindow ? Int(traits.departmentCount) : 1)
-            paper += Int(ctx.itemPaper[i])
-            electronic += Int(ctx.itemElectronic[i])
-        }
-        if bundled { (paper, electronic) = ctx.eventCertificates[event] }
-        channelBits |= 1  // the window always serves
-
-        // Window slots: departments visited, and which of them sit in the lead hall.
-        var departments: (UInt8, UInt8, UInt8, UInt8) = (leadItem.departments.0, 0, 0, 0)
-        var slots = 1, leadMask: UInt8 = 1
-        if !bundled && !ctx.oneWindow {
-            slots = Int(leadItem.departmentCount)
-            departments = leadItem.departments
-            leadMask = 1 | (leadItem.colocatedMask & UInt8((1 << slots) - 1) & ~1)
-        }
-        let windowTrips = 1 + slots - leadMask.nonzeroBitCount
+        let hometown = !registered && terms.hometown
 
         // Channel choice.
+        var channelBits = terms.channelBits
         let wasAdopted = person.state & Population.State.adopted != 0
         var adopted = wasAdopted
         let onlineOffered = channelBits & 0b1100 != 0
@@ -119,37 +85,26 @@ extension ChunkState {
         }
         if !adopted { channelBits &= 0b0011 }
         if !ctx.hasKiosks { channelBits &= ~0b0010 }
-        let form = h.formMinPerComplexity * Double(complexity) * (prefill ? h.prefillFormFactor : 1)
-        let channel = chooseChannel(bits: channelBits, level: Int(level), windowTrips: windowTrips, slots: slots,
-                                    service: service, form: form, collect: collect, instant: instant, presence: presence,
+        let channel = chooseChannel(bits: channelBits, level: Int(terms.level), windowTrips: terms.windowTrips,
+                                    slots: terms.slots, service: terms.service, form: terms.form, collect: terms.collect,
+                                    instant: terms.instant, presence: terms.presence,
                                     senior: senior, business: business, state: person.state, ctx)
 
         var app = Application(
-            agent: UInt32(agent), item: UInt16(lead), event: Int16(event), needs: UInt8(members.count), stage: .submit,
-            channel: UInt8(channel.rawValue),
+            agent: UInt32(agent), item: UInt16(lead), event: Int16(event), needDay: Int16(t), home: person.home,
+            district: person.district, needs: UInt8(members.count), stage: .submit, channel: UInt8(channel.rawValue),
             segment: UInt8(Segment.of(business: business, traits: traits, adopted: wasAdopted)),
-            needDay: Int16(t), district: person.district, home: person.home, remaining: UInt8((1 << slots) - 1), leadMask: leadMask, level: level,
-            flags: [], departments: departments, serviceMean: Float(service / Double(slots)),
-            incomplete: 0, formMin: Float(channel == .mobile ? form * h.mobileFormFactor : form),
-            reviewMeanDays: Float(review))
-        if collect { app.flags.insert(.collect) }
+            remaining: UInt8((1 << terms.slots) - 1), leadMask: terms.leadMask, level: terms.level, flags: [])
+        if terms.collect { app.flags.insert(.collect) }
         if hometown { app.flags.insert(.hometown) }
-        if hometown && crossCity { app.flags.insert(.crossCityKiosk) }
-        if instant { app.flags.insert(.instant) }
+        if hometown && terms.crossCity { app.flags.insert(.crossCityKiosk) }
+        if terms.instant { app.flags.insert(.instant) }
         if bundled { app.flags.insert(.bundled) }
-        if presence { app.flags.insert(.presence) }
-
-        // Pre-review: complexity drives incompleteness; pre-filled forms and electronic certificates cut it.
-        let certShare = paper + electronic > 0 ? Double(electronic) / Double(paper + electronic) : 0
-        app.incomplete = Float(min(1, h.incompletePerComplexity * Double(complexity)
-                                   * (prefill ? h.prefillIncompleteFactor : 1)
-                                   * (1 - h.documentIncompleteShare * certShare)))
+        if terms.presence { app.flags.insert(.presence) }
 
         // Documents: each paper certificate the applicant lacks costs a trip on the need day.
-        for _ in 0..<paper where behaviour.uniform() < h.lackCopyProbability {
-            app.trips += 1
+        for _ in 0..<terms.paper where behaviour.uniform() < h.lackCopyProbability {
             app.documentTrips += 1
-            app.travelMs += ms(h.documentTravelMin)
         }
         let ready = t + (app.documentTrips > 0 ? 1 : 0)
         let dueDay: Int

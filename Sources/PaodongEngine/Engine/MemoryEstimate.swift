@@ -8,7 +8,7 @@ public struct MemoryEstimate: Sendable {
 
     /// O(1) apart from the catalog size. The largest terms are the agents (`Population.Agent`, 6 bytes each) and the
     /// applications in flight: needs per day × the days they stay open (approval, retries,
-    /// collection; twice the mean as a margin) × 200 bytes (a 96-byte record and its 4-byte due
+    /// collection; twice the mean as a margin) × 140 bytes (a 64-byte record and its 4-byte due
     /// day, and as many finished ones again waiting for the chunk to compact).
     public init(scenario: Scenario, threads: Int) {
         let p = scenario.parameters
@@ -18,7 +18,7 @@ public struct MemoryEstimate: Sendable {
         let needsPerDay = (residents * p.demand.needsPerResidentYear + businesses * p.demand.needsPerBusinessYear) / 365
         let peakSeason = (p.demand.monthlyProfile.max() ?? 1) / max(1e-9, p.demand.monthlyProfile.reduce(0, +) / 12)
         let openDays = 2 * (p.process.approvalMeanDays * 7 / 5 + 10)
-        let inFlight = needsPerDay * peakSeason * openDays * 200
+        let inFlight = needsPerDay * peakSeason * openDays * 140
         let visits = needsPerDay * peakSeason * 2 * 150
         let items = Double(scenario.catalog.items.count)
         let tallies = Double(max(1, threads)) * 8 * (items * 11 + Double(p.days) * 7 + 200)

@@ -48,6 +48,9 @@ public final class SimulationContext: @unchecked Sendable {
     /// (what a bundled application asks for).
     let eventCertificates: [(paper: Int, electronic: Int)]
     let oneWindow: Bool
+    /// Terms of an application for each item alone, then for each life event's bundle
+    /// (`termsIndex(item:event:)`).
+    let terms: [ApplicationTerms]
     /// The scalar parameters the hot loop reads, in a struct without arrays (free to copy).
     let hot: HotParameters
     let kioskWeekdays: Bool
@@ -120,7 +123,23 @@ public final class SimulationContext: @unchecked Sendable {
             return (types.count - electronic, electronic)
         }
         oneWindow = policy.oneWindow
-        hot = HotParameters(p)
+        let hot = HotParameters(p)
+        self.hot = hot
+        var terms: [ApplicationTerms] = []
+        let (flags, traits, levels, complexities) = (itemFlags, itemTraits, itemLevel, itemComplexity)
+        let (reviews, services, papers, electronics) = (itemReview, itemService, itemPaper, itemElectronic)
+        let isOneWindow = oneWindow
+        func termsOf<M: Collection>(_ members: M, bundled: Bool, certificates: (paper: Int, electronic: Int)?) -> ApplicationTerms
+            where M.Element == Int {
+            ApplicationTerms(members: members, bundled: bundled, certificates: certificates, oneWindow: isOneWindow,
+                             flags: flags, traits: traits, level: levels, complexity: complexities, review: reviews,
+                             service: services, paper: papers, electronic: electronics, hot: hot)
+        }
+        for i in catalog.items.indices { terms.append(termsOf(CollectionOfOne(i), bundled: false, certificates: nil)) }
+        for (e, event) in catalog.lifeEvents.enumerated() {
+            terms.append(termsOf(event.items, bundled: true, certificates: eventCertificates[e]))
+        }
+        self.terms = terms
 
         layout = CityLayout(scenario: scenario, policy: policy)
         hasKiosks = !layout.kioskPools.isEmpty
@@ -139,6 +158,17 @@ public final class SimulationContext: @unchecked Sendable {
             }
         }
         return slots
+    }
+
+    /// Index in `terms` of an application for `item` (its lead item) or, when `event` >= 0, for
+    /// that life event's bundle.
+    @inline(__always) func termsIndex(item: Int, event: Int) -> Int {
+        event >= 0 ? itemTraits.count + event : item
+    }
+
+    /// The terms of an application in flight.
+    @inline(__always) func terms(of app: Application) -> ApplicationTerms {
+        terms[termsIndex(item: Int(app.item), event: Int(app.event))]
     }
 
     /// Whether kiosks are open on day `t`.

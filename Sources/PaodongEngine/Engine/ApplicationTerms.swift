@@ -1,0 +1,110 @@
+import PaodongModel
+
+/// What an application's items allow and cost together, whoever applies: computed once for each
+/// item (an application for that item alone) and each life event (its bundled application), so
+/// that opening an application does not loop over its members and the in-flight record need not
+/// carry what follows from its items (`Application` fits one cache line).
+struct ApplicationTerms {
+    /// Channels the items all offer (bit = `Channel.rawValue`); the window always serves.
+    var channelBits: UInt16
+    var instant: Bool
+    var prefill: Bool
+    /// A result on paper that is not delivered: collected at the hall.
+    var collect: Bool
+    /// A member needs the applicant in person (biometrics).
+    var presence: Bool
+    /// A member needs a trip to the hometown office, unless the applicant is registered here.
+    var hometown: Bool
+    /// Every such member can be done at a cross-city kiosk instead.
+    var crossCity: Bool
+    var level: UInt8
+    var complexity: UInt8
+    /// Window slots (departments visited), their departments, and those that sit in the lead hall.
+    var slots: Int
+    var departments: (UInt8, UInt8, UInt8, UInt8)
+    var leadMask: UInt8
+    /// Trips to the windows when nothing goes wrong: the lead hall, and one per department elsewhere.
+    var windowTrips: Int
+    /// Window minutes in all, and per slot.
+    var service: Double
+    var serviceMean: Float
+    /// Paper and electronic certificates asked for.
+    var paper: Int
+    var electronic: Int
+    /// Form minutes on the web or at a kiosk, and on the app.
+    var form: Double
+    var formMin: Float
+    var formMinMobile: Float
+    /// Probability that pre-review finds the material incomplete.
+    var incomplete: Float
+    /// Mean review days (0: decided at once).
+    var reviewMeanDays: Float
+
+    @inline(__always) func department(_ k: Int) -> Int {
+        switch k {
+        case 0: return Int(departments.0)
+        case 1: return Int(departments.1)
+        case 2: return Int(departments.2)
+        default: return Int(departments.3)
+        }
+    }
+}
+
+extension ApplicationTerms {
+    /// The terms of an application for `members` (one item, or a life event's items when
+    /// `certificates` gives the event's certificate types counted once). O(members).
+    init<M: Collection>(members: M, bundled: Bool, certificates: (paper: Int, electronic: Int)?, oneWindow: Bool,
+                        flags: [CatalogPolicy.Flags], traits itemTraits: [ItemTraits], level itemLevel: [UInt8],
+                        complexity itemComplexity: [UInt8], review itemReview: [Double], service itemService: [Double],
+                        paper itemPaper: [UInt8], electronic itemElectronic: [UInt8], hot h: HotParameters) where M.Element == Int {
+        var channelBits: UInt16 = 0b1111, instant = true, prefill = true, collect = false
+        var hometown = false, crossCity = true, presence = false, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
+        var service = 0.0, paper = 0, electronic = 0
+        for i in members {
+            let f = flags[i]
+            channelBits &= f.rawValue & 0b1111
+            instant = instant && f.contains(.instant)
+            prefill = prefill && f.contains(.prefill)
+            let traits = itemTraits[i]
+            if traits.physicalResult && !f.contains(.eDelivery) { collect = true }
+            if traits.hometown && !f.contains(.crossRegion) {
+                hometown = true
+                crossCity = crossCity && f.contains(.crossCityKiosk)
+            }
+            if traits.physicalPresence { presence = true }
+            level = max(level, itemLevel[i])
+            complexity = max(complexity, itemComplexity[i])
+            review = max(review, itemReview[i])
+            service += itemService[i] * Double(bundled || oneWindow ? Int(traits.departmentCount) : 1)
+            paper += Int(itemPaper[i])
+            electronic += Int(itemElectronic[i])
+        }
+        if let certificates { (paper, electronic) = certificates }
+        self.channelBits = channelBits | 1
+        self.instant = instant; self.prefill = prefill; self.collect = collect; self.presence = presence
+        self.hometown = hometown; self.crossCity = crossCity; self.level = level; self.complexity = complexity
+        self.service = service; self.paper = paper; self.electronic = electronic
+
+        let lead = itemTraits[members.first!]
+        departments = (lead.departments.0, 0, 0, 0)
+        slots = 1
+        leadMask = 1
+        if !bundled && !oneWindow {
+            slots = Int(lead.departmentCount)
+            departments = lead.departments
+            leadMask = 1 | (lead.colocatedMask & UInt8((1 << slots) - 1) & ~1)
+        }
+        windowTrips = 1 + slots - leadMask.nonzeroBitCount
+        serviceMean = Float(service / Double(slots))
+
+        form = h.formMinPerComplexity * Double(complexity) * (prefill ? h.prefillFormFactor : 1)
+        formMin = Float(form)
+        formMinMobile = Float(form * h.mobileFormFactor)
+        // Pre-review: complexity drives incompleteness; pre-filled forms and electronic certificates cut it.
+        let certShare = paper + electronic > 0 ? Double(electronic) / Double(paper + electronic) : 0
+        incomplete = Float(min(1, h.incompletePerComplexity * Double(complexity)
+                               * (prefill ? h.prefillIncompleteFactor : 1)
+                               * (1 - h.documentIncompleteShare * certShare)))
+        reviewMeanDays = Float(review)
+    }
+}
