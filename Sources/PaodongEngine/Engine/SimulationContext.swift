@@ -31,26 +31,12 @@ public final class SimulationContext: @unchecked Sendable {
     /// Opening-hour slots (start minute, length) and their cumulative arrival weights.
     let hourSlots: [(start: Double, length: Double)]
     let hourCumulative: [Double]
-    /// Window service mean of each item in minutes for one department's part, reforms applied.
-    let itemService: [Double]
-    /// Item attributes in the hot loop's shape.
-    let itemLevel: [UInt8]
-    let itemComplexity: [UInt8]
-    let itemReview: [Double]
-    /// Per-item traits as flat arrays, so that the hot loop never copies an `Item` (and its arrays).
-    let itemTraits: [ItemTraits]
-    /// The policy's per-item arrays, held directly so that the hot loop never copies the policy.
-    let itemFlags: [CatalogPolicy.Flags]
-    let itemPaper: [UInt8]
-    let itemElectronic: [UInt8]
     let bundledEvents: [Bool]
-    /// Paper and electronic certificate types of each life event's items, each type counted once
-    /// (what a bundled application asks for).
-    let eventCertificates: [(paper: Int, electronic: Int)]
     let oneWindow: Bool
     /// Terms of an application for each item alone, then for each life event's bundle
     /// (`termsIndex(item:event:)`).
     let terms: [ApplicationTerms]
+    let itemCount: Int
     /// The scalar parameters the hot loop reads, in a struct without arrays (free to copy).
     let hot: HotParameters
     let kioskWeekdays: Bool
@@ -107,39 +93,35 @@ public final class SimulationContext: @unchecked Sendable {
 
         let oneWindowFactor = p.reforms.oneWindow.enabled ? p.reforms.oneWindow.serviceFactor : 1
         let identity = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
-        itemService = catalog.items.map { p.halls.windowServiceMeanMin * $0.serviceFactor * identity * oneWindowFactor }
-        itemLevel = catalog.items.map { UInt8($0.level.rawValue) }
-        itemComplexity = catalog.items.map { UInt8($0.formComplexity) }
-        itemReview = catalog.items.map { p.process.approvalMeanDays * $0.reviewFactor }
-        itemTraits = catalog.items.map(ItemTraits.init)
-        itemFlags = policy.flags
-        itemPaper = policy.paperCertificates
-        itemElectronic = policy.electronicCertificates
         bundledEvents = policy.bundledEvents
-        let covered = policy.certificateCovered
-        eventCertificates = catalog.lifeEvents.map { event in
-            let types = Set(event.items.flatMap { catalog.items[$0].certificates })
-            let electronic = types.filter { covered[$0] }.count
-            return (types.count - electronic, electronic)
-        }
         oneWindow = policy.oneWindow
         let hot = HotParameters(p)
         self.hot = hot
-        var terms: [ApplicationTerms] = []
-        let (flags, traits, levels, complexities) = (itemFlags, itemTraits, itemLevel, itemComplexity)
-        let (reviews, services, papers, electronics) = (itemReview, itemService, itemPaper, itemElectronic)
-        let isOneWindow = oneWindow
+
+        // Item attributes in the shape the terms are computed from (reforms applied).
+        let service = catalog.items.map { p.halls.windowServiceMeanMin * $0.serviceFactor * identity * oneWindowFactor }
+        let levels = catalog.items.map { UInt8($0.level.rawValue) }
+        let complexities = catalog.items.map { UInt8($0.formComplexity) }
+        let reviews = catalog.items.map { p.process.approvalMeanDays * $0.reviewFactor }
+        let traits = catalog.items.map(ItemTraits.init)
+        let isOneWindow = policy.oneWindow
+        let (flags, papers, electronics) = (policy.flags, policy.paperCertificates, policy.electronicCertificates)
         func termsOf<M: Collection>(_ members: M, bundled: Bool, certificates: (paper: Int, electronic: Int)?) -> ApplicationTerms
             where M.Element == Int {
             ApplicationTerms(members: members, bundled: bundled, certificates: certificates, oneWindow: isOneWindow,
                              flags: flags, traits: traits, level: levels, complexity: complexities, review: reviews,
-                             service: services, paper: papers, electronic: electronics, hot: hot)
+                             service: service, paper: papers, electronic: electronics, hot: hot)
         }
-        for i in catalog.items.indices { terms.append(termsOf(CollectionOfOne(i), bundled: false, certificates: nil)) }
-        for (e, event) in catalog.lifeEvents.enumerated() {
-            terms.append(termsOf(event.items, bundled: true, certificates: eventCertificates[e]))
+        var terms = catalog.items.indices.map { termsOf(CollectionOfOne($0), bundled: false, certificates: nil) }
+        // A bundle asks for each certificate type of its items once.
+        let covered = policy.certificateCovered
+        for event in catalog.lifeEvents {
+            let types = Set(event.items.flatMap { catalog.items[$0].certificates })
+            let electronic = types.filter { covered[$0] }.count
+            terms.append(termsOf(event.items, bundled: true, certificates: (types.count - electronic, electronic)))
         }
         self.terms = terms
+        itemCount = catalog.items.count
 
         layout = CityLayout(scenario: scenario, policy: policy)
         hasKiosks = !layout.kioskPools.isEmpty
@@ -163,7 +145,7 @@ public final class SimulationContext: @unchecked Sendable {
     /// Index in `terms` of an application for `item` (its lead item) or, when `event` >= 0, for
     /// that life event's bundle.
     @inline(__always) func termsIndex(item: Int, event: Int) -> Int {
-        event >= 0 ? itemTraits.count + event : item
+        event >= 0 ? itemCount + event : item
     }
 
     /// The terms of an application in flight.
@@ -181,7 +163,7 @@ public final class SimulationContext: @unchecked Sendable {
     @inline(__always) var hallCount: Int { layout.halls.count }
 }
 
-/// The traits of an item that the day loop reads, in eight bytes.
+/// The traits of an item that its application terms are computed from.
 struct ItemTraits {
     var departments: (UInt8, UInt8, UInt8, UInt8)
     var departmentCount: UInt8
