@@ -8,7 +8,6 @@ struct ApplicationTerms {
     /// Channels the items all offer (bit = `Channel.rawValue`); the window always serves.
     var channelBits: UInt16
     var instant: Bool
-    var prefill: Bool
     /// A result on paper that is not delivered: collected at the hall.
     var collect: Bool
     /// A member needs the applicant in person (biometrics).
@@ -18,7 +17,6 @@ struct ApplicationTerms {
     /// Every such member can be done at a cross-city kiosk instead.
     var crossCity: Bool
     var level: UInt8
-    var complexity: UInt8
     /// Window slots (departments visited), their departments, and those that sit in the lead hall.
     var slots: Int
     var departments: (UInt8, UInt8, UInt8, UInt8)
@@ -28,9 +26,8 @@ struct ApplicationTerms {
     /// Window minutes in all, and per slot.
     var service: Double
     var serviceMean: Float
-    /// Paper and electronic certificates asked for.
+    /// Paper certificates asked for (each one the applicant lacks costs a trip).
     var paper: Int
-    var electronic: Int
     /// Form minutes on the web or at a kiosk, and on the app.
     var form: Double
     var formMin: Float
@@ -81,9 +78,9 @@ extension ApplicationTerms {
         }
         if let certificates { (paper, electronic) = certificates }
         self.channelBits = channelBits | 1
-        self.instant = instant; self.prefill = prefill; self.collect = collect; self.presence = presence
-        self.hometown = hometown; self.crossCity = crossCity; self.level = level; self.complexity = complexity
-        self.service = service; self.paper = paper; self.electronic = electronic
+        self.instant = instant; self.collect = collect; self.presence = presence
+        self.hometown = hometown; self.crossCity = crossCity; self.level = level
+        self.service = service; self.paper = paper
 
         let lead = itemTraits[members.first!]
         departments = (lead.departments.0, 0, 0, 0)
