@@ -53,6 +53,8 @@ struct ScenarioDecoder {
                                        namedCertificates: tables.certificates, departments: tables.departments,
                                        lifeEvents: tables.lifeEvents,
                                        needsPerAgentYear: [demand.needsPerResidentYear, demand.needsPerBusinessYear]).generate()
+        validator.validate(parameters.reforms, against: catalog)
+        guard log.issues.isEmpty else { return nil }
         return Scenario(parameters: parameters, districts: tables.districts, catalog: catalog, sourceFiles: sourceFiles)
     }
 
@@ -160,7 +162,20 @@ struct ScenarioDecoder {
             ticketCapPerWindow: noneOr(m, "ticket_cap_per_window") { m.int("ticket_cap_per_window", in: 1...100_000) },
             windowServiceMeanMin: m.double("window_service_mean_min", in: 1e-3...1440),
             windowServiceCV: m.double("window_service_cv", in: 0...10),
-            collectionServiceMeanMin: m.double("collection_service_mean_min", in: 1e-3...1440))
+            collectionServiceMeanMin: m.double("collection_service_mean_min", in: 1e-3...1440),
+            closedDaySpreadDays: m.node("closed_day_spread_days", required: false) == nil ? 1 : m.int("closed_day_spread_days", in: 1...30),
+            groupAllocation: groupAllocation(m))
+    }
+
+    /// `group_allocation`, optional (default `load`).
+    func groupAllocation(_ m: MappingReader) -> HallParameters.GroupAllocation {
+        guard let text = m.string("group_allocation", required: false) else { return .load }
+        if let g = HallParameters.GroupAllocation(rawValue: text) { return g }
+        if let n = m.node("group_allocation", required: false) {
+            log.add(n, m.keyPath("group_allocation"),
+                    "unknown allocation '\(text)'; allowed: \(HallParameters.GroupAllocation.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return .load
     }
 
     func decodeKiosks(_ m: MappingReader) -> KioskParameters {
@@ -210,16 +225,42 @@ struct ScenarioDecoder {
             return body(r)
         }
         let counts = 0...1_000_000
+        /// `target` and `include`, optional: a scenario without them keeps the random keys.
+        func selection(_ r: MappingReader, _ prefix: String = "") -> ItemSelection {
+            var s = ItemSelection()
+            if let t = r.string("\(prefix)target", required: false) {
+                if let target = ReformTarget(rawValue: t) { s.target = target } else if let n = r.node("\(prefix)target", required: false) {
+                    log.add(n, r.keyPath("\(prefix)target"), "unknown target '\(t)'; allowed: \(ReformTarget.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            for n in r.list("\(prefix)include", required: false) {
+                guard case .scalar(let id, _) = n.value, !id.isEmpty else {
+                    log.add(n, r.keyPath("\(prefix)include"), "expected an item id, found \(n.kindName)")
+                    continue
+                }
+                s.include.append(id)
+            }
+            if r.node("\(prefix)added_by_volume", required: false) != nil {
+                s.addedByVolume = r.int("\(prefix)added_by_volume", in: counts)
+            }
+            return s
+        }
         return Reforms(
             oneWindow: section("one_window") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor", in: 0.01...100)) },
             eCertificates: section("e_certificates") { .init(enabled: $0.bool("enabled"), types: $0.int("types", in: counts)) },
-            kiosks: section("kiosks") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), crossCityItems: $0.int("cross_city_items", in: counts)) },
-            instantApproval: section("instant_approval") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts)) },
+            kiosks: section("kiosks") {
+                .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), crossCityItems: $0.int("cross_city_items", in: counts),
+                      selection: selection($0), crossCitySelection: selection($0, "cross_city_"))
+            },
+            instantApproval: section("instant_approval") {
+                .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), selection: selection($0))
+            },
             prefill: section("prefill") {
                 .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts),
-                      formFactor: $0.double("form_factor", in: 0...10), incompleteFactor: $0.double("incomplete_factor", in: 0...1))
+                      formFactor: $0.double("form_factor", in: 0...10), incompleteFactor: $0.double("incomplete_factor", in: 0...1),
+                      selection: selection($0))
             },
-            bundles: section("bundles") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts)) },
+            bundles: section("bundles") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), selection: selection($0)) },
             mobile: section("mobile") { .init(enabled: $0.bool("enabled"), personalShare: $0.share("personal_share"), businessShare: $0.share("business_share")) },
             online: section("online") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             eDelivery: section("e_delivery") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },

@@ -86,7 +86,11 @@ struct RunOptions: ParsableArguments {
             simulation.progress = { done, total in progress.update(done, total) }
             simulation.isCancelled = { Interruption.shared.isSet }
             if r == 0 { for w in simulation.context.layout.warnings { progress.note("warning: \(w)") } }
-            results.append(try simulation.run())
+            let result = try simulation.run()
+            if r == 0 {
+                for w in result.warnings.dropFirst(simulation.context.layout.warnings.count) { progress.note("warning: \(w)") }
+            }
+            results.append(result)
         }
         return results
     }

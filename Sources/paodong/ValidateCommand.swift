@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         let s: Scenario
         do { s = try ScenarioLoader.load(path: scenario) } catch { throw fail(error) }
         let p = s.parameters
-        let policy = CatalogPolicy(catalog: s.catalog, reforms: p.reforms, kiosksAvailable: p.kiosks.count > 0)
+        let policy = CatalogPolicy(scenario: s, kiosksAvailable: p.kiosks.count > 0)
         print("\(scenario): ok")
         print("  scenario \(p.name): \(p.population.residents) residents, \(p.population.businesses) businesses, scale \(p.scale), \(p.days) days from \(p.startDate)")
         print("  catalog \(s.catalog.items.count) items, \(s.catalog.certificates.count) certificate types, \(s.catalog.departments.count) departments, \(s.catalog.lifeEvents.count) life events")
@@ -24,6 +24,17 @@ struct ValidateCommand: ParsableCommand {
         func mobileShare(_ ids: [Int]) -> Double { Double(ids.filter { policy.flags[$0].contains(.mobile) }.count) / Double(max(1, ids.count)) }
         print("  items with at most one design trip \(pct(policy.itemsShareAtMostOneTrip)); licensing items with zero \(pct(policy.licensingItemsShareZeroTrip(s.catalog)))")
         print("  online \(policy.count(.web)) items; mobile \(pct(mobileShare(personal))) of personal, \(pct(mobileShare(business))) of business items")
+        // What each count-based reform reaches, in expected needs (the planner's sanity check).
+        let needs = s.expectedNeeds
+        let total = needs.reduce(0, +)
+        func reach(_ f: CatalogPolicy.Flags) -> String {
+            pct(needs.indices.filter { policy.flags[$0].contains(f) }.reduce(0) { $0 + needs[$1] } / max(total, 1e-300))
+        }
+        var bundledNeeds = 0.0
+        for (e, event) in s.catalog.lifeEvents.enumerated() where policy.bundledEvents[e] {
+            bundledNeeds += event.ratePerAgentYear * s.audienceAgents[event.audience.rawValue] * Double(event.items.count)
+        }
+        print("  share of expected needs reached: instant \(reach(.instant)), pre-filled \(reach(.prefill)), kiosk \(reach(.kiosk)), bundled \(pct(bundledNeeds / max(total, 1e-300)))")
         print("  e-certificates cover \(pct(policy.certificateUseCovered(s.catalog))) of certificate use; instant \(policy.count(.instant)), pre-filled instant \(policy.count([.prefill, .instant])), kiosk \(policy.count(.kiosk)), cross-city \(policy.count(.crossCityKiosk)) items; \(policy.bundledItemCount(s.catalog)) items in bundles")
     }
 }

@@ -61,8 +61,7 @@ import Testing
     /// must come from a departmental allocation that did not follow load, which MODEL.md does not model.
     @Test func pooledWindowsHalveTheWaitAtEqualCapacity() throws {
         let scenario = try ScenarioLoader.load(path: CLI.scenario("baseline-2012.yaml"))
-        let policy = CatalogPolicy(catalog: scenario.catalog, reforms: scenario.parameters.reforms, kiosksAvailable: false)
-        let load = CityLayout.departmentLoad(scenario: scenario, policy: policy)[HallLevel.district.rawValue]
+        let load = SimulationContext(scenario: scenario).departmentLoad[HallLevel.district.rawValue]
         let shares = load.map { $0 / load.reduce(0, +) }
         let windows = 59
         let (deptGroups, deptMap) = CityLayout.windowGroups(windows: windows, load: load, oneWindow: false)

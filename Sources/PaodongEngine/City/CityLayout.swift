@@ -17,13 +17,19 @@ public struct CityLayout: Sendable {
     /// Warnings for the user (capacity added by rounding).
     public var warnings: [String]
 
-    public init(scenario: Scenario, policy: CatalogPolicy) {
+    /// The layout at the scenario's scale; `load` is the expected window minutes by level and
+    /// department (`SimulationContext.departmentLoad`), which window groups follow.
+    public init(scenario: Scenario, policy: CatalogPolicy, load: [[Double]]) {
         let p = scenario.parameters
         let f = p.scale
         let districts = scenario.districts
         var warnings: [String] = []
-        let load = CityLayout.departmentLoad(scenario: scenario, policy: policy)
 
+        // What departments' groups follow: their expected load, or (staffed) their weight among
+        // the departments present at the level, whatever their load.
+        let groupWeights: [[Double]] = p.halls.groupAllocation == .load ? load : load.map { levelLoad in
+            levelLoad.indices.map { levelLoad[$0] > 0 ? scenario.catalog.departments[$0].weight : 0 }
+        }
         var halls: [Hall] = []
         var byDistrict = Array(repeating: Array(repeating: [Int32](), count: districts.count), count: HallLevel.allCases.count)
         var byLevel = Array(repeating: [Int32](), count: HallLevel.allCases.count)
@@ -55,7 +61,7 @@ public struct CityLayout: Sendable {
             var k = 0
             for (d, n) in counts.enumerated() {
                 for _ in 0..<n {
-                    let (groups, map) = CityLayout.windowGroups(windows: windows[k], load: load[level.rawValue], oneWindow: policy.oneWindow)
+                    let (groups, map) = CityLayout.windowGroups(windows: windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow)
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
                     halls.append(Hall(level: level, district: d, windows: windows[k], groupWindows: groups, departmentGroup: map))
@@ -152,42 +158,5 @@ public struct CityLayout: Sendable {
             k += 1
         }
         return result
-    }
-
-    /// Expected window minutes by level and department: single needs and life-event needs of each
-    /// item, its service time for each department, and the collection visit for physical results.
-    public static func departmentLoad(scenario: Scenario, policy: CatalogPolicy) -> [[Double]] {
-        let catalog = scenario.catalog
-        let p = scenario.parameters
-        // Single needs at their own rate (life events carry the rest of the demand), then event needs.
-        let agents = [Double(p.population.residents), Double(p.population.businesses)]
-        let rates = [p.demand.needsPerResidentYear, p.demand.needsPerBusinessYear]
-        let single = Audience.allCases.map { a in
-            max(0, rates[a.rawValue] - catalog.lifeEvents.filter { $0.audience == a }.reduce(0) { $0 + $1.ratePerAgentYear * Double($1.items.count) })
-        }
-        var needs = catalog.items.map { $0.demandWeight * agents[$0.audience.rawValue] * single[$0.audience.rawValue] }
-        for event in catalog.lifeEvents {
-            for i in event.items { needs[i] += event.ratePerAgentYear * agents[event.audience.rawValue] }
-        }
-        // Adopters are expected online wherever the item allows it, everyone else at a window.
-        let pop = p.population
-        let residentAdoption = zip(pop.ageShares, pop.digitalAdoption).reduce(0) { $0 + $1.0 * $1.1 }
-        let adoption = [residentAdoption, pop.businessDigitalAdoption]
-        var load = Array(repeating: Array(repeating: 0.0, count: catalog.departments.count), count: HallLevel.allCases.count)
-        for (i, item) in catalog.items.enumerated() where needs[i] > 0 {
-            let f = policy.flags[i]
-            let online = f.contains(.web) || f.contains(.mobile)
-            let windowShare = online ? 1 - adoption[item.audience.rawValue] : 1
-            let visit = needs[i] * windowShare * item.serviceFactor * p.halls.windowServiceMeanMin
-            let up = HallLevel(rawValue: min(item.level.rawValue + 1, HallLevel.city.rawValue))!
-            for (k, d) in item.departments.enumerated() {
-                let atLead = k == 0 || item.isColocated(k) || policy.oneWindow
-                load[(atLead ? item.level : up).rawValue][d] += visit
-            }
-            if item.physicalResult && !policy.flags[i].contains(.eDelivery) {
-                load[item.level.rawValue][item.departments[0]] += needs[i] * p.halls.collectionServiceMeanMin
-            }
-        }
-        return load
     }
 }

@@ -23,6 +23,8 @@ struct ApplicationTerms {
     var leadMask: UInt8
     /// Trips to the windows when nothing goes wrong: the lead hall, and one per department elsewhere.
     var windowTrips: Int
+    /// Whether the lead item involves more than one department (the one-window mechanism metric).
+    var multiDepartment: Bool
     /// Window minutes in all, and per slot.
     var service: Double
     var serviceMean: Float
@@ -54,12 +56,17 @@ extension ApplicationTerms {
                         flags: [CatalogPolicy.Flags], traits itemTraits: [ItemTraits], level itemLevel: [UInt8],
                         complexity itemComplexity: [UInt8], review itemReview: [Double], service itemService: [Double],
                         paper itemPaper: [UInt8], electronic itemElectronic: [UInt8], hot h: HotParameters) where M.Element == Int {
+        // A bundle is one package on the portal and the app (一网通办) wherever any of its items is
+        // online; a kiosk takes it only if it takes every item. A single item offers its own channels.
+        let remote = CatalogPolicy.Flags.web.rawValue | CatalogPolicy.Flags.mobile.rawValue
+        var remoteAny: UInt16 = 0
         var channelBits: UInt16 = 0b1111, instant = true, prefill = true, collect = false
         var hometown = false, crossCity = true, presence = false, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
         var service = 0.0, paper = 0, electronic = 0
         for i in members {
             let f = flags[i]
             channelBits &= f.rawValue & 0b1111
+            remoteAny |= f.rawValue & remote
             instant = instant && f.contains(.instant)
             prefill = prefill && f.contains(.prefill)
             let traits = itemTraits[i]
@@ -72,17 +79,21 @@ extension ApplicationTerms {
             level = max(level, itemLevel[i])
             complexity = max(complexity, itemComplexity[i])
             review = max(review, itemReview[i])
-            service += itemService[i] * Double(bundled || oneWindow ? Int(traits.departmentCount) : 1)
+            // An item's service is the whole item's work: without one window it is shared among the
+            // department visits (`serviceMean` per slot), with one window it is one sitting at the
+            // generalist factor; a bundle's is the sum of its items'.
+            service += itemService[i]
             paper += Int(itemPaper[i])
             electronic += Int(itemElectronic[i])
         }
         if let certificates { (paper, electronic) = certificates }
-        self.channelBits = channelBits | 1
+        self.channelBits = (bundled ? channelBits | remoteAny : channelBits) | 1
         self.instant = instant; self.collect = collect; self.presence = presence
         self.hometown = hometown; self.crossCity = crossCity; self.level = level
         self.service = service; self.paper = paper
 
         let lead = itemTraits[members.first!]
+        multiDepartment = !bundled && lead.departmentCount > 1
         departments = (lead.departments.0, 0, 0, 0)
         slots = 1
         leadMask = 1

@@ -46,7 +46,14 @@ extension ChunkState {
 
     // MARK: - Visits
 
-    private func arrivalAndPatience(_ ctx: SimulationContext, kiosk: Bool) -> (Double, Double) {
+    /// Arrival minute and patience of the visit of application `i`: drawn from the arrival profile
+    /// and the patience distribution, or, with an appointment, the opening of the hall's quietest
+    /// period (of the kiosks' first) and no limit (the appointment is used up).
+    private func arrivalAndPatience(_ i: Int, _ ctx: SimulationContext, kiosk: Bool) -> (Double, Double) {
+        if apps[i].appointment {
+            apps[i].appointment = false
+            return (kiosk ? ctx.kioskSlots[0].start : ctx.appointmentStart, .infinity)
+        }
         let arrival: Double
         if kiosk {
             let slots = ctx.kioskSlots
@@ -83,7 +90,7 @@ extension ChunkState {
             switch stages { case 0: groups.0 = g; case 1: groups.1 = g; case 2: groups.2 = g; default: groups.3 = g }
             stages += 1
         }
-        let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
+        let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: Double(terms.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups))
     }
@@ -94,7 +101,7 @@ extension ChunkState {
         let terms = ctx.terms(of: app)
         let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(app.district), home: app.home)
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[terms.department(0)])
-        let (arrival, patience) = arrivalAndPatience(ctx, kiosk: false)
+        let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(terms.serviceMean),
                                    stages: 1, slotMask: 0,
@@ -104,7 +111,7 @@ extension ChunkState {
     private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext) {
         let h = ctx.hot
         let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(apps[i].district)])
-        let (arrival, patience) = arrivalAndPatience(ctx, kiosk: true)
+        let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: true)
         visits.append(VisitRequest(queue: Int32(ctx.hallCount + pool), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: h.kioskServiceMeanMin * h.identityFactor * Double(apps[i].needs), stages: 1,
                                    slotMask: 1, groups: (0, 0, 0, 0)))
@@ -140,11 +147,13 @@ extension ChunkState {
             apps[i].serviceMs += o.serviceMs
             if !kiosk { tally.add(.staffMs, o.serviceMs) }
             var progressed = false
+            var turnedAway = false
             var stageIndex = 0
             for k in 0..<4 where (collection && k == 0) || (!collection && v.slotMask & (1 << UInt8(k)) != 0) {
                 let status = o.status(stageIndex)
                 stageIndex += 1
                 if status == .notReached { break }
+                if status == .closed || status == .refused { turnedAway = true }
                 if kiosk { tally.add(.kioskVisits, 1) } else {
                     tally.add(.windowVisits, 1)
                     tally.add(day: t, .windowVisits, 1)
@@ -159,6 +168,9 @@ extension ChunkState {
                     progressed = true
                 }
             }
+            // Turned away at closing: the hall books the applicant for the next open day (预约), so
+            // that no one is sent home twice by a full queue and every application converges.
+            if turnedAway { apps[i].appointment = true }
             if !progressed {
                 apps[i].wasted += 1
                 let agent = Int(apps[i].agent)

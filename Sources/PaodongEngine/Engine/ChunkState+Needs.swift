@@ -109,7 +109,12 @@ extension ChunkState {
         let ready = t + (app.documentTrips > 0 ? 1 : 0)
         let dueDay: Int
         switch channel {
-        case .window: dueDay = ctx.calendar.nextWorkingDay(onOrAfter: ready)
+        case .window:
+            // Nobody can go on a closed day; those whose need arose then do not all come on the
+            // next working day, but on one of the next `closedDaySpreadDays`.
+            let first = ctx.calendar.nextWorkingDay(onOrAfter: ready)
+            let spread = ctx.hot.closedDaySpreadDays
+            dueDay = first == ready || spread <= 1 ? first : ctx.calendar.adding(workingDays: behaviour.uniformInt(spread), to: first)
         case .kiosk: dueDay = ctx.nextKioskDay(onOrAfter: ready)
         case .web, .mobile: dueDay = ready
         }

@@ -18,6 +18,9 @@ public final class QueueState: @unchecked Sendable {
     public private(set) var busyMin: Double = 0
     /// Busy minutes of each window group.
     public private(set) var groupBusyMin: [Double]
+    /// Queue joins of each window group, and those not served (closed, gave up, refused).
+    public private(set) var groupJoins: [Int64]
+    public private(set) var groupUnserved: [Int64]
     public private(set) var servedWaitMs: Int64 = 0
     public private(set) var maxQueue: Int = 0
     public private(set) var openDays: Int = 0
@@ -40,6 +43,8 @@ public final class QueueState: @unchecked Sendable {
          overtime: Double, seed: UInt64) {
         self.index = index; self.isKiosk = isKiosk; self.periods = periods; self.overtime = overtime
         groupBusyMin = Array(repeating: 0, count: servers.count)
+        groupJoins = Array(repeating: 0, count: servers.count)
+        groupUnserved = Array(repeating: 0, count: servers.count)
         kernel = QueueKernel(servers: servers, distribution: .lognormal(cv: cv),
                              ticketCap: ticketCapPerWindow.map { cap in servers.map { $0 * cap } }, maxStages: 4)
         rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: isKiosk ? .kiosk : .queue)
@@ -98,6 +103,8 @@ public final class QueueState: @unchecked Sendable {
                 let status = results.status[slot]
                 if status == .notReached { continue }
                 joins += 1
+                let group = Int(customers.group[slot])
+                groupJoins[group] += 1
                 maxQueue = max(maxQueue, Int(results.queueSeen[slot]))
                 outcome.set(s, status)
                 let w = ms(results.wait[slot])
@@ -107,13 +114,14 @@ public final class QueueState: @unchecked Sendable {
                     outcome.serviceMs += ms(results.service[slot])
                     served += 1
                     busyMin += results.service[slot]
-                    groupBusyMin[Int(customers.group[slot])] += results.service[slot]
+                    groupBusyMin[group] += results.service[slot]
                     servedWaitMs += w
                     _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (results.wait[slot] * 100).rounded()))))
                     tally.add(day: day, .servedVisits, 1)
                     tally.add(day: day, .servedWaitMs, w)
                 } else {
                     unserved += 1
+                    groupUnserved[group] += 1
                 }
             }
             chunks[Int(e.chunk)].outcomes[Int(e.visit)] = outcome

@@ -10,6 +10,8 @@ public final class SimulationContext: @unchecked Sendable {
     public let policy: CatalogPolicy
     public let calendar: WorkCalendar
     public let layout: CityLayout
+    /// Expected window minutes per year by level and department, which window groups follow.
+    public let departmentLoad: [[Double]]
     public let residents: Int
     public let businesses: Int
 
@@ -41,6 +43,8 @@ public final class SimulationContext: @unchecked Sendable {
     let hot: HotParameters
     let kioskWeekdays: Bool
     let kioskSlots: [(start: Double, length: Double)]
+    /// Minute at which a hall's appointments (预约) arrive.
+    let appointmentStart: Double
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -52,7 +56,7 @@ public final class SimulationContext: @unchecked Sendable {
         businesses = Int((Double(p.population.businesses) * p.scale).rounded())
         calendar = WorkCalendar(start: p.startDate, days: p.days, holidays: p.holidays)
         let kioskCount = Int((Double(p.kiosks.count) * p.scale).rounded(.up))
-        policy = CatalogPolicy(catalog: catalog, reforms: p.reforms, kiosksAvailable: kioskCount > 0)
+        policy = CatalogPolicy(scenario: scenario, kiosksAvailable: kioskCount > 0)
 
         let rates = [p.demand.needsPerResidentYear, p.demand.needsPerBusinessYear]
         var singleRate: [Double] = [], tables: [DiscreteTable?] = [], singleItems: [[Int]] = [], events: [[(Int, Double)]] = []
@@ -88,6 +92,18 @@ public final class SimulationContext: @unchecked Sendable {
             cumulative.append(acc)
         }
         hourCumulative = cumulative.map { $0 / acc }
+        // Appointments are booked at the opening of the period with the fewest arrivals per minute
+        // (the afternoon under the default morning peak), where the hall has room for them.
+        var quietest = (start: Double(p.halls.opening[0].start), rate: Double.infinity)
+        for period in p.halls.opening {
+            var weight = 0.0
+            for (k, slot) in hourSlots.enumerated() where slot.start >= Double(period.start) && slot.start < Double(period.end) {
+                weight += (cumulative[k] - (k > 0 ? cumulative[k - 1] : 0))
+            }
+            let rate = weight / Double(max(1, period.minutes))
+            if rate < quietest.rate { quietest = (Double(period.start), rate) }
+        }
+        appointmentStart = quietest.start
         kioskSlots = SimulationContext.slots(p.kiosks.opening)
         kioskWeekdays = !p.kiosks.openWeekends
 
@@ -123,7 +139,8 @@ public final class SimulationContext: @unchecked Sendable {
         self.terms = terms
         itemCount = catalog.items.count
 
-        layout = CityLayout(scenario: scenario, policy: policy)
+        departmentLoad = SimulationContext.departmentLoad(scenario: scenario, policy: policy, terms: terms, hot: hot)
+        layout = CityLayout(scenario: scenario, policy: policy, load: departmentLoad)
         hasKiosks = !layout.kioskPools.isEmpty
     }
 
@@ -193,6 +210,7 @@ struct HotParameters {
     var onlineExperienceWeight, wastedTripWeight, approvalShape, hometownTravelMin: Double
     var identityFactor, patienceMeanMin: Double
     var retryDelayDays: Int
+    var closedDaySpreadDays: Int
     var channelConstants: (Double, Double, Double, Double)
     var levelTravelMin: (Double, Double, Double, Double)
 
@@ -220,6 +238,7 @@ struct HotParameters {
         identityFactor = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
         patienceMeanMin = p.halls.patienceMeanMin ?? .infinity
         retryDelayDays = p.process.retryDelayDays
+        closedDaySpreadDays = p.halls.closedDaySpreadDays
         let c = p.behaviour.channelConstants
         channelConstants = (c[0], c[1], c[2], c[3])
         let l = p.halls.levels.map(\.travelMin)

@@ -86,6 +86,26 @@ extension Simulation {
                 waitMeanMin: q.served > 0 ? Double(q.servedWaitMs) / 60_000 / Double(q.served) : 0,
                 waitP90Min: q.served > 0 ? Double(q.waits.valueAtPercentile(90)) / 100 : 0, maxQueue: q.maxQueue))
         }
+        // A window group that turns away more than a quarter of its queue joins is under-staffed
+        // for its load: name it, so that a planner does not read its waits as a result.
+        var warnings = context.layout.warnings
+        for q in queues {
+            for g in q.groupJoins.indices where q.groupJoins[g] >= 20 && 4 * q.groupUnserved[g] > q.groupJoins[g] {
+                let what: String
+                if q.isKiosk {
+                    what = "kiosk pool K\(context.layout.kioskPools[q.index].district + 1)-\(q.index + 1)"
+                } else {
+                    let hall = context.layout.halls[q.index]
+                    let departments = hall.departmentGroup.indices.filter { Int(hall.departmentGroup[$0]) == g }
+                        .map { context.catalog.departments[$0].id }
+                    let district = context.scenario.districts[hall.district].nameEn
+                    what = "hall H\(q.index + 1) (\(hall.level.key), \(district)), window group \(g + 1) of \(hall.groupWindows.count) "
+                        + "(\(hall.groupWindows[g]) windows; \(departments.count == hall.departmentGroup.count ? "all departments" : departments.joined(separator: ", ")))"
+                }
+                let share = Double(q.groupUnserved[g]) / Double(q.groupJoins[g])
+                warnings.append("\(what): \(q.groupUnserved[g]) of \(q.groupJoins[g]) queue joins unserved (\(Int((share * 100).rounded())) %); its waits and trips are those of an overloaded group")
+            }
+        }
         var levelWaits: [RunResult.LevelWaits] = []
         for level in HallLevel.allCases.map(\.key) + ["kiosk"] {
             let members = queues.filter { q in q.isKiosk ? level == "kiosk" : context.layout.halls[q.index].level.key == level }
@@ -114,7 +134,7 @@ extension Simulation {
             waitP90Min: served > 0 ? Double(waits.valueAtPercentile(90)) / 100 : 0,
             waitP99Min: served > 0 ? Double(waits.valueAtPercentile(99)) / 100 : 0,
             initialAdopters: initialAdopters, segmentAgents: segmentAgents, districtAgents: districtAgents,
-            warnings: context.layout.warnings,
+            warnings: warnings,
             estimatedMemoryBytes: MemoryEstimate(scenario: context.scenario, threads: threads).bytes)
     }
 }

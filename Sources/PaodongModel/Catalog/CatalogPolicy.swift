@@ -33,30 +33,92 @@ public struct CatalogPolicy: Sendable {
     public let bundledEvents: [Bool]
     public let oneWindow: Bool
 
-    public init(catalog: Catalog, reforms r: Reforms, kiosksAvailable: Bool) {
+    /// The policy of `scenario`'s reforms; kiosk reforms act only where the city has kiosks.
+    public init(scenario: Scenario, kiosksAvailable: Bool) {
+        self.init(catalog: scenario.catalog, reforms: scenario.parameters.reforms, kiosksAvailable: kiosksAvailable,
+                  expectedNeeds: scenario.expectedNeeds, eventNeeds: scenario.catalog.expectedEventNeeds(agents: scenario.audienceAgents))
+    }
+
+    // MARK: - Eligibility (who a count-based reform may reach)
+
+    /// 秒批 decides on submission, from data alone: an item that needs the applicant in person
+    /// (biometrics, a first ID card) cannot be decided instantly at home.
+    public static func instantEligible(_ item: Item) -> Bool { !item.physicalPresence }
+    /// 秒报 / 无感申办 (no-sense application) ends in an instant decision (秒报秒批一体化), so an item
+    /// that needs the applicant in person cannot be one.
+    public static func prefillEligible(_ item: Item) -> Bool { !item.physicalPresence }
+    /// Kiosks take documents and photos but cannot take biometrics.
+    public static func kioskEligible(_ item: Item) -> Bool { !item.physicalPresence }
+
+    /// Number of eligible items for each count-based reform key (for validation).
+    public static func eligibleCounts(_ catalog: Catalog) -> [String: Int] {
+        let items = catalog.items
+        return ["instant_approval": items.filter(instantEligible).count, "prefill": items.filter(prefillEligible).count,
+                "kiosks": items.filter(kioskEligible).count, "kiosks.cross_city": items.filter(kioskEligible).count]
+    }
+
+    /// The `count` items a reform reaches: the named ones first (in their order), then the eligible
+    /// rest, those `first` marks before the others, each by `rank` (smaller first; ties by index),
+    /// except the last `selection.addedByVolume`, which go by `volume` (larger first). O(n log n).
+    static func select(_ count: Int, _ selection: ItemSelection, catalog: Catalog, eligible: (Int) -> Bool,
+                       first: (Int) -> Bool = { _ in false }, rank: (Int) -> Double, volume: [Double]) -> [Bool] {
+        let n = catalog.items.count
+        var chosen = [Bool](repeating: false, count: n)
+        var taken = 0
+        let index = Dictionary(catalog.items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for id in selection.include {
+            guard taken < count, let i = index[id], !chosen[i] else { continue }
+            chosen[i] = true
+            taken += 1
+        }
+        func take(upTo limit: Int, by key: (Int) -> Double) {
+            let order = (0..<n).filter { eligible($0) && !chosen[$0] }
+                .map { (first: first($0) ? 0 : 1, key: key($0), index: $0) }
+                .sorted { ($0.first, $0.key, $0.index) < ($1.first, $1.key, $1.index) }
+            for e in order.prefix(max(0, limit - taken)) { chosen[e.index] = true }
+            taken = max(taken, min(limit, taken + order.count))
+        }
+        take(upTo: count - max(0, selection.addedByVolume), by: rank)
+        if selection.addedByVolume > 0 { take(upTo: count, by: { -volume[$0] }) }
+        return chosen
+    }
+
+    /// The reforms applied to `catalog`. `expectedNeeds` (per item) and `eventNeeds` (per life
+    /// event) order the `volume` targets.
+    public init(catalog: Catalog, reforms r: Reforms, kiosksAvailable: Bool, expectedNeeds: [Double], eventNeeds: [Double]) {
         let items = catalog.items
         let n = items.count
-        /// The `count` eligible items with the smallest keys (ties by index).
-        func smallestKeys(_ count: Int, _ eligible: (Int) -> Bool, _ key: (Int) -> Double) -> [Bool] {
-            var chosen = [Bool](repeating: false, count: n)
-            let order = (0..<n).filter(eligible).sorted { (key($0), $0) < (key($1), $1) }
-            for i in order.prefix(max(0, count)) { chosen[i] = true }
-            return chosen
-        }
-        /// A share of the eligible items, as an exact count (rounded).
+        /// A share of the eligible items, as an exact count (rounded), by the reform's key.
         func share(_ s: Double, _ eligible: (Int) -> Bool, _ key: (Int) -> Double) -> [Bool] {
-            smallestKeys(Int((s * Double((0..<n).filter(eligible).count)).rounded()), eligible, key)
+            let count = Int((s * Double((0..<n).filter(eligible).count)).rounded())
+            return Self.select(count, ItemSelection(), catalog: catalog, eligible: eligible, rank: key, volume: expectedNeeds)
+        }
+        /// Rank of item `i` for a selection: most expected needs first, or the reform's random key.
+        func rank(_ selection: ItemSelection, _ key: @escaping (Int) -> Double) -> (Int) -> Double {
+            selection.target == .volume ? { -expectedNeeds[$0] } : key
         }
         let none = [Bool](repeating: false, count: n)
-        let all: (Int) -> Bool = { _ in true }
         let kioskOK = r.kiosks.enabled && kiosksAvailable
-        let kiosk = kioskOK ? smallestKeys(r.kiosks.items, { !items[$0].physicalPresence }, { items[$0].keys.kiosk }) : none
-        // 跨城通办: items served at kiosks across cities; for a hometown item this replaces the trip home.
-        let crossCity = kioskOK ? smallestKeys(r.kiosks.crossCityItems, { !items[$0].physicalPresence }, { items[$0].keys.crossCity }) : none
-        let instant = r.instantApproval.enabled ? smallestKeys(r.instantApproval.items, all, { items[$0].keys.instant }) : none
-        // 秒报秒批一体化: pre-filled items are taken among the instant-approval items first.
+        let kioskEligible: (Int) -> Bool = { Self.kioskEligible(items[$0]) }
+        let kiosk = kioskOK
+            ? Self.select(r.kiosks.items, r.kiosks.selection, catalog: catalog, eligible: kioskEligible,
+                          rank: rank(r.kiosks.selection) { items[$0].keys.kiosk }, volume: expectedNeeds) : none
+        // 跨城通办: items served at kiosks across cities; for a hometown item this replaces the trip
+        // home, so hometown items come first whatever the target.
+        let crossCity = kioskOK
+            ? Self.select(r.kiosks.crossCityItems, r.kiosks.crossCitySelection, catalog: catalog, eligible: kioskEligible,
+                          first: { items[$0].hometown },
+                          rank: rank(r.kiosks.crossCitySelection) { items[$0].keys.crossCity }, volume: expectedNeeds) : none
         let prefill = r.prefill.enabled
-            ? smallestKeys(r.prefill.items, all, { (instant[$0] ? 0 : 2) + items[$0].keys.prefill }) : none
+            ? Self.select(r.prefill.items, r.prefill.selection, catalog: catalog, eligible: { Self.prefillEligible(items[$0]) },
+                          rank: rank(r.prefill.selection) { items[$0].keys.prefill }, volume: expectedNeeds) : none
+        // 秒报秒批一体化: with both reforms on, the pre-filled items are decided instantly too (after
+        // the named instant items, before the rest), so the instant count must hold them.
+        let instant = r.instantApproval.enabled
+            ? Self.select(r.instantApproval.items, r.instantApproval.selection, catalog: catalog,
+                          eligible: { Self.instantEligible(items[$0]) }, first: { prefill[$0] },
+                          rank: rank(r.instantApproval.selection) { items[$0].keys.instant }, volume: expectedNeeds) : none
+        let all: (Int) -> Bool = { _ in true }
         let online = r.online.enabled ? share(r.online.share, all, { items[$0].keys.online }) : none
         let mobilePersonal = r.mobile.enabled ? share(r.mobile.personalShare, { items[$0].audience == .personal }, { items[$0].keys.mobile }) : none
         let mobileBusiness = r.mobile.enabled ? share(r.mobile.businessShare, { items[$0].audience == .business }, { items[$0].keys.mobile }) : none
@@ -95,22 +157,28 @@ public struct CatalogPolicy: Sendable {
         }
         self.flags = flags; paperCertificates = paper; electronicCertificates = electronic
         windowSubmissionTrips = submission; designTrips = design
-        // Bundles: events in catalog order (named first) while their items fit in the count, then
-        // any later event that still fits, so that the count is met as closely as sizes allow.
+        // Bundles: named events first, then by expected needs (volume) or in table order (random),
+        // each while its items fit in the count; a later event that still fits is taken, so that
+        // the count is met as closely as the events' sizes allow.
         var bundled = [Bool](repeating: false, count: catalog.lifeEvents.count)
         if r.bundles.enabled {
+            let eventIndex = Dictionary(catalog.lifeEvents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            let named = r.bundles.selection.include.compactMap { eventIndex[$0] }
+            let rest = catalog.lifeEvents.indices.filter { !named.contains($0) }
+            let byVolume = rest.sorted { (-eventNeeds[$0], $0) < (-eventNeeds[$1], $1) }
+            let ordered = named + (r.bundles.selection.target == .volume ? byVolume : rest)
             var inBundle = Set<Int>()
-            for pass in 0..<2 {
-                for (e, event) in catalog.lifeEvents.enumerated() where !bundled[e] {
-                    let added = Set(event.items).subtracting(inBundle).count
-                    if inBundle.count + added <= r.bundles.items {
+            func take(_ order: [Int], upTo limit: Int) {
+                for e in order where !bundled[e] {
+                    let event = catalog.lifeEvents[e]
+                    if inBundle.count + Set(event.items).subtracting(inBundle).count <= limit {
                         bundled[e] = true
                         inBundle.formUnion(event.items)
-                    } else if pass == 0 {
-                        break
                     }
                 }
             }
+            take(ordered, upTo: r.bundles.items - max(0, r.bundles.selection.addedByVolume))
+            if r.bundles.selection.addedByVolume > 0 { take(byVolume, upTo: r.bundles.items) }
         }
         bundledEvents = bundled
     }

@@ -39,12 +39,22 @@ public struct HallParameters: Codable, Sendable, Equatable {
     public var windowServiceMeanMin: Double
     public var windowServiceCV: Double
     public var collectionServiceMeanMin: Double
+    /// A need that arises on a day the halls are closed is taken to a hall on one of this many
+    /// working days from the next one, drawn uniformly (1: all on the next working day).
+    public var closedDaySpreadDays: Int
+    /// How a departmental hall's windows are shared among departments' groups.
+    public var groupAllocation: GroupAllocation
     public enum WindowAllocation: String, Codable, Sendable, CaseIterable { case residents, equal }
+    /// `load`: by the departments' expected window load (MODEL.md §11a); `staffed`: by the
+    /// departments' weight in the departments table (each department staffed its own windows,
+    /// as before the one-window reform), whatever the load.
+    public enum GroupAllocation: String, Codable, Sendable, CaseIterable { case load, staffed }
 
     public init(levels: [HallLevelParameters], windowAllocation: WindowAllocation, cityDistrict: Int, opening: [OpeningPeriod],
                 arrivalProfile: [Double], overtimeMin: Double, patienceMeanMin: Double?,
                 ticketCapPerWindow: Int?, windowServiceMeanMin: Double, windowServiceCV: Double,
-                collectionServiceMeanMin: Double) {
+                collectionServiceMeanMin: Double, closedDaySpreadDays: Int = 1, groupAllocation: GroupAllocation = .load) {
+        self.closedDaySpreadDays = closedDaySpreadDays; self.groupAllocation = groupAllocation
         self.levels = levels; self.windowAllocation = windowAllocation; self.cityDistrict = cityDistrict; self.opening = opening
         self.arrivalProfile = arrivalProfile; self.overtimeMin = overtimeMin
         self.patienceMeanMin = patienceMeanMin; self.ticketCapPerWindow = ticketCapPerWindow
