@@ -107,10 +107,10 @@ enum NotebookCells {
             a.set_ylabel("days")
             a.set_title("Mean lead time")
             items = tables[names[-1]]["by_item"]
-            items = items[items["completed"] > 0]
-            b.hist(items["lead_time_mean_days"], bins=40, weights=items["completed"], color="#55a868")
+            items = items[items["needs_completed"] > 0]
+            b.hist(items["lead_time_mean_days"], bins=40, weights=items["needs_completed"], color="#55a868")
             b.set_xlabel("mean lead time of the item (days)")
-            b.set_ylabel("applications")
+            b.set_ylabel("needs")
             b.set_title(f"Lead time by item, {names[-1]}")
             plt.tight_layout()
             plt.show()
@@ -172,13 +172,13 @@ enum NotebookCells {
             .markdown("""
             ## 减少跑动最多的事项 · The 20 items with most trips avoided
 
-            Trips of each item's applications in the baseline minus in the last scenario (trips per application ×
-            completed applications, first replications). Without a comparison, the 20 items with most trips.
+            Trips of each item's needs in the baseline minus in the last scenario (trips per need × completed
+            needs, first replications; a bundled need carries its bundle's trips). Without a comparison, the 20 items with most trips.
             """),
             .code("""
             def trips(name):
                 t = tables[name]["by_item"].set_index("item_id")
-                return (t["trips_per_application"].fillna(0) * t["completed"]), t
+                return (t["trips_per_need"].fillna(0) * t["needs_completed"]), t
             base, meta = trips(names[0])
             if len(names) > 1:
                 last, _ = trips(names[-1])

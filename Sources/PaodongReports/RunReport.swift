@@ -17,6 +17,8 @@ public enum RunReport {
         "seniors_trips_per_application", "seniors_share_zero_trip", "seniors_wait_mean_min", "seniors_citizen_hours_city_year",
         "non_adopters_trips_per_application", "non_adopters_share_zero_trip", "non_adopters_wait_mean_min",
         "non_adopters_citizen_hours_city_year",
+        "applications_per_need", "incomplete_findings", "service_mean_min", "wait_per_multi_department_application_min",
+        "wait_mean_min_community", "wait_mean_min_street", "wait_mean_min_district", "wait_mean_min_city",
     ]
 
     /// The metrics of one replication by column name (numbers only), for summaries and comparisons.
@@ -25,6 +27,15 @@ public enum RunReport {
         let completed = Double(t[.completed])
         func per(_ a: Int64, _ b: Double) -> Double { b > 0 ? Double(a) / b : .nan }
         let adoptedEnd = r.initialAdopters + Int(t[.adoptions])
+        var levels: [String: Double] = [:]
+        for level in HallLevel.allCases { levels["wait_mean_min_\(level.key)"] = .nan }
+        for w in r.levelWaits where w.served > 0 { levels["wait_mean_min_\(w.level)"] = w.waitMeanMin }
+        let mechanisms: [String: Double] = [
+            "applications_per_need": per(t[.applications], Double(t[.needs])),
+            "incomplete_findings": Double(t[.incompleteFindings]),
+            "service_mean_min": per(t[.serviceMs], Double(t[.servedVisits]) * 60_000),
+            "wait_per_multi_department_application_min": per(t[.multiDepartmentWaitMs], Double(t[.multiDepartmentCompleted]) * 60_000),
+        ]
         let base: [String: Double] = [
             "residents": Double(r.residents), "businesses": Double(r.businesses), "needs": Double(t[.needs]),
             "applications": Double(t[.applications]), "completed": completed, "open": Double(r.openApplications),
@@ -52,6 +63,7 @@ public enum RunReport {
             "applications_2_trips": Double(t[.trips2]), "applications_3plus_trips": Double(t[.trips3Plus]),
         ]
         return base.merging(cityYear(r)) { a, _ in a }.merging(equity(r)) { a, _ in a }
+            .merging(mechanisms) { a, _ in a }.merging(levels) { a, _ in a }
     }
 
     /// Trips and citizen-hours scaled to the whole city and a year (for "avoided" and "saved" per year).
@@ -87,7 +99,7 @@ public enum RunReport {
                                      "wasted_trips", "window_visits", "trips_documents", "trips_submission",
                                      "trips_collection", "trips_hometown", "kiosk_visits", "bundled_applications",
                                      "needs_completed", "needs_open", "applications_0_trips", "applications_1_trip",
-                                     "applications_2_trips", "applications_3plus_trips"]
+                                     "applications_2_trips", "applications_3plus_trips", "incomplete_findings"]
         let hours: Set<String> = ["citizen_hours", "staff_hours", "wait_hours", "travel_hours", "form_hours", "trips_city_year",
                                   "citizen_hours_city_year", "seniors_citizen_hours_city_year", "non_adopters_citizen_hours_city_year"]
         return summaryHeader.map { key in
@@ -107,7 +119,7 @@ public enum RunReport {
 
     public static func byItem(_ r: RunResult) -> CSVTable {
         var table = CSVTable(header: ["item_id", "name_zh", "name_en", "audience", "licensing", "level", "departments",
-                                      "applications", "completed", "design_trips", "trips_per_application", "share_zero_trip",
+                                      "needs", "needs_completed", "design_trips", "trips_per_need", "share_zero_trip",
                                       "wait_mean_min", "lead_time_mean_days", "share_window", "share_kiosk", "share_web",
                                       "share_mobile", "online", "mobile", "kiosk", "instant_approval", "prefill",
                                       "e_delivery", "demand_weight"])

@@ -38,6 +38,7 @@ extension ChunkState {
     private func submitOnline(_ i: Int, day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         apps[i].forms += 1
         if behaviour.uniform() < Double(ctx.terms(of: apps[i]).incomplete) {
+            tally.add(.incompleteFindings, 1)
             due[i] = Int32(t + 1)  // 补正: resubmitted online the next day
         } else {
             submitted(i, day: t, ctx, pop, tally)
@@ -166,6 +167,8 @@ extension ChunkState {
                     // A kiosk takes the whole application; a window the department it belongs to.
                     apps[i].remaining &= kiosk ? 0 : ~(1 << UInt8(k))
                     progressed = true
+                } else {
+                    tally.add(.incompleteFindings, 1)
                 }
             }
             // Turned away at closing: the hall books the applicant for the next open day (预约), so
@@ -266,6 +269,10 @@ extension ChunkState {
         tally.add(.formMs, formMs)
         tally.add(.leadDays, lead)
         tally.add(.channel(Int(a.channel)), 1)
+        if terms.multiDepartment {
+            tally.add(.multiDepartmentCompleted, 1)
+            tally.add(.multiDepartmentWaitMs, a.waitMs)
+        }
         tally.add(day: t, .completions, 1)
 
         func addItem(_ item: Int) {

@@ -13,6 +13,10 @@ public final class Tally: @unchecked Sendable {
         case waitMs, travelMs, serviceMs, formMs, leadDays, staffMs
         case channelWindow, channelKiosk, channelWeb, channelMobile
         case adoptions, submissions
+        /// Pre-review findings of incomplete material (补正), online or at a window or kiosk.
+        case incompleteFindings
+        /// Completed applications for one multi-department item, and their queue wait.
+        case multiDepartmentCompleted, multiDepartmentWaitMs
 
         @inline(__always) static func trips(_ n: Int) -> Total {
             switch n {
