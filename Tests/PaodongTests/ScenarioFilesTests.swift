@@ -48,18 +48,31 @@ import Testing
         #expect((Int(summary[0]["completed"] ?? "") ?? 0) > 0)
     }
 
-    /// The scaling rule of MODEL.md §11a: a level that would keep less than one hall keeps one,
-    /// with its windows scaled by F × halls at that level, rounded up.
+    /// The scaling rule (docs/model.md, Scale): a level that keeps at least one hall at this scale
+    /// keeps the scaled count; a level that would keep less keeps one full-size hall per district
+    /// (the windows of that district's halls at full scale), with background visits that bring the
+    /// load per window back to the full city's: windows × (1 + background) = windows at full scale
+    /// × scale, district by district.
     @Test func scalingKeepsLoadPerWindow() throws {
         let scenario = try ScenarioLoader.load(path: CLI.scenario("quick.yaml"))
+        let full = SimulationContext(scenario: scenario.scaled(by: 1 / scenario.parameters.scale)).layout
         let layout = SimulationContext(scenario: scenario).layout
         let p = scenario.parameters
-        let streets = scenario.districts.reduce(0) { $0 + $1.streets }
-        let streetHalls = layout.halls.filter { $0.level == .street }
-        #expect(streetHalls.count == 1)
-        let expected = Int((Double(p.halls.levels[HallLevel.street.rawValue].windowsPerHall) * p.scale * Double(streets)).rounded(.up))
-        #expect(streetHalls[0].windows == expected)
+        for level in [HallLevel.street, .district, .city] {
+            for d in scenario.districts.indices {
+                let fullHalls = full.halls.filter { $0.level == level && $0.district == d }
+                let mini = layout.halls.filter { $0.level == level && $0.district == d }
+                #expect(mini.count == min(1, fullHalls.count), "\(level.key) \(d)")
+                guard let hall = mini.first else { continue }
+                #expect(hall.windows == fullHalls.map(\.windows).max())
+                let effective = Double(hall.windows) / (1 + hall.background)
+                let faithful = Double(fullHalls.reduce(0) { $0 + $1.windows }) * p.scale
+                #expect(abs(effective - faithful) < 1e-6 * faithful, "\(level.key) \(d): \(effective) vs \(faithful)")
+            }
+        }
         let communities = scenario.districts.reduce(0) { $0 + $1.communities }
         #expect(layout.halls.filter { $0.level == .community }.count == Int((Double(communities) * p.scale).rounded()))
+        #expect(layout.halls.filter { $0.level == .community }.allSatisfy { $0.background == 0 })
+        #expect(full.halls.allSatisfy { $0.background == 0 } && full.kioskPools.allSatisfy { $0.background == 0 })
     }
 }

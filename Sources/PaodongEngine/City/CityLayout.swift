@@ -2,9 +2,11 @@ import PaodongModel
 
 /// The halls and kiosks of the city at the run's scale, and how agents find them (MODEL.md §11a).
 ///
-/// At each level the number of halls is the scaled count, apportioned across districts by largest
-/// remainder; a level that would keep less than one hall keeps one, with its windows scaled by
-/// F × (halls at that level), rounded up. Window groups follow departments' expected load.
+/// At each level the number of halls is the scaled count rounded up (at least one), apportioned
+/// across districts by largest remainder, each hall of full size; where rounding up adds halls, the
+/// level's halls carry background visits so that the load per window is the full city's (a faithful
+/// miniature: the same window groups at the same load). Kiosk pools likewise, one per district at
+/// full scale. Window groups follow departments' expected load (or their staffing weight).
 public struct CityLayout: Sendable {
     public var halls: [Hall]
     public var kioskPools: [KioskPool]
@@ -14,7 +16,7 @@ public struct CityLayout: Sendable {
     public var hallsByLevel: [[Int32]]
     /// Kiosk pool of each district (its own or the city's nearest by index); -1 when there is none.
     public var kioskPoolOfDistrict: [Int32]
-    /// Warnings for the user (capacity added by rounding).
+    /// Notes for the user (levels that carry background visits at this scale).
     public var warnings: [String]
 
     /// The layout at the scenario's scale; `load` is the expected window minutes by level and
@@ -43,20 +45,38 @@ public struct CityLayout: Sendable {
                 case .city: return d == p.halls.cityDistrict ? 1 : 0
                 }
             }
+            // A level with at least one hall at this scale keeps the scaled count (rounded), its
+            // windows shared as at full scale. A level with less than one hall cannot be shrunk
+            // faithfully (a hall of a few windows queues differently from the full-size ones), so
+            // it keeps one full-size hall in each district that has one, each with the windows it
+            // has at full scale, and fills them with background visits to the full city's load per
+            // window: every window group is the size it is in the full city, at the same load.
             let original = perDistrict.reduce(0, +)
-            var counts: [Int], windows: [Int]
+            let fullCounts = perDistrict.map { Int($0) }
+            var counts: [Int], windows: [Int] = [], backgrounds: [Double] = []
             if original * f >= 1 {
                 counts = apportion(Int((original * f).rounded()), weights: perDistrict)
                 windows = CityLayout.hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts,
                                                  byResidents: p.halls.windowAllocation == .residents)
+                backgrounds = Array(repeating: 0, count: windows.count)
             } else {
-                counts = apportion(1, weights: perDistrict)
-                windows = [max(1, Int((Double(lp.windowsPerHall) * f * original).rounded(.up)))]
+                let fullWindows = CityLayout.hallWindows(counts: fullCounts, perHall: lp.windowsPerHall, districts: districts,
+                                                         byResidents: p.halls.windowAllocation == .residents)
+                counts = fullCounts.map { min($0, 1) }
+                var start = 0
+                for (d, n) in fullCounts.enumerated() {
+                    let own = fullWindows[start..<(start + n)]
+                    start += n
+                    guard n > 0 else { continue }
+                    let w = own.max()!
+                    windows.append(w)
+                    backgrounds.append(max(0, Double(w) / (f * Double(own.reduce(0, +))) - 1))
+                }
             }
-            let capacity = Double(windows.reduce(0, +))
-            let faithful = Double(lp.windowsPerHall) * original * f
-            if capacity > faithful * 1.1 || capacity < faithful / 1.1 {
-                warnings.append("scale \(f): \(level.key) halls keep \(Int(capacity)) windows where a faithful miniature has \(String(format: "%.1f", faithful)); waits there are \(capacity > faithful ? "understated" : "overstated")")
+            let carried = zip(windows, backgrounds).filter { $0.1 > 0 }
+            if !carried.isEmpty {
+                let mean = carried.reduce(0) { $0 + Double($1.0) * $1.1 } / Double(carried.reduce(0) { $0 + $1.0 })
+                warnings.append("scale \(f): the \(level.key) level keeps \(counts.reduce(0, +)) full-size hall\(counts.reduce(0, +) == 1 ? "" : "s") (\(windows.reduce(0, +)) windows); \(carried.count) of them carry background visits (\(String(format: "%.2f", mean)) per simulated visit, window-weighted), so that their queues are those of the full city")
             }
             var k = 0
             for (d, n) in counts.enumerated() {
@@ -64,25 +84,30 @@ public struct CityLayout: Sendable {
                     let (groups, map) = CityLayout.windowGroups(windows: windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow)
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
-                    halls.append(Hall(level: level, district: d, windows: windows[k], groupWindows: groups, departmentGroup: map))
+                    halls.append(Hall(level: level, district: d, windows: windows[k], groupWindows: groups, departmentGroup: map,
+                                      background: backgrounds[k]))
                     k += 1
                 }
             }
         }
 
+        if f < 0.01 {
+            warnings.append("scale \(f) is below 1 %: full-size halls carry more than 99 background visits per simulated one and the city's daily counts are mostly noise, so waits and trips are not a faithful miniature (see the README's table of scales)")
+        }
         var pools: [KioskPool] = []
         var poolOf = Array(repeating: Int32(-1), count: districts.count)
         if p.kiosks.count > 0 {
-            let target = Double(p.kiosks.count) * f
-            let weights = districts.map(\.residents10k)
-            let total = max(1, Int(target.rounded(.up)))
-            let perDistrict = apportion(total, weights: weights)
-            if Double(total) > target * 1.1 && target > 0 {
-                warnings.append("scale \(f): \(total) kiosks where a faithful miniature has \(String(format: "%.1f", target)); kiosk waits are understated")
+            // Kiosks as a level of one pool per district, each kept at its full size in a miniature
+            // and filled with background visits to the full city's load per kiosk.
+            let perDistrict = apportion(f < 1 ? p.kiosks.count : Int((Double(p.kiosks.count) * f).rounded(.up)),
+                                        weights: districts.map(\.residents10k))
+            let background = f < 1 ? 1 / f - 1 : 0
+            if background > 0 {
+                warnings.append("scale \(f): kiosk pools keep their full size (\(p.kiosks.count) kiosks); each simulated kiosk visit brings \(String(format: "%.2f", background)) background visits")
             }
             for (d, n) in perDistrict.enumerated() where n > 0 {
                 poolOf[d] = Int32(pools.count)
-                pools.append(KioskPool(district: d, kiosks: n))
+                pools.append(KioskPool(district: d, kiosks: n, background: background > 1e-9 ? background : 0))
             }
             // Districts left without kiosks use the pools in turn.
             var next = 0

@@ -9,10 +9,16 @@ public struct Hall: Sendable {
     public var groupWindows: [Int]
     /// Group that serves each department (index into `groupWindows`).
     public var departmentGroup: [UInt8]
+    /// Background visits per simulated visit: in a miniature whose level keeps fewer halls than
+    /// scale × halls, each hall keeps its full size and stands for more of the city, and this many
+    /// extra visits (copies of the day's simulated ones) fill it to a full-size hall's load. 0 at full scale.
+    public var background: Double = 0
 }
 
 /// A district's pooled self-service terminals, served like one window group.
 public struct KioskPool: Sendable {
     public var district: Int
     public var kiosks: Int
+    /// Background visits per simulated visit, as for a hall.
+    public var background: Double = 0
 }

@@ -91,9 +91,11 @@ extension ChunkState {
             switch stages { case 0: groups.0 = g; case 1: groups.1 = g; case 2: groups.2 = g; default: groups.3 = g }
             stages += 1
         }
+        let booked = app.appointment
         let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
-                                   serviceMean: Double(terms.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups))
+                                   serviceMean: Double(terms.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups,
+                                   appointment: booked))
     }
 
     /// A one-queue visit to the lead department of the item's hall: collection or presence.
@@ -102,20 +104,22 @@ extension ChunkState {
         let terms = ctx.terms(of: app)
         let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(app.district), home: app.home)
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[terms.department(0)])
+        let booked = app.appointment
         let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(terms.serviceMean),
                                    stages: 1, slotMask: 0,
-                                   groups: (g, 0, 0, 0)))
+                                   groups: (g, 0, 0, 0), appointment: booked))
     }
 
     private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext) {
         let h = ctx.hot
         let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(apps[i].district)])
+        let booked = apps[i].appointment
         let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: true)
         visits.append(VisitRequest(queue: Int32(ctx.hallCount + pool), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: h.kioskServiceMeanMin * h.identityFactor * Double(apps[i].needs), stages: 1,
-                                   slotMask: 1, groups: (0, 0, 0, 0)))
+                                   slotMask: 1, groups: (0, 0, 0, 0), appointment: booked))
     }
 
     // MARK: - Outcomes

@@ -34,14 +34,28 @@ public final class QueueState: @unchecked Sendable {
         Histogram<UInt64>(highestTrackableValue: waitCeiling, numberOfSignificantValueDigits: .three)
     }
 
+    /// Background visits per simulated visit (0 at full scale), and how their arrivals and
+    /// patience are drawn: the same profile and patience as the simulated visits.
+    let background: BackgroundTraffic
+    /// The day's background visits: copies of simulated visits with their own arrival and patience.
+    private var clones: [VisitRequest] = []
+    /// Simulated walk-in visits per open day, exponentially smoothed (−1 before the first).
+    private var smoothedWalkIns = -1.0
+    /// Recent simulated walk-ins, the templates of background visits (a ring; `nextTemplate` is the oldest).
+    private var templates: [VisitRequest] = []
+    private var nextTemplate = 0
+    /// Background visitors turned away today, who come back on the next open day with an appointment.
+    private var returning: [VisitRequest] = []
+
     private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     private var customers = QueueKernel.Customers()
     private var results = QueueKernel.Results()
     private var padding = CacheLinePadding()
 
     init(index: Int, isKiosk: Bool, servers: [Int], cv: Double, ticketCapPerWindow: Int?, periods: [OpeningPeriod],
-         overtime: Double, seed: UInt64) {
+         overtime: Double, seed: UInt64, background: BackgroundTraffic = .none) {
         self.index = index; self.isKiosk = isKiosk; self.periods = periods; self.overtime = overtime
+        self.background = background
         groupBusyMin = Array(repeating: 0, count: servers.count)
         groupJoins = Array(repeating: 0, count: servers.count)
         groupUnserved = Array(repeating: 0, count: servers.count)
@@ -61,13 +75,18 @@ public final class QueueState: @unchecked Sendable {
     }
 
     /// Serves the day's visits, session by session, and writes each visit's outcome back to its chunk.
-    func serve(day: Int, entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], tally: Tally) {
+    ///
+    /// `dayFactor` is today's simulated visits of all queues of this kind against their smoothed
+    /// level: the day's pattern (weekday, season, holidays) that background visits follow.
+    func serve(day: Int, entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], tally: Tally,
+               dayFactor: Double = 1) {
         openDays += 1
         guard !entries.isEmpty else { return }
         order.removeAll(keepingCapacity: true)
         for e in entries { order.append((chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit)) }
+        if background.perVisit > 0 { addBackground(entries, chunks: chunks, dayFactor: dayFactor) }
         order.sort { ($0.arrival, $0.chunk, $0.visit) < ($1.arrival, $1.chunk, $1.visit) }
-        visits += Int64(order.count)
+        visits += Int64(entries.count)
         var k = 0
         for period in periods {
             let first = k
@@ -75,6 +94,45 @@ public final class QueueState: @unchecked Sendable {
             if k > first { session(order[first..<k], closeAt: Double(period.end) + overtime, day: day, chunks: chunks, tally: tally) }
         }
         precondition(k == order.count, "visit arrivals must fall inside opening periods")
+    }
+
+    /// Adds the day's background visits to `order` (chunk −1, index into `clones`): yesterday's
+    /// turned-away background visitors with their appointment, and new ones, Poisson in number
+    /// around `perVisit` × the walk-in visits this queue is expected to see today (its smoothed
+    /// level times the city's day factor), each a copy of one of today's simulated walk-ins with
+    /// its own arrival and patience, drawn from the recent ones. Cloning the day's own visits would multiply their sampling
+    /// noise by the background factor; this way the day pattern is the city's, the noise a
+    /// full-size hall's, and the background population books and returns as the simulated one does.
+    private func addBackground(_ entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], dayFactor: Double) {
+        clones.removeAll(keepingCapacity: true)
+        for var c in returning {
+            c.arrival = background.appointmentStart
+            c.patience = .infinity
+            c.appointment = true
+            order.append((c.arrival, -1, Int32(clones.count)))
+            clones.append(c)
+        }
+        returning.removeAll(keepingCapacity: true)
+        // Today's walk-ins join the templates (a ring of recent ones, so that the mix of window
+        // groups is that of many days, not of the few visits of one small day).
+        var n = 0
+        for e in entries {
+            let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
+            guard !v.appointment else { continue }
+            n += 1
+            if templates.count < BackgroundTraffic.templates { templates.append(v) } else { templates[nextTemplate] = v }
+            nextTemplate = (nextTemplate + 1) % BackgroundTraffic.templates
+        }
+        let expected = smoothedWalkIns < 0 ? Double(n) : smoothedWalkIns * dayFactor
+        smoothedWalkIns = smoothedWalkIns < 0 ? Double(n) : smoothedWalkIns + BackgroundTraffic.smoothing * (Double(n) - smoothedWalkIns)
+        guard !templates.isEmpty else { return }
+        for _ in 0..<rng.poisson(background.perVisit * expected) {
+            var c = templates[rng.uniformInt(templates.count)]
+            c.arrival = background.arrival(rng)
+            c.patience = background.patience(rng)
+            order.append((c.arrival, -1, Int32(clones.count)))
+            clones.append(c)
+        }
     }
 
     private func session(_ batch: ArraySlice<(arrival: Double, chunk: Int32, visit: Int32)>, closeAt: Double, day: Int,
@@ -86,7 +144,7 @@ public final class QueueState: @unchecked Sendable {
         customers.group.removeAll(keepingCapacity: true)
         customers.serviceMean.removeAll(keepingCapacity: true)
         for e in batch {
-            let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
+            let v = e.chunk < 0 ? clones[Int(e.visit)] : chunks[Int(e.chunk)].visits[Int(e.visit)]
             customers.arrival.append(v.arrival)
             customers.patience.append(v.patience)
             customers.stages.append(v.stages)
@@ -97,6 +155,24 @@ public final class QueueState: @unchecked Sendable {
         }
         kernel.run(customers, closeAt: closeAt, rng: rng, into: &results)
         for (i, e) in batch.enumerated() {
+            if e.chunk < 0 {
+                // A background visit occupies the windows; only its service time is counted (utilisation).
+                var turnedAway = false
+                for s in 0..<stride {
+                    let slot = i * stride + s
+                    switch results.status[slot] {
+                    case .served:
+                        busyMin += results.service[slot]
+                        groupBusyMin[Int(customers.group[slot])] += results.service[slot]
+                    case .closed, .refused: turnedAway = true
+                    default: break
+                    }
+                }
+                // Booked once: a background visitor turned away again is not carried further, so
+                // that the background cannot grow without bound on a noisy day.
+                if turnedAway && !clones[Int(e.visit)].appointment { returning.append(clones[Int(e.visit)]) }
+                continue
+            }
             var outcome = VisitOutcome()
             for s in 0..<stride {
                 let slot = i * stride + s
@@ -126,5 +202,36 @@ public final class QueueState: @unchecked Sendable {
             }
             chunks[Int(e.chunk)].outcomes[Int(e.visit)] = outcome
         }
+    }
+}
+
+/// Background visits of a full-size hall in a miniature (`Hall.background`): how many per simulated
+/// visit, and how their arrival minute and patience are drawn (as the simulated visits' are).
+struct BackgroundTraffic {
+    var perVisit: Double
+    /// Arrival slots (start, length) and their cumulative weights (ending at 1).
+    var slots: [(start: Double, length: Double)]
+    var cumulative: [Double]
+    var patienceMeanMin: Double
+    /// Minute at which booked visits arrive (`SimulationContext.appointmentStart`).
+    var appointmentStart: Double
+
+    static let none = BackgroundTraffic(perVisit: 0, slots: [], cumulative: [], patienceMeanMin: .infinity, appointmentStart: 0)
+    /// Weight of a day in the smoothed count of simulated visits (about ten open days of memory).
+    static let smoothing = 0.1
+    /// Pseudo-visits added to both counts of the city's day factor (see `Simulation.dayFactor`).
+    static let priorVisits = 200.0
+    /// Recent walk-ins kept as templates for background visits.
+    static let templates = 4096
+
+    func arrival(_ rng: RandomStream) -> Double {
+        let u = rng.uniform()
+        var k = 0
+        while k < cumulative.count - 1 && cumulative[k] <= u { k += 1 }
+        return slots[k].start + rng.uniform() * slots[k].length
+    }
+
+    func patience(_ rng: RandomStream) -> Double {
+        patienceMeanMin.isFinite ? rng.exponential(mean: patienceMeanMin) : .infinity
     }
 }

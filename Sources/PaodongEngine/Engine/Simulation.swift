@@ -31,6 +31,9 @@ public final class Simulation: @unchecked Sendable {
     /// Visits of each block of chunks for each queue, then where the block's entries start in the
     /// queue's slice: `blockCounts[block * queues + queue]`.
     private var blockCounts: [Int] = []
+    /// Visits per open day to all halls and to all kiosk pools, smoothed (−1 before the first).
+    private var smoothedHallVisits = -1.0
+    private var smoothedKioskVisits = -1.0
     /// Chunks are bucketed in this many fixed blocks, in parallel; a constant, so that the
     /// order of the entries never depends on the thread count.
     static let bucketBlocks = 16
@@ -64,13 +67,20 @@ public final class Simulation: @unchecked Sendable {
         chunks = pop.chunks.enumerated().map { ChunkState(index: $0.offset, chunk: $0.element, seed: p.seed) }
         var queues: [QueueState] = []
         for (h, hall) in ctx.layout.halls.enumerated() {
+            let background = BackgroundTraffic(perVisit: hall.background, slots: ctx.hourSlots, cumulative: ctx.hourCumulative,
+                                               patienceMeanMin: ctx.hot.patienceMeanMin, appointmentStart: ctx.appointmentStart)
             queues.append(QueueState(index: h, isKiosk: false, servers: hall.groupWindows, cv: p.halls.windowServiceCV,
                                      ticketCapPerWindow: p.halls.ticketCapPerWindow, periods: p.halls.opening,
-                                     overtime: p.halls.overtimeMin, seed: p.seed))
+                                     overtime: p.halls.overtimeMin, seed: p.seed, background: background))
         }
+        // Kiosk visits come in any opening hour with equal chance (as `ChunkState` draws them).
+        let kioskCumulative = ctx.kioskSlots.indices.map { Double($0 + 1) / Double(ctx.kioskSlots.count) }
         for (k, pool) in ctx.layout.kioskPools.enumerated() {
+            let background = BackgroundTraffic(perVisit: pool.background, slots: ctx.kioskSlots, cumulative: kioskCumulative,
+                                               patienceMeanMin: ctx.hot.patienceMeanMin, appointmentStart: ctx.kioskSlots[0].start)
             queues.append(QueueState(index: k, isKiosk: true, servers: [pool.kiosks], cv: p.kiosks.serviceCV,
-                                     ticketCapPerWindow: nil, periods: p.kiosks.opening, overtime: p.halls.overtimeMin, seed: p.seed))
+                                     ticketCapPerWindow: nil, periods: p.kiosks.opening, overtime: p.halls.overtimeMin, seed: p.seed,
+                                     background: background))
         }
         self.queues = queues
         queueOrder = queues.indices.sorted { (queues[$0].servers, $1) > (queues[$1].servers, $0) }
@@ -110,6 +120,9 @@ public final class Simulation: @unchecked Sendable {
         let open = context.calendar.isWorking(t)
         let kioskOpen = context.kioskOpen(t)
         let bounds = offsets
+        let halls = context.hallCount
+        let hallFactor = open ? dayFactor(&smoothedHallVisits, visits: bounds[halls]) : 1
+        let kioskFactor = kioskOpen ? dayFactor(&smoothedKioskVisits, visits: bounds[queues.count] - bounds[halls]) : 1
         nonisolated(unsafe) let all = entries
         Simulation.parallel(queues.count, threads: threads) { [self] w, k in
             let q = queueOrder[k]
@@ -119,13 +132,23 @@ public final class Simulation: @unchecked Sendable {
                 precondition(slice.isEmpty, "a visit was sent to a closed queue")
                 return
             }
-            queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w])
+            queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w], dayFactor: queue.isKiosk ? kioskFactor : hallFactor)
         }
         // 4. Outcomes, per chunk.
         Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
             chunks[c].applyOutcomes(day: t, context, population, tallies[w])
             chunks[c].compact()
         }
+    }
+
+    /// Today's visits against their smoothed level (1 on the first open day), then the level
+    /// updated. Both counts carry `BackgroundTraffic.priorVisits` more, so that a tiny city, whose
+    /// daily counts are mostly noise, gets a factor near 1 instead of that noise multiplied.
+    private func dayFactor(_ smoothed: inout Double, visits: Int) -> Double {
+        let v = Double(visits)
+        defer { smoothed = smoothed < 0 ? v : smoothed + BackgroundTraffic.smoothing * (v - smoothed) }
+        let prior = BackgroundTraffic.priorVisits
+        return smoothed >= 0 ? (v + prior) / (smoothed + prior) : 1
     }
 
     /// Sorts the day's visits by queue, keeping chunk order within each queue: a counting sort

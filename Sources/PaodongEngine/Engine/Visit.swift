@@ -10,6 +10,8 @@ struct VisitRequest {
     /// Window slots of the application that this visit covers (stage order = bit order).
     var slotMask: UInt8
     var groups: (UInt16, UInt16, UInt16, UInt16)
+    /// Booked (预约): arrives at the appointment minute and waits without a patience limit.
+    var appointment = false
 
     @inline(__always) func group(_ s: Int) -> UInt16 {
         switch s {
