@@ -17,7 +17,7 @@ public enum RunReport {
         "seniors_trips_per_application", "seniors_share_zero_trip", "seniors_wait_mean_min", "seniors_citizen_hours_city_year",
         "non_adopters_trips_per_application", "non_adopters_share_zero_trip", "non_adopters_wait_mean_min",
         "non_adopters_citizen_hours_city_year",
-        "applications_per_need", "incomplete_findings", "service_mean_min", "wait_per_multi_department_application_min",
+        "applications_per_need", "incomplete_findings", "form_min_per_form", "service_mean_min", "wait_per_multi_department_application_min",
         "wait_mean_min_community", "wait_mean_min_street", "wait_mean_min_district", "wait_mean_min_city",
     ]
 
@@ -33,6 +33,7 @@ public enum RunReport {
         let mechanisms: [String: Double] = [
             "applications_per_need": per(t[.applications], Double(t[.needs])),
             "incomplete_findings": Double(t[.incompleteFindings]),
+            "form_min_per_form": per(t[.formMs], Double(t[.forms]) * 60_000),
             "service_mean_min": per(t[.serviceMs], Double(t[.servedVisits]) * 60_000),
             "wait_per_multi_department_application_min": per(t[.multiDepartmentWaitMs], Double(t[.multiDepartmentCompleted]) * 60_000),
         ]

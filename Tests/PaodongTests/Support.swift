@@ -26,6 +26,12 @@ struct CLI {
 
     static func scenario(_ name: String) -> String { packageRoot.appendingPathComponent("Scenarios/\(name)").path }
 
+    /// A command that did not succeed, with what it printed on standard error.
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
     @discardableResult
     /// Runs paodong with `arguments`; with `memoryLimitKB`, under `ulimit -v` so that a run that
     /// swells its memory fails instead of passing.

@@ -271,6 +271,7 @@ extension ChunkState {
         tally.add(.travelMs, travelMs)
         tally.add(.serviceMs, a.serviceMs)
         tally.add(.formMs, formMs)
+        tally.add(.forms, Int64(a.forms))
         tally.add(.leadDays, lead)
         tally.add(.channel(Int(a.channel)), 1)
         if terms.multiDepartment {

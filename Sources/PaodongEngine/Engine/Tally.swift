@@ -17,6 +17,8 @@ public final class Tally: @unchecked Sendable {
         case incompleteFindings
         /// Completed applications for one multi-department item, and their queue wait.
         case multiDepartmentCompleted, multiDepartmentWaitMs
+        /// Forms filled in by completed applications (online submissions and kiosk visits).
+        case forms
 
         @inline(__always) static func trips(_ n: Int) -> Total {
             switch n {
