@@ -13,7 +13,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Multiply populations and hall capacity by F (a 0.01 run is a faithful 1% miniature).")
+    @Option(help: "Multiply the populations by F; levels with less than one hall keep full-size halls with background visits (1 % and 10 % are faithful to full scale within the README's table; below 1 % a warning says the miniature is not faithful).")
     var scale: Double = 1
 
     @Option(help: "Replications on seeds seed, seed+1, … (default: 1 for run, 5 for compare)")

@@ -55,10 +55,8 @@ import Testing
     /// groups by expected load (MODEL.md §11a) against the same 59 windows pooled, the same arrivals
     /// (flat over the day, 85 % busy) and the same service times. Pooling must cut the mean wait by half.
     ///
-    /// Longgang's own comparison (92 departmental windows before, 59 pooled after, generalists 10 %
-    /// slower) does not show here: with windows allocated by load, 92 departmental windows run at
-    /// about half load and wait under a minute, less than 59 pooled windows at 85 %. Its reported gain
-    /// must come from a departmental allocation that did not follow load, which MODEL.md does not model.
+    /// Longgang's own comparison (92 departmental windows staffed by department, not by load, against
+    /// 59 pooled) is `LonggangTests`, on the scenario pair.
     @Test func pooledWindowsHalveTheWaitAtEqualCapacity() throws {
         let scenario = try ScenarioLoader.load(path: CLI.scenario("baseline-2012.yaml"))
         let load = SimulationContext(scenario: scenario).departmentLoad[HallLevel.district.rawValue]
