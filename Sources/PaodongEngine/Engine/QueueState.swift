@@ -220,7 +220,7 @@ struct BackgroundTraffic {
     /// Weight of a day in the smoothed count of simulated visits (about ten open days of memory).
     static let smoothing = 0.1
     /// Pseudo-visits added to both counts of the city's day factor (see `Simulation.dayFactor`).
-    static let priorVisits = 200.0
+    static let priorVisits = 30.0
     /// Recent walk-ins kept as templates for background visits.
     static let templates = 4096
 
