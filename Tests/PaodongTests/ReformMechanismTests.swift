@@ -121,5 +121,10 @@ import Testing
         let before = try #require(Double(row["baseline"] ?? "")), after = try #require(Double(row["scenario"] ?? ""))
         #expect(before > 0 && after <= 0.6 * before, "district hall wait \(before) -> \(after) min")
         #expect(try #require(Double(row["ci_high"] ?? "")) < 0)
+        // The mis-staffed departmental groups are named, with their share of joins turned away.
+        let manifest = try String(contentsOfFile: out + "/longgang-before/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("window group") && manifest.contains("queue joins unserved"), "\(manifest.prefix(2000))")
+        let after = try String(contentsOfFile: out + "/longgang-after/manifest.json", encoding: .utf8)
+        #expect(!after.contains("queue joins unserved"))
     }
 }
