@@ -2,11 +2,12 @@ import PaodongModel
 
 /// The halls and kiosks of the city at the run's scale, and how agents find them (MODEL.md §11a).
 ///
-/// At each level the number of halls is the scaled count rounded up (at least one), apportioned
-/// across districts by largest remainder, each hall of full size; where rounding up adds halls, the
-/// level's halls carry background visits so that the load per window is the full city's (a faithful
-/// miniature: the same window groups at the same load). Kiosk pools likewise, one per district at
-/// full scale. Window groups follow departments' expected load (or their staffing weight).
+/// A level that keeps at least one hall at the scale keeps the scaled count (rounded), apportioned
+/// across districts by largest remainder, its windows shared as at full scale; a level that would
+/// keep less keeps one full-size hall per district that has one, with background visits that bring
+/// its load per window to the full city's (a faithful miniature: the same window groups at the same
+/// load). Below scale 1 the kiosk pools keep their full size likewise. Window groups follow
+/// departments' expected load (or their staffing weight).
 public struct CityLayout: Sendable {
     public var halls: [Hall]
     public var kioskPools: [KioskPool]
@@ -16,7 +17,7 @@ public struct CityLayout: Sendable {
     public var hallsByLevel: [[Int32]]
     /// Kiosk pool of each district (its own or the city's nearest by index); -1 when there is none.
     public var kioskPoolOfDistrict: [Int32]
-    /// Notes for the user (levels that carry background visits at this scale).
+    /// Notes for the user: levels that carry background visits at this scale, and how faithful they are.
     public var warnings: [String]
 
     /// The layout at the scenario's scale; `load` is the expected window minutes by level and

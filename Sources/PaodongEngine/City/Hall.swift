@@ -9,9 +9,10 @@ public struct Hall: Sendable {
     public var groupWindows: [Int]
     /// Group that serves each department (index into `groupWindows`).
     public var departmentGroup: [UInt8]
-    /// Background visits per simulated visit: in a miniature whose level keeps fewer halls than
-    /// scale × halls, each hall keeps its full size and stands for more of the city, and this many
-    /// extra visits (copies of the day's simulated ones) fill it to a full-size hall's load. 0 at full scale.
+    /// Background visits per simulated visit: in a miniature whose level would keep less than one
+    /// hall, each district's hall keeps its full size and stands for all of the district's halls,
+    /// and this many extra visits (copies of recent simulated walk-ins, `QueueState`) fill it to a
+    /// full-size hall's load. 0 at full scale.
     public var background: Double = 0
 }
 

@@ -61,7 +61,8 @@ struct Application {
     /// Forms filled in (online submissions and kiosk visits served), each of the channel's form minutes.
     var forms: UInt16 = 0
     /// The last visit was turned away at closing (or by the ticket cap): the next one is booked
-    /// (预约) at the opening of the next open day, first in line, and waits for its turn.
+    /// (预约) at the opening of the hall's quietest period on the next open day, ahead of that
+    /// period's walk-ins, and waits for its turn without a patience limit.
     var appointment = false
     var waitMs: Int64 = 0
     var servedWaitMs: Int64 = 0

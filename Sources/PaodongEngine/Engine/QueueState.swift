@@ -37,7 +37,7 @@ public final class QueueState: @unchecked Sendable {
     /// Background visits per simulated visit (0 at full scale), and how their arrivals and
     /// patience are drawn: the same profile and patience as the simulated visits.
     let background: BackgroundTraffic
-    /// The day's background visits: copies of simulated visits with their own arrival and patience.
+    /// The day's background visits: copies of simulated walk-ins with their own arrival and patience.
     private var clones: [VisitRequest] = []
     /// Simulated walk-in visits per open day, exponentially smoothed (−1 before the first).
     private var smoothedWalkIns = -1.0
@@ -99,10 +99,11 @@ public final class QueueState: @unchecked Sendable {
     /// Adds the day's background visits to `order` (chunk −1, index into `clones`): yesterday's
     /// turned-away background visitors with their appointment, and new ones, Poisson in number
     /// around `perVisit` × the walk-in visits this queue is expected to see today (its smoothed
-    /// level times the city's day factor), each a copy of one of today's simulated walk-ins with
-    /// its own arrival and patience, drawn from the recent ones. Cloning the day's own visits would multiply their sampling
+    /// level times the city's day factor), each a copy of one of the recent simulated walk-ins with
+    /// its own arrival and patience. Cloning the day's own visits would multiply their sampling
     /// noise by the background factor; this way the day pattern is the city's, the noise a
     /// full-size hall's, and the background population books and returns as the simulated one does.
+    /// O(background visits + walk-ins).
     private func addBackground(_ entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], dayFactor: Double) {
         clones.removeAll(keepingCapacity: true)
         for var c in returning {
