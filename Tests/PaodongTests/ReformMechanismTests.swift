@@ -124,7 +124,7 @@ import Testing
         // The mis-staffed departmental groups are named, with their share of joins turned away.
         let manifest = try String(contentsOfFile: out + "/longgang-before/manifest.json", encoding: .utf8)
         #expect(manifest.contains("window group") && manifest.contains("queue joins unserved"), "\(manifest.prefix(2000))")
-        let after = try String(contentsOfFile: out + "/longgang-after/manifest.json", encoding: .utf8)
-        #expect(!after.contains("queue joins unserved"))
+        let pooled = try String(contentsOfFile: out + "/longgang-after/manifest.json", encoding: .utf8)
+        #expect(!pooled.contains("queue joins unserved"))
     }
 }

@@ -65,7 +65,7 @@ public struct CityLayout: Sendable {
                                                          byResidents: p.halls.windowAllocation == .residents)
                 counts = fullCounts.map { min($0, 1) }
                 var start = 0
-                for (d, n) in fullCounts.enumerated() {
+                for n in fullCounts {
                     let own = fullWindows[start..<(start + n)]
                     start += n
                     guard n > 0 else { continue }
