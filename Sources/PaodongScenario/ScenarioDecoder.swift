@@ -126,7 +126,8 @@ struct ScenarioDecoder {
             case .city: halls = 1
             }
             levels.append(HallLevelParameters(halls: halls, windowsPerHall: l.int("windows_per_hall", in: 1...10_000),
-                                              travelMin: l.double("travel_min", in: 0...10_000)))
+                                              travelMin: l.double("travel_min", in: 0...10_000),
+                                              groupAllocation: l.node("group_allocation", required: false) == nil ? nil : groupAllocation(l)))
             l.finish()
         }
         levelsNode.finish()

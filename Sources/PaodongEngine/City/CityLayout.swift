@@ -28,10 +28,12 @@ public struct CityLayout: Sendable {
         let districts = scenario.districts
         var warnings: [String] = []
 
-        // What departments' groups follow: their expected load, or (staffed) their weight among
-        // the departments present at the level, whatever their load.
-        let groupWeights: [[Double]] = p.halls.groupAllocation == .load ? load : load.map { levelLoad in
-            levelLoad.indices.map { levelLoad[$0] > 0 ? scenario.catalog.departments[$0].weight : 0 }
+        // What departments' groups follow at each level: their expected load, or (staffed) their
+        // weight among the departments present at the level, whatever their load.
+        let groupWeights: [[Double]] = HallLevel.allCases.map { level in
+            let levelLoad = load[level.rawValue]
+            guard (p.halls.levels[level.rawValue].groupAllocation ?? p.halls.groupAllocation) == .staffed else { return levelLoad }
+            return levelLoad.indices.map { levelLoad[$0] > 0 ? scenario.catalog.departments[$0].weight : 0 }
         }
         var halls: [Hall] = []
         var byDistrict = Array(repeating: Array(repeating: [Int32](), count: districts.count), count: HallLevel.allCases.count)

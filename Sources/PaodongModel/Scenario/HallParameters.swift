@@ -14,8 +14,11 @@ public struct HallLevelParameters: Codable, Sendable, Equatable {
     public var windowsPerHall: Int
     /// Travel minutes per trip to a hall of this level (door to door and back).
     public var travelMin: Double
-    public init(halls: Int, windowsPerHall: Int, travelMin: Double) {
+    /// This level's window-group allocation, where it differs from `HallParameters.groupAllocation`.
+    public var groupAllocation: HallParameters.GroupAllocation?
+    public init(halls: Int, windowsPerHall: Int, travelMin: Double, groupAllocation: HallParameters.GroupAllocation? = nil) {
         self.halls = halls; self.windowsPerHall = windowsPerHall; self.travelMin = travelMin
+        self.groupAllocation = groupAllocation
     }
 }
 
