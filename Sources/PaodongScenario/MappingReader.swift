@@ -92,6 +92,19 @@ final class MappingReader {
         }
     }
 
+    /// One of an enumeration's raw values under `key`; an unknown value is reported with the
+    /// allowed ones. A missing key gives `fallback` (an issue too when `required`); `nil` only when
+    /// the key is absent and `fallback` is nil.
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true, fallback: E?) -> E?
+        where E.RawValue == String {
+        guard let text = string(key, required: required) else { return fallback }
+        if let value = E(rawValue: text) { return value }
+        if let n = node(key, required: false) {
+            log.add(n, keyPath(key), "found '\(text)'; allowed: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return fallback
+    }
+
     /// Reports every key of the mapping that was never asked for.
     func finish() {
         for pair in pairs where !asked.contains(pair.key) {

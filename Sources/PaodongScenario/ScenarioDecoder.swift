@@ -127,16 +127,11 @@ struct ScenarioDecoder {
             }
             levels.append(HallLevelParameters(halls: halls, windowsPerHall: l.int("windows_per_hall", in: 1...10_000),
                                               travelMin: l.double("travel_min", in: 0...10_000),
-                                              groupAllocation: l.node("group_allocation", required: false) == nil ? nil : groupAllocation(l)))
+                                              groupAllocation: l.choice("group_allocation", required: false, fallback: nil)))
             l.finish()
         }
         levelsNode.finish()
-        var allocation = HallParameters.WindowAllocation.residents
-        if let text = m.string("window_allocation") {
-            if let a = HallParameters.WindowAllocation(rawValue: text) { allocation = a } else if let n = m.node("window_allocation") {
-                log.add(n, m.keyPath("window_allocation"), "found '\(text)'; allowed: residents, equal")
-            }
-        }
+        let allocation = m.choice("window_allocation", fallback: HallParameters.WindowAllocation.residents)!
         var cityDistrict = 0
         if let cityName = m.string("city_hall_district") {
             if let i = districts.firstIndex(where: { $0.nameEn == cityName || $0.nameZh == cityName }) {
@@ -165,18 +160,7 @@ struct ScenarioDecoder {
             windowServiceCV: m.double("window_service_cv", in: 0...10),
             collectionServiceMeanMin: m.double("collection_service_mean_min", in: 1e-3...1440),
             closedDaySpreadDays: m.node("closed_day_spread_days", required: false) == nil ? 1 : m.int("closed_day_spread_days", in: 1...30),
-            groupAllocation: groupAllocation(m))
-    }
-
-    /// `group_allocation`, optional (default `load`).
-    func groupAllocation(_ m: MappingReader) -> HallParameters.GroupAllocation {
-        guard let text = m.string("group_allocation", required: false) else { return .load }
-        if let g = HallParameters.GroupAllocation(rawValue: text) { return g }
-        if let n = m.node("group_allocation", required: false) {
-            log.add(n, m.keyPath("group_allocation"),
-                    "unknown allocation '\(text)'; allowed: \(HallParameters.GroupAllocation.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return .load
+            groupAllocation: m.choice("group_allocation", required: false, fallback: HallParameters.GroupAllocation.load)!)
     }
 
     func decodeKiosks(_ m: MappingReader) -> KioskParameters {
@@ -226,14 +210,10 @@ struct ScenarioDecoder {
             return body(r)
         }
         let counts = 0...1_000_000
-        /// `target` and `include`, optional: a scenario without them keeps the random keys.
+        /// `target`, `include` and `added_by_volume`, optional: a scenario without them keeps the random keys.
         func selection(_ r: MappingReader, _ prefix: String = "") -> ItemSelection {
             var s = ItemSelection()
-            if let t = r.string("\(prefix)target", required: false) {
-                if let target = ReformTarget(rawValue: t) { s.target = target } else if let n = r.node("\(prefix)target", required: false) {
-                    log.add(n, r.keyPath("\(prefix)target"), "unknown target '\(t)'; allowed: \(ReformTarget.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-            }
+            s.target = r.choice("\(prefix)target", required: false, fallback: s.target)!
             for n in r.list("\(prefix)include", required: false) {
                 guard case .scalar(let id, _) = n.value, !id.isEmpty else {
                     log.add(n, r.keyPath("\(prefix)include"), "expected an item id, found \(n.kindName)")

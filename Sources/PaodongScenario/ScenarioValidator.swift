@@ -65,46 +65,50 @@ struct ScenarioValidator {
     /// Checks the reforms' sizes and named items against the generated catalog: a size larger than
     /// the items a reform may reach, an unknown id, or a named item the reform cannot reach.
     func validate(_ r: Reforms, against catalog: Catalog) {
-        let eligible = CatalogPolicy.eligibleCounts(catalog)
         let itemByID = Dictionary(catalog.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func items(_ path: String, size: Int, eligibleCount: Int, selection: ItemSelection, what: String,
-                   ok: (Item) -> Bool, why: String) {
-            check(size <= eligibleCount, "\(path).items",
-                  "\(size) items asked for, but the catalog has \(eligibleCount) items \(what)")
+        /// One count-based reform: `sizeKey` and the selection's keys `prefix`include and
+        /// `prefix`added_by_volume under `path`; `ok` is the reform's eligibility.
+        func items(_ path: String, _ sizeKey: String, size: Int, selection: ItemSelection, prefix: String = "",
+                   ok: (Item) -> Bool, what: String, why: String) {
+            let eligible = catalog.items.filter(ok).count
+            check(size <= eligible, "\(path).\(sizeKey)", "\(size) items asked for, but the catalog has \(eligible) items \(what)")
             for id in selection.include {
                 if let item = itemByID[id] {
-                    check(ok(item), "\(path).include", "item '\(id)' \(why)")
+                    check(ok(item), "\(path).\(prefix)include", "item '\(id)' \(why)")
                 } else {
-                    check(false, "\(path).include", "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(String(format: "%04d", catalog.items.count))")
+                    check(false, "\(path).\(prefix)include",
+                          "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(String(format: "%04d", catalog.items.count))")
                 }
             }
-            check(selection.include.count <= size, "\(path).include", "\(selection.include.count) items named but the size is \(size)")
-            check(selection.addedByVolume <= size, "\(path).added_by_volume", "\(selection.addedByVolume) items added by volume but the size is \(size)")
+            check(selection.include.count <= size, "\(path).\(prefix)include", "\(selection.include.count) items named but the size is \(size)")
+            check(selection.addedByVolume <= size, "\(path).\(prefix)added_by_volume",
+                  "\(selection.addedByVolume) items added by volume but the size is \(size)")
         }
-        items("reforms.instant_approval", size: r.instantApproval.items, eligibleCount: eligible["instant_approval"]!,
-              selection: r.instantApproval.selection, what: "that can be decided without the applicant present",
-              ok: CatalogPolicy.instantEligible, why: "needs the applicant in person and cannot be decided instantly")
+        let inPerson = "needs the applicant in person"
+        items("reforms.instant_approval", "items", size: r.instantApproval.items, selection: r.instantApproval.selection,
+              ok: CatalogPolicy.instantEligible, what: "that can be decided without the applicant present",
+              why: "\(inPerson) and cannot be decided instantly")
+        items("reforms.prefill", "items", size: r.prefill.items, selection: r.prefill.selection,
+              ok: CatalogPolicy.prefillEligible, what: "that need no presence in person",
+              why: "\(inPerson) and cannot be a no-sense (pre-filled, instant) item")
+        items("reforms.kiosks", "items", size: r.kiosks.items, selection: r.kiosks.selection,
+              ok: CatalogPolicy.kioskEligible, what: "that a kiosk can serve (no biometrics)", why: "needs biometrics, which a kiosk cannot take")
+        items("reforms.kiosks", "cross_city_items", size: r.kiosks.crossCityItems, selection: r.kiosks.crossCitySelection,
+              prefix: "cross_city_", ok: CatalogPolicy.kioskEligible, what: "that a kiosk can serve (no biometrics)",
+              why: "needs biometrics, which a kiosk cannot take")
         if r.instantApproval.enabled && r.prefill.enabled {
             check(r.prefill.items <= r.instantApproval.items, "reforms.instant_approval.items",
                   "\(r.instantApproval.items) instant items cannot hold the \(r.prefill.items) pre-filled ones (秒报秒批一体化: pre-filled items are decided instantly)")
         }
-        items("reforms.prefill", size: r.prefill.items, eligibleCount: eligible["prefill"]!, selection: r.prefill.selection,
-              what: "that need no presence in person", ok: CatalogPolicy.prefillEligible,
-              why: "needs the applicant in person and cannot be a no-sense (pre-filled, instant) item")
-        items("reforms.kiosks", size: r.kiosks.items, eligibleCount: eligible["kiosks"]!, selection: r.kiosks.selection,
-              what: "that a kiosk can serve (no biometrics)", ok: CatalogPolicy.kioskEligible, why: "needs biometrics, which a kiosk cannot take")
-        check(r.kiosks.crossCityItems <= eligible["kiosks.cross_city"]!, "reforms.kiosks.cross_city_items",
-              "\(r.kiosks.crossCityItems) items asked for, but the catalog has \(eligible["kiosks.cross_city"]!) items that a kiosk can serve")
-        for id in r.kiosks.crossCitySelection.include {
-            check(itemByID[id].map(CatalogPolicy.kioskEligible) ?? false, "reforms.kiosks.cross_city_include",
-                  itemByID[id] == nil ? "unknown item '\(id)'" : "item '\(id)' needs biometrics, which a kiosk cannot take")
-        }
         let eventItems = Set(catalog.lifeEvents.flatMap(\.items)).count
         check(r.bundles.items <= eventItems, "reforms.bundles.items",
               "\(r.bundles.items) items asked for, but the life events hold \(eventItems) items")
+        check(r.bundles.selection.addedByVolume <= r.bundles.items, "reforms.bundles.added_by_volume",
+              "\(r.bundles.selection.addedByVolume) items added by volume but the size is \(r.bundles.items)")
         let events = Set(catalog.lifeEvents.map(\.id))
         for id in r.bundles.selection.include where !events.contains(id) {
-            check(false, "reforms.bundles.include", "unknown life event '\(id)'; allowed: the ids of the life-events table or generated E0001 … E\(String(format: "%04d", catalog.lifeEvents.count - catalog.lifeEvents.filter { !$0.id.hasPrefix("E") }.count))")
+            check(false, "reforms.bundles.include",
+                  "unknown life event '\(id)'; allowed: the ids of the life-events table or of generated events (E0001 …)")
         }
         check(r.eCertificates.types <= catalog.certificates.count, "reforms.e_certificates.types",
               "\(r.eCertificates.types) types asked for, but the catalog has \(catalog.certificates.count)")

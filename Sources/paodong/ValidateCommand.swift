@@ -30,10 +30,8 @@ struct ValidateCommand: ParsableCommand {
         func reach(_ f: CatalogPolicy.Flags) -> String {
             pct(needs.indices.filter { policy.flags[$0].contains(f) }.reduce(0) { $0 + needs[$1] } / max(total, 1e-300))
         }
-        var bundledNeeds = 0.0
-        for (e, event) in s.catalog.lifeEvents.enumerated() where policy.bundledEvents[e] {
-            bundledNeeds += event.ratePerAgentYear * s.audienceAgents[event.audience.rawValue] * Double(event.items.count)
-        }
+        let eventNeeds = s.catalog.expectedEventNeeds(agents: s.audienceAgents)
+        let bundledNeeds = eventNeeds.indices.filter { policy.bundledEvents[$0] }.reduce(0) { $0 + eventNeeds[$1] }
         print("  share of expected needs reached: instant \(reach(.instant)), pre-filled \(reach(.prefill)), kiosk \(reach(.kiosk)), bundled \(pct(bundledNeeds / max(total, 1e-300)))")
         print("  e-certificates cover \(pct(policy.certificateUseCovered(s.catalog))) of certificate use; instant \(policy.count(.instant)), pre-filled instant \(policy.count([.prefill, .instant])), kiosk \(policy.count(.kiosk)), cross-city \(policy.count(.crossCityKiosk)) items; \(policy.bundledItemCount(s.catalog)) items in bundles")
     }

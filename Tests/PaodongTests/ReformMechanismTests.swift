@@ -32,13 +32,10 @@ import Testing
     static let rows: Result<[String: [String: String]], Error> = Result {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
-        let out = tmp.path("cmp")
-        let files = Set(mechanisms.map(\.0)).sorted().map { CLI.scenario("ablations/\($0).yaml") }
-        let r = try CLI.run(["compare", CLI.scenario("baseline-2012.yaml")] + files
-                            + ["--scale", "0.1", "--replications", "5", "--out", out, "--quiet"])
-        guard r.status == 0 else { throw CLI.Failure(message: r.stderr) }
+        let files = ["baseline-2012.yaml"] + Set(mechanisms.map(\.0)).sorted().map { "ablations/\($0).yaml" }
+        let comparison = try CLI.compare(files, scale: 0.1, replications: 5, in: tmp)
         var byKey: [String: [String: String]] = [:]
-        for row in try readCSV(out + "/comparison.csv") { byKey["\(row["scenario_name"] ?? "")/\(row["metric"] ?? "")"] = row }
+        for row in comparison.rows { byKey["\(row["scenario_name"] ?? "")/\(row["metric"] ?? "")"] = row }
         return byKey
     }
 
@@ -92,13 +89,9 @@ import Testing
     @Test func plan2021IsSignificantAgainst2020() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
-        let out = tmp.path("cmp")
-        let r = try CLI.run(["compare", CLI.scenario("shenzhen-2020.yaml"), CLI.scenario("plan-2021.yaml"),
-                             "--scale", "0.01", "--replications", "3", "--out", out, "--quiet"])
-        #expect(r.status == 0, "\(r.stderr)")
-        let rows = try readCSV(out + "/comparison.csv")
+        let comparison = try CLI.compare(["shenzhen-2020.yaml", "plan-2021.yaml"], scale: 0.01, replications: 3, in: tmp)
         for metric in ["trips_per_need", "citizen_hours", "lead_time_mean_days"] {
-            let row = try #require(rows.first { $0["metric"] == metric })
+            let row = try #require(comparison.row(metric))
             let high = try #require(Double(row["ci_high"] ?? ""))
             #expect(high < 0, "\(metric): \(row)")
         }
@@ -112,12 +105,9 @@ import Testing
     @Test func poolingTheHallCutsItsWaitByAtLeastFortyPercent() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
-        let out = tmp.path("cmp")
-        let r = try CLI.run(["compare", CLI.scenario("longgang-before.yaml"), CLI.scenario("longgang-after.yaml"),
-                             "--scale", "0.1", "--replications", "3", "--out", out, "--quiet"])
-        #expect(r.status == 0, "\(r.stderr)")
-        let rows = try readCSV(out + "/comparison.csv")
-        let row = try #require(rows.first { $0["metric"] == "wait_mean_min_district" })
+        let comparison = try CLI.compare(["longgang-before.yaml", "longgang-after.yaml"], scale: 0.1, replications: 3, in: tmp)
+        let out = comparison.directory
+        let row = try #require(comparison.row("wait_mean_min_district"))
         let before = try #require(Double(row["baseline"] ?? "")), after = try #require(Double(row["scenario"] ?? ""))
         #expect(before > 0 && after <= 0.6 * before, "district hall wait \(before) -> \(after) min")
         // Replication by replication too (a saturated departmental hall varies a lot from seed to

@@ -96,3 +96,27 @@ func readCSV(_ path: String) throws -> [[String: String]] {
         Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
     }
 }
+
+/// What one `paodong compare` wrote, read back: its directory and comparison.csv's rows.
+struct Comparison {
+    let directory: String
+    let rows: [[String: String]]
+
+    /// The row of `metric` for `scenario` (its name inside the file; nil: the only scenario).
+    func row(_ metric: String, scenario: String? = nil) -> [String: String]? {
+        rows.first { $0["metric"] == metric && (scenario == nil || $0["scenario_name"] == scenario) }
+    }
+}
+
+extension CLI {
+    /// Runs `paodong compare` on scenario files under Scenarios/ (the first is the baseline) into
+    /// `tmp`, and reads comparison.csv; a run that fails throws with its standard error.
+    static func compare(_ names: [String], scale: Double, replications: Int, in tmp: TemporaryDirectory) throws -> Comparison {
+        let out = tmp.path("cmp")
+        let r = try run(["compare"] + names.map(scenario)
+                        + ["--scale", String(scale), "--replications", String(replications), "--out", out, "--quiet"])
+        guard r.status == 0 else { throw Failure(message: "exit \(r.status): \(r.stderr)") }
+        return Comparison(directory: out, rows: try readCSV(out + "/comparison.csv"))
+    }
+}
+

@@ -47,28 +47,17 @@ extension ChunkState {
 
     // MARK: - Visits
 
-    /// Arrival minute and patience of the visit of application `i`: drawn from the arrival profile
-    /// and the patience distribution, or, with an appointment, the opening of the hall's quietest
-    /// period (of the kiosks' first) and no limit (the appointment is used up).
-    private func arrivalAndPatience(_ i: Int, _ ctx: SimulationContext, kiosk: Bool) -> (Double, Double) {
+    /// Arrival minute, patience and whether the visit of application `i` is booked: drawn from the
+    /// queue's `ArrivalProcess`, or, with an appointment, its appointment minute and no limit (the
+    /// appointment is used up).
+    private func arrivalAndPatience(_ i: Int, _ ctx: SimulationContext, kiosk: Bool) -> (Double, Double, booked: Bool) {
+        let process = kiosk ? ctx.kioskArrivals : ctx.hallArrivals
         if apps[i].appointment {
             apps[i].appointment = false
-            return (kiosk ? ctx.kioskSlots[0].start : ctx.appointmentStart, .infinity)
+            return (process.appointmentStart, .infinity, true)
         }
-        let arrival: Double
-        if kiosk {
-            let slots = ctx.kioskSlots
-            let k = behaviour.uniformInt(slots.count)
-            arrival = slots[k].start + behaviour.uniform() * slots[k].length
-        } else {
-            let u = behaviour.uniform()
-            var k = 0
-            while k < ctx.hourCumulative.count - 1 && ctx.hourCumulative[k] <= u { k += 1 }
-            arrival = ctx.hourSlots[k].start + behaviour.uniform() * ctx.hourSlots[k].length
-        }
-        let mean = ctx.hot.patienceMeanMin
-        let patience = mean.isFinite ? behaviour.exponential(mean: mean) : .infinity
-        return (arrival, patience)
+        let arrival = process.arrival(behaviour)
+        return (arrival, process.patience(behaviour), false)
     }
 
     private func requestWindowVisit(_ i: Int, _ ctx: SimulationContext) {
@@ -91,8 +80,7 @@ extension ChunkState {
             switch stages { case 0: groups.0 = g; case 1: groups.1 = g; case 2: groups.2 = g; default: groups.3 = g }
             stages += 1
         }
-        let booked = app.appointment
-        let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: false)
+        let (arrival, patience, booked) = arrivalAndPatience(i, ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: Double(terms.serviceMean), stages: UInt8(stages), slotMask: mask, groups: groups,
                                    appointment: booked))
@@ -104,8 +92,7 @@ extension ChunkState {
         let terms = ctx.terms(of: app)
         let hall = ctx.layout.hall(level: HallLevel(rawValue: Int(app.level))!, district: Int(app.district), home: app.home)
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[terms.department(0)])
-        let booked = app.appointment
-        let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: false)
+        let (arrival, patience, booked) = arrivalAndPatience(i, ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(terms.serviceMean),
                                    stages: 1, slotMask: 0,
@@ -115,8 +102,7 @@ extension ChunkState {
     private func requestKioskVisit(_ i: Int, _ ctx: SimulationContext) {
         let h = ctx.hot
         let pool = Int(ctx.layout.kioskPoolOfDistrict[Int(apps[i].district)])
-        let booked = apps[i].appointment
-        let (arrival, patience) = arrivalAndPatience(i, ctx, kiosk: true)
+        let (arrival, patience, booked) = arrivalAndPatience(i, ctx, kiosk: true)
         visits.append(VisitRequest(queue: Int32(ctx.hallCount + pool), app: Int32(i), arrival: arrival, patience: patience,
                                    serviceMean: h.kioskServiceMeanMin * h.identityFactor * Double(apps[i].needs), stages: 1,
                                    slotMask: 1, groups: (0, 0, 0, 0), appointment: booked))

@@ -84,7 +84,9 @@ public final class QueueState: @unchecked Sendable {
         guard !entries.isEmpty else { return }
         order.removeAll(keepingCapacity: true)
         for e in entries { order.append((chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit)) }
-        if background.perVisit > 0 { addBackground(entries, chunks: chunks, dayFactor: dayFactor) }
+        if background.perVisit > 0, let arrivals = background.arrivals {
+            addBackground(entries, chunks: chunks, arrivals: arrivals, dayFactor: dayFactor)
+        }
         order.sort { ($0.arrival, $0.chunk, $0.visit) < ($1.arrival, $1.chunk, $1.visit) }
         visits += Int64(entries.count)
         var k = 0
@@ -104,10 +106,11 @@ public final class QueueState: @unchecked Sendable {
     /// noise by the background factor; this way the day pattern is the city's, the noise a
     /// full-size hall's, and the background population books and returns as the simulated one does.
     /// O(background visits + walk-ins).
-    private func addBackground(_ entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], dayFactor: Double) {
+    private func addBackground(_ entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState],
+                               arrivals: ArrivalProcess, dayFactor: Double) {
         clones.removeAll(keepingCapacity: true)
         for var c in returning {
-            c.arrival = background.appointmentStart
+            c.arrival = arrivals.appointmentStart
             c.patience = .infinity
             c.appointment = true
             order.append((c.arrival, -1, Int32(clones.count)))
@@ -129,8 +132,8 @@ public final class QueueState: @unchecked Sendable {
         guard !templates.isEmpty else { return }
         for _ in 0..<rng.poisson(background.perVisit * expected) {
             var c = templates[rng.uniformInt(templates.count)]
-            c.arrival = background.arrival(rng)
-            c.patience = background.patience(rng)
+            c.arrival = arrivals.arrival(rng)
+            c.patience = arrivals.patience(rng)
             order.append((c.arrival, -1, Int32(clones.count)))
             clones.append(c)
         }
@@ -207,32 +210,16 @@ public final class QueueState: @unchecked Sendable {
 }
 
 /// Background visits of a full-size hall in a miniature (`Hall.background`): how many per simulated
-/// visit, and how their arrival minute and patience are drawn (as the simulated visits' are).
+/// visit, and the arrival process they share with the simulated walk-ins.
 struct BackgroundTraffic {
     var perVisit: Double
-    /// Arrival slots (start, length) and their cumulative weights (ending at 1).
-    var slots: [(start: Double, length: Double)]
-    var cumulative: [Double]
-    var patienceMeanMin: Double
-    /// Minute at which booked visits arrive (`SimulationContext.appointmentStart`).
-    var appointmentStart: Double
+    var arrivals: ArrivalProcess?
 
-    static let none = BackgroundTraffic(perVisit: 0, slots: [], cumulative: [], patienceMeanMin: .infinity, appointmentStart: 0)
+    static let none = BackgroundTraffic(perVisit: 0, arrivals: nil)
     /// Weight of a day in the smoothed count of simulated visits (about ten open days of memory).
     static let smoothing = 0.1
     /// Pseudo-visits added to both counts of the city's day factor (see `Simulation.dayFactor`).
     static let priorVisits = 30.0
     /// Recent walk-ins kept as templates for background visits.
     static let templates = 4096
-
-    func arrival(_ rng: RandomStream) -> Double {
-        let u = rng.uniform()
-        var k = 0
-        while k < cumulative.count - 1 && cumulative[k] <= u { k += 1 }
-        return slots[k].start + rng.uniform() * slots[k].length
-    }
-
-    func patience(_ rng: RandomStream) -> Double {
-        patienceMeanMin.isFinite ? rng.exponential(mean: patienceMeanMin) : .infinity
-    }
 }

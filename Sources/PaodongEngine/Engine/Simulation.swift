@@ -67,17 +67,13 @@ public final class Simulation: @unchecked Sendable {
         chunks = pop.chunks.enumerated().map { ChunkState(index: $0.offset, chunk: $0.element, seed: p.seed) }
         var queues: [QueueState] = []
         for (h, hall) in ctx.layout.halls.enumerated() {
-            let background = BackgroundTraffic(perVisit: hall.background, slots: ctx.hourSlots, cumulative: ctx.hourCumulative,
-                                               patienceMeanMin: ctx.hot.patienceMeanMin, appointmentStart: ctx.appointmentStart)
+            let background = BackgroundTraffic(perVisit: hall.background, arrivals: ctx.hallArrivals)
             queues.append(QueueState(index: h, isKiosk: false, servers: hall.groupWindows, cv: p.halls.windowServiceCV,
                                      ticketCapPerWindow: p.halls.ticketCapPerWindow, periods: p.halls.opening,
                                      overtime: p.halls.overtimeMin, seed: p.seed, background: background))
         }
-        // Kiosk visits come in any opening hour with equal chance (as `ChunkState` draws them).
-        let kioskCumulative = ctx.kioskSlots.indices.map { Double($0 + 1) / Double(ctx.kioskSlots.count) }
         for (k, pool) in ctx.layout.kioskPools.enumerated() {
-            let background = BackgroundTraffic(perVisit: pool.background, slots: ctx.kioskSlots, cumulative: kioskCumulative,
-                                               patienceMeanMin: ctx.hot.patienceMeanMin, appointmentStart: ctx.kioskSlots[0].start)
+            let background = BackgroundTraffic(perVisit: pool.background, arrivals: ctx.kioskArrivals)
             queues.append(QueueState(index: k, isKiosk: true, servers: [pool.kiosks], cv: p.kiosks.serviceCV,
                                      ticketCapPerWindow: nil, periods: p.kiosks.opening, overtime: p.halls.overtimeMin, seed: p.seed,
                                      background: background))

@@ -30,9 +30,9 @@ public final class SimulationContext: @unchecked Sendable {
     let hasKiosks: Bool
     /// Seasonal multiplier of each simulated day (mean 1 over the run).
     let season: [Double]
-    /// Opening-hour slots (start minute, length) and their cumulative arrival weights.
-    let hourSlots: [(start: Double, length: Double)]
-    let hourCumulative: [Double]
+    /// When walk-ins and booked visits arrive at halls and at kiosks, and their patience.
+    let hallArrivals: ArrivalProcess
+    let kioskArrivals: ArrivalProcess
     let bundledEvents: [Bool]
     let oneWindow: Bool
     /// Terms of an application for each item alone, then for each life event's bundle
@@ -42,9 +42,6 @@ public final class SimulationContext: @unchecked Sendable {
     /// The scalar parameters the hot loop reads, in a struct without arrays (free to copy).
     let hot: HotParameters
     let kioskWeekdays: Bool
-    let kioskSlots: [(start: Double, length: Double)]
-    /// Minute at which a hall's appointments (预约) arrive.
-    let appointmentStart: Double
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -85,26 +82,8 @@ public final class SimulationContext: @unchecked Sendable {
         let mean = season.reduce(0, +) / Double(max(1, season.count))
         self.season = season.map { mean > 0 ? $0 / mean : 1 }
 
-        hourSlots = SimulationContext.slots(p.halls.opening)
-        var cumulative: [Double] = [], acc = 0.0
-        for (k, slot) in hourSlots.enumerated() {
-            acc += p.halls.arrivalProfile[min(k, p.halls.arrivalProfile.count - 1)] * slot.length / 60
-            cumulative.append(acc)
-        }
-        hourCumulative = cumulative.map { $0 / acc }
-        // Appointments are booked at the opening of the period with the fewest arrivals per minute
-        // (the afternoon under the default morning peak), where the hall has room for them.
-        var quietest = (start: Double(p.halls.opening[0].start), rate: Double.infinity)
-        for period in p.halls.opening {
-            var weight = 0.0
-            for (k, slot) in hourSlots.enumerated() where slot.start >= Double(period.start) && slot.start < Double(period.end) {
-                weight += (cumulative[k] - (k > 0 ? cumulative[k - 1] : 0))
-            }
-            let rate = weight / Double(max(1, period.minutes))
-            if rate < quietest.rate { quietest = (Double(period.start), rate) }
-        }
-        appointmentStart = quietest.start
-        kioskSlots = SimulationContext.slots(p.kiosks.opening)
+        hallArrivals = ArrivalProcess(halls: p.halls)
+        kioskArrivals = ArrivalProcess(kiosks: p.kiosks, patienceMeanMin: hallArrivals.patienceMeanMin)
         kioskWeekdays = !p.kiosks.openWeekends
 
         let oneWindowFactor = p.reforms.oneWindow.enabled ? p.reforms.oneWindow.serviceFactor : 1
@@ -145,19 +124,6 @@ public final class SimulationContext: @unchecked Sendable {
     }
 
     deinit { eventItems.deallocate() }
-
-    /// Hour-long slots covering the opening periods (the last slot of a period may be shorter).
-    static func slots(_ periods: [OpeningPeriod]) -> [(start: Double, length: Double)] {
-        var slots: [(Double, Double)] = []
-        for period in periods {
-            var s = period.start
-            while s < period.end {
-                slots.append((Double(s), Double(min(60, period.end - s))))
-                s += 60
-            }
-        }
-        return slots
-    }
 
     /// Index in `terms` of an application for `item` (its lead item) or, when `event` >= 0, for
     /// that life event's bundle.
@@ -208,7 +174,7 @@ struct HotParameters {
     var documentTravelMin, kioskTravelMin, kioskServiceMeanMin, collectionServiceMeanMin: Double
     var expectedWaitMin, timeCoefficientPerHour, seniorOnlineShift, businessOnlineShift: Double
     var onlineExperienceWeight, wastedTripWeight, approvalShape, hometownTravelMin: Double
-    var identityFactor, patienceMeanMin: Double
+    var identityFactor: Double
     var retryDelayDays: Int
     var closedDaySpreadDays: Int
     var channelConstants: (Double, Double, Double, Double)
@@ -236,7 +202,6 @@ struct HotParameters {
         approvalShape = p.process.approvalShape
         hometownTravelMin = p.process.hometownTravelMin
         identityFactor = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
-        patienceMeanMin = p.halls.patienceMeanMin ?? .infinity
         retryDelayDays = p.process.retryDelayDays
         closedDaySpreadDays = p.halls.closedDaySpreadDays
         let c = p.behaviour.channelConstants

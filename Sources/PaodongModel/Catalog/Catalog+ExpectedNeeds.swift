@@ -39,7 +39,6 @@ extension Scenario {
 
     /// `Catalog.expectedNeeds` with this scenario's population and demand, at full scale.
     public var expectedNeeds: [Double] {
-        catalog.expectedNeeds(agents: audienceAgents,
-                              needsPerAgentYear: [parameters.demand.needsPerResidentYear, parameters.demand.needsPerBusinessYear])
+        catalog.expectedNeeds(agents: audienceAgents, needsPerAgentYear: needsPerAgentYear)
     }
 }

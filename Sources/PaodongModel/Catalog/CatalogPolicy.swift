@@ -50,13 +50,6 @@ public struct CatalogPolicy: Sendable {
     /// Kiosks take documents and photos but cannot take biometrics.
     public static func kioskEligible(_ item: Item) -> Bool { !item.physicalPresence }
 
-    /// Number of eligible items for each count-based reform key (for validation).
-    public static func eligibleCounts(_ catalog: Catalog) -> [String: Int] {
-        let items = catalog.items
-        return ["instant_approval": items.filter(instantEligible).count, "prefill": items.filter(prefillEligible).count,
-                "kiosks": items.filter(kioskEligible).count, "kiosks.cross_city": items.filter(kioskEligible).count]
-    }
-
     /// The `count` items a reform reaches: the named ones first (in their order), then the eligible
     /// rest, those `first` marks before the others, each by `rank` (smaller first; ties by index),
     /// except the last `selection.addedByVolume`, which go by `volume` (larger first). O(n log n).

@@ -62,7 +62,8 @@ public struct Reforms: Codable, Sendable, Equatable {
     public struct Prefill: Codable, Sendable, Equatable {
         public var enabled: Bool
         public var items: Int
-        /// Named items first, then instant-approval items (秒报秒批一体化), then the rest, each by target.
+        /// Named items first, then the rest by target; with instant approval on, these items are
+        /// decided instantly too (秒报秒批一体化).
         public var selection: ItemSelection
         public var formFactor: Double
         /// Multiplies the incomplete probability of a pre-filled item.

@@ -1,0 +1,79 @@
+import PaodongModel
+
+/// When a walk-in arrives at a hall or a kiosk pool and how long it waits before giving up; with
+/// an appointment (预约), when the booked visits arrive. One per kind of queue, drawn by the chunks
+/// for their applicants and by the queues for their background visits, so both follow one law.
+struct ArrivalProcess {
+    /// Hour-long slots covering the opening periods (the last of a period may be shorter).
+    let slots: [(start: Double, length: Double)]
+    /// Cumulative arrival weight of each slot (ending at 1); nil: every slot equally likely.
+    let cumulative: [Double]?
+    /// Mean patience in minutes (exponential); infinite: no one gives up.
+    let patienceMeanMin: Double
+    /// Minute at which booked visits arrive.
+    let appointmentStart: Double
+
+    /// Halls: slots weighted by the arrival profile; appointments at the opening of the period with
+    /// the fewest arrivals per minute (the afternoon under the default morning peak), where the
+    /// hall has room for them.
+    init(halls p: HallParameters) {
+        slots = ArrivalProcess.slots(p.opening)
+        var cumulative: [Double] = [], acc = 0.0
+        for (k, slot) in slots.enumerated() {
+            acc += p.arrivalProfile[min(k, p.arrivalProfile.count - 1)] * slot.length / 60
+            cumulative.append(acc)
+        }
+        cumulative = cumulative.map { $0 / acc }
+        var quietest = (start: Double(p.opening[0].start), rate: Double.infinity)
+        for period in p.opening {
+            var weight = 0.0
+            for (k, slot) in slots.enumerated() where slot.start >= Double(period.start) && slot.start < Double(period.end) {
+                weight += cumulative[k] - (k > 0 ? cumulative[k - 1] : 0)
+            }
+            let rate = weight / Double(max(1, period.minutes))
+            if rate < quietest.rate { quietest = (Double(period.start), rate) }
+        }
+        self.cumulative = cumulative
+        appointmentStart = quietest.start
+        patienceMeanMin = p.patienceMeanMin ?? .infinity
+    }
+
+    /// Kiosks: every opening hour equally likely; appointments at the first opening.
+    init(kiosks p: KioskParameters, patienceMeanMin: Double) {
+        slots = ArrivalProcess.slots(p.opening)
+        cumulative = nil
+        self.patienceMeanMin = patienceMeanMin
+        appointmentStart = slots[0].start
+    }
+
+    /// An arrival minute: a slot by its weight, then uniform within it. Two or three draws.
+    @inline(__always) func arrival(_ rng: RandomStream) -> Double {
+        let k: Int
+        if let cumulative {
+            let u = rng.uniform()
+            var j = 0
+            while j < cumulative.count - 1 && cumulative[j] <= u { j += 1 }
+            k = j
+        } else {
+            k = rng.uniformInt(slots.count)
+        }
+        return slots[k].start + rng.uniform() * slots[k].length
+    }
+
+    @inline(__always) func patience(_ rng: RandomStream) -> Double {
+        patienceMeanMin.isFinite ? rng.exponential(mean: patienceMeanMin) : .infinity
+    }
+
+    /// Hour-long slots covering the opening periods (the last slot of a period may be shorter).
+    static func slots(_ periods: [OpeningPeriod]) -> [(start: Double, length: Double)] {
+        var slots: [(Double, Double)] = []
+        for period in periods {
+            var s = period.start
+            while s < period.end {
+                slots.append((Double(s), Double(min(60, period.end - s))))
+                s += 60
+            }
+        }
+        return slots
+    }
+}
