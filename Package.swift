@@ -43,10 +43,7 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
-            ],
-            // The day loop's state lives in classes owned by one worker at a time; dynamic
-            // exclusivity checks on their arrays cost about a fifth of the run (perf, 20 % scale).
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            ]
         ),
         .target(
             name: "PaodongReports",

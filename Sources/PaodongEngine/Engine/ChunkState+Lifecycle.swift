@@ -13,14 +13,14 @@ extension ChunkState {
         let today = Int32(t)
         for i in due.indices where due[i] == today { dueToday.append(Int32(i)) }
         var sink: UInt8 = 0
-        for i in dueToday {
-            let app = apps[Int(i)]
+        for k in dueToday.indices {
+            let app = apps[Int(dueToday[k])]
             let mayComplete = app.stage == .finish || (app.stage == .submit && Channel(rawValue: Int(app.channel))!.isOnline)
             sink &+= mayComplete ? pop.agents[Int(app.agent)].state : app.stage.rawValue
         }
         touched = sink
-        for i32 in dueToday {
-            let i = Int(i32)
+        for k in dueToday.indices {
+            let i = Int(dueToday[k])
             switch apps[i].stage {
             case .submit:
                 switch Channel(rawValue: Int(apps[i].channel))! {
@@ -114,7 +114,7 @@ extension ChunkState {
     func applyOutcomes(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
         let h = ctx.hot
         var sink: UInt8 = 0
-        for v in visits { sink &+= pop.agents[Int(apps[Int(v.app)].agent)].state }
+        for j in visits.indices { sink &+= pop.agents[Int(apps[Int(visits[j].app)].agent)].state }
         touched = sink
         for j in 0..<visits.count {
             let v = visits[j]

@@ -31,10 +31,11 @@ extension ChunkState {
             }
         }
         var sink: UInt8 = 0
-        for need in newNeeds { sink &+= pop.agents[Int(need.agent)].state }
+        for k in newNeeds.indices { sink &+= pop.agents[Int(newNeeds[k].agent)].state }
         touched = sink
 
-        for need in newNeeds {
+        for k in newNeeds.indices {
+            let need = newNeeds[k]
             let agent = Int(need.agent)
             if need.what >= 0 {
                 tally.add(.needs, 1)

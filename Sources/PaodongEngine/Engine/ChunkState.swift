@@ -10,51 +10,37 @@ final class ChunkState: @unchecked Sendable {
     /// Draws everything the agents decide or meet.
     let behaviour: RandomStream
 
-    var apps = FlatBuffer<Application>(capacity: 1024)
+    @exclusivity(unchecked) var apps = FlatBuffer<Application>(capacity: 1024)
     /// Day on which each application acts next (parallel to `apps`); `ChunkState.finished` once done.
-    var due = FlatBuffer<Int32>(capacity: 1024)
+    @exclusivity(unchecked) var due = FlatBuffer<Int32>(capacity: 1024)
     /// The `due` of a completed application: no day matches it.
     static let finished: Int32 = -1
-    var visits = FlatBuffer<VisitRequest>(capacity: 256)
+    @exclusivity(unchecked) var visits = FlatBuffer<VisitRequest>(capacity: 256)
     /// One need of the day: its agent and its item (>= 0) or life event (`~event`).
     struct Need {
         var agent: Int32
         var what: Int32
     }
     /// The day's needs, drawn before any is opened (reused from day to day).
-    var newNeeds = FlatBuffer<Need>(capacity: 256)
+    @exclusivity(unchecked) var newNeeds = FlatBuffer<Need>(capacity: 256)
     /// Applications that act today, in index order (reused from day to day).
-    var dueToday = FlatBuffer<Int32>(capacity: 256)
+    @exclusivity(unchecked) var dueToday = FlatBuffer<Int32>(capacity: 256)
     /// Where the gathering loads leave their result, so that the compiler keeps them.
-    var touched: UInt8 = 0
+    @exclusivity(unchecked) var touched: UInt8 = 0
     /// Applications completed since the last compaction.
-    var completedSinceCompaction = 0
+    @exclusivity(unchecked) var completedSinceCompaction = 0
     /// Written by the queues (distinct slots, several threads), read back by this chunk.
-    private(set) var outcomes: UnsafeMutablePointer<VisitOutcome>
-    private var outcomeCapacity = 0
-    private var padding = CacheLinePadding()
+    @exclusivity(unchecked) private(set) var outcomes = FlatBuffer<VisitOutcome>(capacity: 1024)
+    @exclusivity(unchecked) private var padding = CacheLinePadding()
 
     init(index: Int, chunk: Population.Chunk, seed: UInt64) {
         self.index = index; self.chunk = chunk
         needs = RandomStream(seed: seed, chunk: UInt64(index), purpose: .needs)
         behaviour = RandomStream(seed: seed, chunk: UInt64(index), purpose: .behaviour)
-        outcomeCapacity = 1024
-        outcomes = .allocate(capacity: outcomeCapacity)
     }
 
-    deinit {
-        outcomes.deallocate()
-        apps.deallocate(); due.deallocate(); visits.deallocate(); newNeeds.deallocate(); dueToday.deallocate()
-    }
-
-    /// Makes room for one outcome per visit requested today; call before the queues run.
-    func reserveOutcomes() {
-        if visits.count > outcomeCapacity {
-            outcomes.deallocate()
-            outcomeCapacity = max(visits.count, outcomeCapacity * 2)
-            outcomes = .allocate(capacity: outcomeCapacity)
-        }
-    }
+    /// Makes one outcome slot per visit requested today; call before the queues run.
+    func reserveOutcomes() { outcomes.resize(to: visits.count) }
 
     /// Drops completed applications once they are half the array (until then `act` skips them
     /// by their `due` alone). O(applications); keeps the order of the others, so when it runs does

@@ -1,11 +1,11 @@
-/// A growable array of plain values in memory this owner manages: no copy-on-write, no
-/// uniqueness check on writes, no bounds check in release builds.
+/// A growable array of plain values that owns its memory: no copy-on-write, no uniqueness check on
+/// writes, no bounds check in release builds, freed when its owner goes.
 ///
 /// The chunk's in-flight applications and its day lists live here because the day loop writes
 /// them tens of millions of times a day, and a Swift `Array` held by a class checks uniqueness on
-/// every write (`swift_isUniquelyReferenced`, 3.8 % of a full-scale run in perf). Exactly one
-/// owner must call `deallocate()`; copies of the struct share the storage and must not outlive it.
-struct FlatBuffer<Element: BitwiseCopyable>: RandomAccessCollection {
+/// every write (`swift_isUniquelyReferenced`, 3.8 % of a full-scale run in perf). The buffer is
+/// non-copyable, so exactly one owner holds the storage and `deinit` frees it.
+struct FlatBuffer<Element: BitwiseCopyable>: ~Copyable {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var capacity: Int
     private(set) var count = 0
@@ -15,10 +15,10 @@ struct FlatBuffer<Element: BitwiseCopyable>: RandomAccessCollection {
         base = .allocate(capacity: self.capacity)
     }
 
-    func deallocate() { base.deallocate() }
+    deinit { base.deallocate() }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
+    /// The valid indices, `0..<count`.
+    var indices: Range<Int> { 0..<count }
 
     /// The element at `i`, read or written in place. O(1).
     subscript(i: Int) -> Element {
@@ -46,6 +46,15 @@ struct FlatBuffer<Element: BitwiseCopyable>: RandomAccessCollection {
     mutating func removeLast(_ k: Int) {
         precondition(k >= 0 && k <= count, "cannot remove \(k) of \(count) elements")
         count -= k
+    }
+
+    /// Makes `count` exactly `n`, growing the memory if needed; elements past the old count are
+    /// uninitialised plain values that the caller writes before reading. O(1) unless it grows
+    /// (then O(old count)).
+    mutating func resize(to n: Int) {
+        precondition(n >= 0, "negative size")
+        if n > capacity { grow(to: Swift.max(n, 2 * capacity)) }
+        count = n
     }
 
     private mutating func grow(to newCapacity: Int) {

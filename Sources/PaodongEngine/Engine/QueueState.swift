@@ -11,24 +11,24 @@ public final class QueueState: @unchecked Sendable {
     let periods: [OpeningPeriod]
     let overtime: Double
 
-    public private(set) var visits: Int64 = 0
-    public private(set) var joins: Int64 = 0
-    public private(set) var served: Int64 = 0
-    public private(set) var unserved: Int64 = 0
-    public private(set) var busyMin: Double = 0
+    @exclusivity(unchecked) public private(set) var visits: Int64 = 0
+    @exclusivity(unchecked) public private(set) var joins: Int64 = 0
+    @exclusivity(unchecked) public private(set) var served: Int64 = 0
+    @exclusivity(unchecked) public private(set) var unserved: Int64 = 0
+    @exclusivity(unchecked) public private(set) var busyMin: Double = 0
     /// Busy minutes of each window group.
-    public private(set) var groupBusyMin: [Double]
+    @exclusivity(unchecked) public private(set) var groupBusyMin: [Double]
     /// Queue joins of each window group, and those not served (closed, gave up, refused).
-    public private(set) var groupJoins: [Int64]
-    public private(set) var groupUnserved: [Int64]
-    public private(set) var servedWaitMs: Int64 = 0
-    public private(set) var maxQueue: Int = 0
-    public private(set) var openDays: Int = 0
+    @exclusivity(unchecked) public private(set) var groupJoins: [Int64]
+    @exclusivity(unchecked) public private(set) var groupUnserved: [Int64]
+    @exclusivity(unchecked) public private(set) var servedWaitMs: Int64 = 0
+    @exclusivity(unchecked) public private(set) var maxQueue: Int = 0
+    @exclusivity(unchecked) public private(set) var openDays: Int = 0
     /// Largest wait a histogram holds, in hundredths of a minute (about 43 hours; a hall session is shorter).
     public static let waitCeiling: UInt64 = 1 << 18
     /// Served waits in hundredths of a minute, three significant digits. The range matters: with
     /// 2^32 each of the city's 758 histograms took 376 KB (285 MB in all); with 2^18, 74 KB.
-    public private(set) var waits = QueueState.waitHistogram()
+    @exclusivity(unchecked) public private(set) var waits = QueueState.waitHistogram()
 
     public static func waitHistogram() -> Histogram<UInt64> {
         Histogram<UInt64>(highestTrackableValue: waitCeiling, numberOfSignificantValueDigits: .three)
@@ -38,19 +38,19 @@ public final class QueueState: @unchecked Sendable {
     /// patience are drawn: the same profile and patience as the simulated visits.
     let background: BackgroundTraffic
     /// The day's background visits: copies of simulated walk-ins with their own arrival and patience.
-    private var clones: [VisitRequest] = []
+    @exclusivity(unchecked) private var clones: [VisitRequest] = []
     /// Simulated walk-in visits per open day, exponentially smoothed (−1 before the first).
-    private var smoothedWalkIns = -1.0
+    @exclusivity(unchecked) private var smoothedWalkIns = -1.0
     /// Recent simulated walk-ins, the templates of background visits (a ring; `nextTemplate` is the oldest).
-    private var templates: [VisitRequest] = []
-    private var nextTemplate = 0
+    @exclusivity(unchecked) private var templates: [VisitRequest] = []
+    @exclusivity(unchecked) private var nextTemplate = 0
     /// Background visitors turned away today, who come back on the next open day with an appointment.
-    private var returning: [VisitRequest] = []
+    @exclusivity(unchecked) private var returning: [VisitRequest] = []
 
-    private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
-    private var customers = QueueKernel.Customers()
-    private var results = QueueKernel.Results()
-    private var padding = CacheLinePadding()
+    @exclusivity(unchecked) private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
+    @exclusivity(unchecked) private var customers = QueueKernel.Customers()
+    @exclusivity(unchecked) private var results = QueueKernel.Results()
+    @exclusivity(unchecked) private var padding = CacheLinePadding()
 
     init(index: Int, isKiosk: Bool, servers: [Int], cv: Double, ticketCapPerWindow: Int?, periods: [OpeningPeriod],
          overtime: Double, seed: UInt64, background: BackgroundTraffic = .none) {

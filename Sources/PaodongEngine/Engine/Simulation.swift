@@ -24,24 +24,23 @@ public final class Simulation: @unchecked Sendable {
     let districtAgents: [(residents: Int, businesses: Int)]
 
     /// Visits of the day by queue (reused from day to day; plain values, simply overwritten).
-    private var entries = UnsafeMutablePointer<(chunk: Int32, visit: Int32)>.allocate(capacity: 1)
-    private var entryCapacity = 1
+    @exclusivity(unchecked) private var entries = FlatBuffer<(chunk: Int32, visit: Int32)>(capacity: 1)
     /// Where each queue's visits start in `entries` (and where the last ends).
-    private var offsets: [Int] = []
+    @exclusivity(unchecked) private var offsets: [Int] = []
     /// Visits of each block of chunks for each queue, then where the block's entries start in the
     /// queue's slice: `blockCounts[block * queues + queue]`.
-    private var blockCounts: [Int] = []
+    @exclusivity(unchecked) private var blockCounts: [Int] = []
     /// Visits per open day to all halls and to all kiosk pools, smoothed (−1 before the first).
-    private var smoothedHallVisits = -1.0
-    private var smoothedKioskVisits = -1.0
+    @exclusivity(unchecked) private var smoothedHallVisits = -1.0
+    @exclusivity(unchecked) private var smoothedKioskVisits = -1.0
     /// Chunks are bucketed in this many fixed blocks, in parallel; a constant, so that the
     /// order of the entries never depends on the thread count.
     static let bucketBlocks = 16
 
     /// Called after each day with (day, days) for progress display.
-    public var progress: (@Sendable (Int, Int) -> Void)?
+    @exclusivity(unchecked) public var progress: (@Sendable (Int, Int) -> Void)?
     /// Checked between days; when it returns true the run stops with `SimulationError.cancelled`.
-    public var isCancelled: (@Sendable () -> Bool)?
+    @exclusivity(unchecked) public var isCancelled: (@Sendable () -> Bool)?
 
     public init(scenario: Scenario, threads: Int) {
         let ctx = SimulationContext(scenario: scenario)
@@ -87,7 +86,6 @@ public final class Simulation: @unchecked Sendable {
         }
     }
 
-    deinit { entries.deallocate() }
 
     /// Plays every day and returns the merged result.
     public func run() throws -> RunResult {
@@ -119,7 +117,7 @@ public final class Simulation: @unchecked Sendable {
         let halls = context.hallCount
         let hallFactor = open ? dayFactor(&smoothedHallVisits, visits: bounds[halls]) : 1
         let kioskFactor = kioskOpen ? dayFactor(&smoothedKioskVisits, visits: bounds[queues.count] - bounds[halls]) : 1
-        nonisolated(unsafe) let all = entries
+        nonisolated(unsafe) let all = entries.base
         Simulation.parallel(queues.count, threads: threads) { [self] w, k in
             let q = queueOrder[k]
             let queue = queues[q]
@@ -158,7 +156,10 @@ public final class Simulation: @unchecked Sendable {
             Simulation.parallel(blocks, threads: threads) { [self] _, b in
                 let row = counts.baseAddress! + b * queueCount
                 row.update(repeating: 0, count: queueCount)
-                for c in chunkRange(b) { for v in chunks[c].visits { row[Int(v.queue)] += 1 } }
+                for c in chunkRange(b) {
+                    let visits = chunks[c].visits.base
+                    for v in 0..<chunks[c].visits.count { row[Int(visits[v].queue)] += 1 }
+                }
             }
             // Each queue's slice, and within it each block's start.
             var start = 0
@@ -171,17 +172,15 @@ public final class Simulation: @unchecked Sendable {
                 }
             }
             offsets[queueCount] = start
-            if start > entryCapacity {
-                entries.deallocate()
-                entryCapacity = max(start, 2 * entryCapacity)
-                entries = .allocate(capacity: entryCapacity)
-            }
+            entries.resize(to: start)
             // Each block fills its places.
-            nonisolated(unsafe) let entries = entries
+            nonisolated(unsafe) let entries = entries.base
             Simulation.parallel(blocks, threads: threads) { [self] _, b in
                 let fill = counts.baseAddress! + b * queueCount
                 for c in chunkRange(b) {
-                    for (j, v) in chunks[c].visits.enumerated() {
+                    let visits = chunks[c].visits.base
+                    for j in 0..<chunks[c].visits.count {
+                        let v = visits[j]
                         (entries + fill[Int(v.queue)]).initialize(to: (Int32(c), Int32(j)))
                         fill[Int(v.queue)] += 1
                     }

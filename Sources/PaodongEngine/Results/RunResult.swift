@@ -123,8 +123,13 @@ extension Simulation {
                 waitP99Min: served > 0 ? Double(h.valueAtPercentile(99)) / 100 : 0))
         }
         // Completed applications may still sit in a chunk until it compacts; only the others are open.
-        let open = chunks.reduce(0) { $0 + $1.apps.filter { $0.stage != .done }.count }
-        let openNeeds = chunks.reduce(0) { $0 + $1.apps.reduce(0) { $0 + ($1.stage != .done ? Int($1.needs) : 0) } }
+        var open = 0, openNeeds = 0
+        for chunk in chunks {
+            for i in chunk.apps.indices where chunk.apps[i].stage != .done {
+                open += 1
+                openNeeds += Int(chunk.apps[i].needs)
+            }
+        }
         return RunResult(
             scenario: p, districts: context.scenario.districts, catalog: context.catalog, policy: context.policy,
             calendar: context.calendar, threads: threads, residents: context.residents, businesses: context.businesses,
