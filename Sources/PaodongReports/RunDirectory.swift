@@ -1,7 +1,7 @@
 import Foundation
 
 /// A run directory written atomically: files go to a hidden temporary sibling, which is renamed
-/// into place only when everything is written (MODEL.md §10). An existing directory is replaced
+/// into place only when everything is written (docs/model.md, "Outputs"). An existing directory is replaced
 /// only with `force`, and only after the new one is complete.
 public final class RunDirectory {
     public enum Failure: Error, CustomStringConvertible {

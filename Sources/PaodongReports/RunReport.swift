@@ -2,7 +2,7 @@ import Foundation
 import PaodongEngine
 import PaodongModel
 
-/// Turns run results into the CSV tables of MODEL.md §10.
+/// Turns run results into the CSV tables of docs/model.md, "Outputs".
 public enum RunReport {
     public static let summaryHeader = [
         "scenario", "replication", "seed", "residents", "businesses", "needs", "applications", "completed", "open",
@@ -53,8 +53,6 @@ public enum RunReport {
             "trips_documents": Double(t[.documentTrips]), "trips_submission": Double(t[.submissionTrips]),
             "trips_collection": Double(t[.collectionTrips]), "trips_hometown": Double(t[.hometownTrips]),
             "kiosk_visits": Double(t[.kioskVisits]), "bundled_applications": Double(t[.bundledApplications]),
-            "share_window": per(t[.channelWindow], completed), "share_kiosk": per(t[.channelKiosk], completed),
-            "share_web": per(t[.channelWeb], completed), "share_mobile": per(t[.channelMobile], completed),
             "wait_hours": Double(t[.waitMs]) / 3_600_000, "travel_hours": Double(t[.travelMs]) / 3_600_000,
             "form_hours": Double(t[.formMs]) / 3_600_000,
             "adoption_start": Double(r.initialAdopters) / Double(max(1, r.agents)),
@@ -63,7 +61,9 @@ public enum RunReport {
             "applications_0_trips": Double(t[.trips0]), "applications_1_trip": Double(t[.trips1]),
             "applications_2_trips": Double(t[.trips2]), "applications_3plus_trips": Double(t[.trips3Plus]),
         ]
-        return base.merging(cityYear(r)) { a, _ in a }.merging(equity(r)) { a, _ in a }
+        var channels: [String: Double] = [:]
+        for c in Channel.allCases { channels["share_\(c.key)"] = per(t.completed(on: c), completed) }
+        return base.merging(channels) { a, _ in a }.merging(cityYear(r)) { a, _ in a }.merging(equity(r)) { a, _ in a }
             .merging(mechanisms) { a, _ in a }.merging(levels) { a, _ in a }
     }
 
@@ -127,7 +127,7 @@ public enum RunReport {
         let t = r.tally
         for (i, item) in r.catalog.items.enumerated() {
             let apps = t.item(i, .applications), done = t.item(i, .completed)
-            let f = r.policy.flags[i]
+            let f = r.policy.flags[i], c = r.policy.channels[i]
             table.append([
                 item.id, item.nameZh, item.nameEn, item.audience.key, item.licensing ? "1" : "0", item.level.key,
                 item.departments.map { r.catalog.departments[$0].id }.joined(separator: ";"),
@@ -135,9 +135,9 @@ public enum RunReport {
                 Format.ratio(t.item(i, .trips), done), Format.ratio(t.item(i, .zeroTrip), done),
                 Format.minutes(t.item(i, .servedWaitMs), per: t.item(i, .servedVisits)),
                 Format.ratio(t.item(i, .leadDays), done, 3),
-                Format.ratio(t.item(i, .window), apps), Format.ratio(t.item(i, .kiosk), apps),
-                Format.ratio(t.item(i, .web), apps), Format.ratio(t.item(i, .mobile), apps),
-                f.contains(.web) ? "1" : "0", f.contains(.mobile) ? "1" : "0", f.contains(.kiosk) ? "1" : "0",
+                Format.ratio(t.item(i, applicationsOn: .window), apps), Format.ratio(t.item(i, applicationsOn: .kiosk), apps),
+                Format.ratio(t.item(i, applicationsOn: .web), apps), Format.ratio(t.item(i, applicationsOn: .mobile), apps),
+                c.contains(.web) ? "1" : "0", c.contains(.mobile) ? "1" : "0", c.contains(.kiosk) ? "1" : "0",
                 f.contains(.instant) ? "1" : "0", f.contains(.prefill) ? "1" : "0", f.contains(.eDelivery) ? "1" : "0",
                 Format.number(item.demandWeight, 9),
             ])

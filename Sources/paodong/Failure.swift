@@ -3,7 +3,7 @@ import Foundation
 import PaodongModel
 import PaodongReports
 
-/// Prints an error to standard error and turns it into the sysexits code of MODEL.md §11.
+/// Prints an error to standard error and turns it into the sysexits code of docs/model.md, "Outputs".
 func fail(_ error: Error) -> ExitCode {
     switch error {
     case let e as ScenarioError:

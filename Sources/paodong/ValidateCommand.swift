@@ -21,18 +21,19 @@ struct ValidateCommand: ParsableCommand {
         func pct(_ x: Double) -> String { String(format: "%.2f %%", 100 * x) }
         let personal = s.catalog.items.indices.filter { s.catalog.items[$0].audience == .personal }
         let business = s.catalog.items.indices.filter { s.catalog.items[$0].audience == .business }
-        func mobileShare(_ ids: [Int]) -> Double { Double(ids.filter { policy.flags[$0].contains(.mobile) }.count) / Double(max(1, ids.count)) }
+        func mobileShare(_ ids: [Int]) -> Double { Double(ids.filter { policy.channels[$0].contains(.mobile) }.count) / Double(max(1, ids.count)) }
         print("  items with at most one design trip \(pct(policy.itemsShareAtMostOneTrip)); licensing items with zero \(pct(policy.licensingItemsShareZeroTrip(s.catalog)))")
-        print("  online \(policy.count(.web)) items; mobile \(pct(mobileShare(personal))) of personal, \(pct(mobileShare(business))) of business items")
+        print("  online \(policy.count(Channel.web)) items; mobile \(pct(mobileShare(personal))) of personal, \(pct(mobileShare(business))) of business items")
         // What each count-based reform reaches, in expected needs (the planner's sanity check).
         let needs = s.expectedNeeds
         let total = needs.reduce(0, +)
-        func reach(_ f: CatalogPolicy.Flags) -> String {
-            pct(needs.indices.filter { policy.flags[$0].contains(f) }.reduce(0) { $0 + needs[$1] } / max(total, 1e-300))
+        func reach(_ has: (Int) -> Bool) -> String {
+            pct(needs.indices.filter(has).reduce(0) { $0 + needs[$1] } / max(total, 1e-300))
         }
+        func reach(_ f: CatalogPolicy.Flags) -> String { reach { policy.flags[$0].contains(f) } }
         let eventNeeds = s.catalog.expectedEventNeeds(agents: s.audienceAgents)
         let bundledNeeds = eventNeeds.indices.filter { policy.bundledEvents[$0] }.reduce(0) { $0 + eventNeeds[$1] }
-        print("  share of expected needs reached: instant \(reach(.instant)), pre-filled \(reach(.prefill)), kiosk \(reach(.kiosk)), bundled \(pct(bundledNeeds / max(total, 1e-300)))")
-        print("  e-certificates cover \(pct(policy.certificateUseCovered(s.catalog))) of certificate use; instant \(policy.count(.instant)), pre-filled instant \(policy.count([.prefill, .instant])), kiosk \(policy.count(.kiosk)), cross-city \(policy.count(.crossCityKiosk)) items; \(policy.bundledItemCount(s.catalog)) items in bundles")
+        print("  share of expected needs reached: instant \(reach(.instant)), pre-filled \(reach(.prefill)), kiosk \(reach { policy.channels[$0].contains(.kiosk) }), bundled \(pct(bundledNeeds / max(total, 1e-300)))")
+        print("  e-certificates cover \(pct(policy.certificateUseCovered(s.catalog))) of certificate use; instant \(policy.count(.instant)), pre-filled instant \(policy.count([.prefill, .instant])), kiosk \(policy.count(Channel.kiosk)), cross-city \(policy.count(.crossCityKiosk)) items; \(policy.bundledItemCount(s.catalog)) items in bundles")
     }
 }

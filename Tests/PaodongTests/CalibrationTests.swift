@@ -24,7 +24,7 @@ import Testing
         // The app: 95 % of personal and 70 % of business items.
         for (audience, target) in [(Audience.personal, 0.95), (.business, 0.70)] {
             let ids = items.indices.filter { items[$0].audience == audience }
-            let share = Double(ids.filter { policy.flags[$0].contains(.mobile) }.count) / Double(ids.count)
+            let share = Double(ids.filter { policy.channels[$0].contains(.mobile) }.count) / Double(ids.count)
             #expect(abs(share - target) < 0.001, "\(audience.key): \(share)")
         }
         // 393 electronic certificate types covering 90 % of certificate use.

@@ -52,7 +52,7 @@ import Testing
     }
 
     /// The pooling effect at equal capacity: the district hall's 59 windows split into departmental
-    /// groups by expected load (MODEL.md §11a) against the same 59 windows pooled, the same arrivals
+    /// groups by expected load (docs/model.md, "Departments and window groups") against the same 59 windows pooled, the same arrivals
     /// (flat over the day, 85 % busy) and the same service times. Pooling must cut the mean wait by half.
     ///
     /// Longgang's own comparison (92 departmental windows staffed by department, not by load, against

@@ -18,7 +18,7 @@ import Testing
         #expect(Self.shipped.contains("baseline-2012.yaml"))
         #expect(Self.shipped.contains("quick.yaml"))
         #expect(Self.shipped.contains("plan-2021.yaml"))
-        // One ablation per reform of MODEL.md §5.
+        // One ablation per reform of docs/model.md, "Reforms".
         for reform in ["one-window", "e-certificates", "kiosks", "instant-approval", "prefill", "bundles", "mobile",
                        "online", "e-delivery", "cross-region", "unified-identity"] {
             #expect(Self.shipped.contains("ablations/\(reform).yaml"), "no ablation for \(reform)")

@@ -1,6 +1,6 @@
 import PaodongModel
 
-/// The halls and kiosks of the city at the run's scale, and how agents find them (MODEL.md §11a).
+/// The halls and kiosks of the city at the run's scale, and how agents find them (docs/model.md, "Departments and window groups").
 ///
 /// A level that keeps at least one hall at the scale keeps the scaled count (rounded), apportioned
 /// across districts by largest remainder, its windows shared as at full scale; a level that would
@@ -146,7 +146,7 @@ public struct CityLayout: Sendable {
         return Int(list[(Int(home) * list.count) >> 16])
     }
 
-    /// Window groups of a hall (MODEL.md §11a). A department is active at the hall when its share of
+    /// Window groups of a hall (docs/model.md, "Departments and window groups"). A department is active at the hall when its share of
     /// the expected load is worth at least half a window; each active department gets a group with
     /// at least one window and the remaining windows follow expected load (largest remainder). The
     /// other departments share one group (a 综合 window for the rare matters), as do the least-loaded

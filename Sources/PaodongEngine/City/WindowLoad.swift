@@ -2,7 +2,7 @@ import PaodongModel
 
 extension SimulationContext {
     /// Expected window minutes per year by level and department, which window groups follow
-    /// (MODEL.md §11a). Counted from the applications' own terms, so that the load is where the
+    /// (docs/model.md, "Departments and window groups"). Counted from the applications' own terms, so that the load is where the
     /// day loop will send the visits: each single need and each unbundled life-event need as an
     /// application for its item, each bundled life event as one application at its lead department
     /// in the hall of its highest level. Per application: each department slot's service, repeated
@@ -19,7 +19,7 @@ extension SimulationContext {
 
         func add(_ t: ApplicationTerms, applications n: Double, audience: Audience) {
             guard n > 0 else { return }
-            let online = t.channelBits & (CatalogPolicy.Flags.web.rawValue | CatalogPolicy.Flags.mobile.rawValue) != 0
+            let online = !t.channels.isDisjoint(with: .online)
             let window = online ? 1 - adoption[audience.rawValue] : 1
             let visitsPerSlot = 1 / (1 - min(0.9, Double(t.incomplete)))
             let level = Int(t.level), up = min(level + 1, HallLevel.city.rawValue)

@@ -5,8 +5,8 @@ import PaodongModel
 /// that opening an application does not loop over its members and the in-flight record need not
 /// carry what follows from its items (`Application` fits one cache line).
 struct ApplicationTerms {
-    /// Channels the items all offer (bit = `Channel.rawValue`); the window always serves.
-    var channelBits: UInt16
+    /// Channels the application may use; the window always serves.
+    var channels: ChannelSet
     var instant: Bool
     /// A result on paper that is not delivered: collected at the hall.
     var collect: Bool
@@ -53,20 +53,19 @@ extension ApplicationTerms {
     /// The terms of an application for `members` (one item, or a life event's items when
     /// `certificates` gives the event's certificate types counted once). O(members).
     init<M: Collection>(members: M, bundled: Bool, certificates: (paper: Int, electronic: Int)?, oneWindow: Bool,
-                        flags: [CatalogPolicy.Flags], traits itemTraits: [ItemTraits], level itemLevel: [UInt8],
+                        flags: [CatalogPolicy.Flags], channels itemChannels: [ChannelSet], traits itemTraits: [ItemTraits], level itemLevel: [UInt8],
                         complexity itemComplexity: [UInt8], review itemReview: [Double], service itemService: [Double],
                         paper itemPaper: [UInt8], electronic itemElectronic: [UInt8], hot h: HotParameters) where M.Element == Int {
         // A bundle is one package on the portal and the app (一网通办) wherever any of its items is
         // online; a kiosk takes it only if it takes every item. A single item offers its own channels.
-        let remote = CatalogPolicy.Flags.web.rawValue | CatalogPolicy.Flags.mobile.rawValue
-        var remoteAny: UInt16 = 0
-        var channelBits: UInt16 = 0b1111, instant = true, prefill = true, collect = false
+        var onlineAny: ChannelSet = []
+        var channels = ChannelSet.all, instant = true, prefill = true, collect = false
         var hometown = false, crossCity = true, presence = false, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
         var service = 0.0, paper = 0, electronic = 0
         for i in members {
             let f = flags[i]
-            channelBits &= f.rawValue & 0b1111
-            remoteAny |= f.rawValue & remote
+            channels.formIntersection(itemChannels[i])
+            onlineAny.formUnion(itemChannels[i].intersection(.online))
             instant = instant && f.contains(.instant)
             prefill = prefill && f.contains(.prefill)
             let traits = itemTraits[i]
@@ -87,7 +86,7 @@ extension ApplicationTerms {
             electronic += Int(itemElectronic[i])
         }
         if let certificates { (paper, electronic) = certificates }
-        self.channelBits = (bundled ? channelBits | remoteAny : channelBits) | 1
+        self.channels = (bundled ? channels.union(onlineAny) : channels).union(.window)
         self.instant = instant; self.collect = collect; self.presence = presence
         self.hometown = hometown; self.crossCity = crossCity; self.level = level
         self.service = service; self.paper = paper

@@ -238,7 +238,12 @@ extension ChunkState {
         let lead = Int64(t - Int(a.needDay))
         let terms = ctx.terms(of: a)
         let travelMs = a.travelMs(ctx.hot)
-        let formMs = Int64(a.forms) * ms(Double(a.channel == UInt8(Channel.mobile.rawValue) ? terms.formMinMobile : terms.formMin))
+        let formMin: Float
+        switch Channel(rawValue: Int(a.channel))! {
+        case .mobile: formMin = terms.formMinMobile
+        case .window, .kiosk, .web: formMin = terms.formMin  // a window application fills no form (forms = 0)
+        }
+        let formMs = Int64(a.forms) * ms(Double(formMin))
         let citizen = a.waitMs + travelMs + a.serviceMs + formMs
         tally.add(.completed, 1)
         tally.add(.completedNeeds, Int64(a.needs))
@@ -259,7 +264,7 @@ extension ChunkState {
         tally.add(.formMs, formMs)
         tally.add(.forms, Int64(a.forms))
         tally.add(.leadDays, lead)
-        tally.add(.channel(Int(a.channel)), 1)
+        tally.addCompleted(on: Channel(rawValue: Int(a.channel))!)
         if terms.multiDepartment {
             tally.add(.multiDepartmentCompleted, 1)
             tally.add(.multiDepartmentWaitMs, a.waitMs)

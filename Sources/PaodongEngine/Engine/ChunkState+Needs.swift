@@ -71,10 +71,10 @@ extension ChunkState {
         let hometown = !registered && terms.hometown
 
         // Channel choice.
-        var channelBits = terms.channelBits
+        var channels = terms.channels
         let wasAdopted = person.state & Population.State.adopted != 0
         var adopted = wasAdopted
-        let onlineOffered = channelBits & 0b1100 != 0
+        let onlineOffered = !channels.isDisjoint(with: .online)
         if !adopted && onlineOffered {
             let chance = h.adoptionProbability * (senior ? 0.5 : 1)
             if behaviour.uniform() < chance {
@@ -84,9 +84,9 @@ extension ChunkState {
                 tally.add(day: t, .adoptions, 1)
             }
         }
-        if !adopted { channelBits &= 0b0011 }
-        if !ctx.hasKiosks { channelBits &= ~0b0010 }
-        let channel = chooseChannel(bits: channelBits, level: Int(terms.level), windowTrips: terms.windowTrips,
+        if !adopted { channels.subtract(.online) }
+        if !ctx.hasKiosks { channels.remove(ChannelSet(.kiosk)) }
+        let channel = chooseChannel(channels, level: Int(terms.level), windowTrips: terms.windowTrips,
                                     slots: terms.slots, service: terms.service, form: terms.form, collect: terms.collect,
                                     instant: terms.instant, presence: terms.presence,
                                     senior: senior, business: business, state: person.state, ctx)
@@ -122,10 +122,9 @@ extension ChunkState {
 
         tally.add(.applications, 1)
         if bundled { tally.add(.bundledApplications, 1) }
-        let channelField = Tally.ItemField.channel(channel)
         for i in members {
             tally.add(item: i, .applications, 1)
-            tally.add(item: i, channelField, 1)
+            tally.add(item: i, applicationOn: channel)
         }
         tally.add(segment: Int(app.segment), .applications, 1)
         tally.add(district: Int(person.district), .applications, 1)
@@ -133,45 +132,57 @@ extension ChunkState {
         due.append(Int32(dueDay))
     }
 
-    /// Multinomial logit over the offered channels (MODEL.md §7).
-    private func chooseChannel(bits: UInt16, level: Int, windowTrips: Int, slots: Int, service: Double, form: Double,
+    /// Multinomial logit over the offered channels (docs/model.md, "Channels and trips").
+    /// O(channels), allocation-free (the utilities live on the stack).
+    private func chooseChannel(_ offered: ChannelSet, level: Int, windowTrips: Int, slots: Int, service: Double, form: Double,
                                collect: Bool, instant: Bool, presence: Bool, senior: Bool, business: Bool, state: UInt8,
                                _ ctx: SimulationContext) -> Channel {
-        if bits == 1 { return .window }
+        if offered == .window { return .window }
         let b = ctx.hot
         let hallVisit = b.travel(level) + b.expectedWaitMin
         // Remote channels still need the collection visit, and a presence visit for biometrics.
         let collection = (collect ? hallVisit + b.collectionServiceMeanMin : 0) + (presence ? hallVisit + service : 0)
         let online = Double((state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift))
         let wasted = Double((state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift))
-        var utility = (-Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity)
-        var best = -Double.infinity
-        for raw in 0..<4 where bits & (1 << UInt16(raw)) != 0 {
-            let c = Channel(rawValue: raw)!
-            let cost: Double
-            switch c {
-            case .window: cost = Double(windowTrips) * hallVisit + service + (instant ? 0 : collection)
-            case .kiosk: cost = b.kioskTravelMin + b.kioskServiceMeanMin + form + collection
-            case .web: cost = form + collection
-            case .mobile: cost = form * b.mobileFormFactor + collection
+        let u = behaviour.uniform()
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: Channel.count) { weight in
+            var best = -Double.infinity
+            for c in Channel.allCases {
+                // A channel not offered has utility -inf and weight exactly 0 (without calling exp).
+                guard offered.contains(c) else { weight[c.rawValue] = -.infinity; continue }
+                let cost: Double
+                switch c {
+                case .window: cost = Double(windowTrips) * hallVisit + service + (instant ? 0 : collection)
+                case .kiosk: cost = b.kioskTravelMin + b.kioskServiceMeanMin + form + collection
+                case .web: cost = form + collection
+                case .mobile: cost = form * b.mobileFormFactor + collection
+                }
+                var utility = ctx.channelConstants[c.rawValue] + b.timeCoefficientPerHour * cost / 60
+                if c.isOnline {
+                    utility += online * b.onlineExperienceWeight
+                    if senior { utility += b.seniorOnlineShift }
+                    if business { utility += b.businessOnlineShift }
+                }
+                if c != .window { utility += wasted * b.wastedTripWeight }
+                weight[c.rawValue] = utility
+                best = max(best, utility)
             }
-            var u = b.channelConstant(c) + b.timeCoefficientPerHour * cost / 60
-            if c.isOnline {
-                u += online * b.onlineExperienceWeight
-                if senior { u += b.seniorOnlineShift }
-                if business { u += b.businessOnlineShift }
+            var total = 0.0
+            for k in 0..<Channel.count {
+                weight[k] = weight[k] == -.infinity ? 0 : exp(weight[k] - best)
+                total += weight[k]
             }
-            if c != .window { u += wasted * b.wastedTripWeight }
-            switch c { case .window: utility.0 = u; case .kiosk: utility.1 = u; case .web: utility.2 = u; case .mobile: utility.3 = u }
-            best = max(best, u)
+            // The first offered channel whose cumulative weight exceeds the draw; rounding at the
+            // top end falls to the last offered one.
+            let x = u * total
+            var cumulative = 0.0
+            var last = Channel.window
+            for c in Channel.allCases where weight[c.rawValue] > 0 {
+                cumulative += weight[c.rawValue]
+                if x < cumulative { return c }
+                last = c
+            }
+            return last
         }
-        // A channel not offered has utility -inf and weight exactly 0 (without calling exp).
-        @inline(__always) func weight(_ u: Double) -> Double { u == -.infinity ? 0 : exp(u - best) }
-        let w0 = weight(utility.0), w1 = weight(utility.1), w2 = weight(utility.2), w3 = weight(utility.3)
-        let x = behaviour.uniform() * (w0 + w1 + w2 + w3)
-        if x < w0 { return .window }
-        if x < w0 + w1 || (w2 == 0 && w3 == 0) { return w1 > 0 ? .kiosk : .window }
-        if x < w0 + w1 + w2 || w3 == 0 { return w2 > 0 ? .web : (w1 > 0 ? .kiosk : .window) }
-        return .mobile
     }
 }

@@ -6,10 +6,12 @@ import PaodongModel
 public struct MemoryEstimate: Sendable {
     public let bytes: Int
 
-    /// O(1) apart from the catalog size. The largest terms are the agents (`Population.Agent`, 6 bytes each) and the
-    /// applications in flight: needs per day × the days they stay open (approval, retries,
-    /// collection; twice the mean as a margin) × 140 bytes (a 64-byte record and its 4-byte due
-    /// day, and as many finished ones again waiting for the chunk to compact).
+    /// O(1) apart from the catalog size. The largest terms are the agents (`Population.Agent`) and
+    /// the applications in flight: needs per day × the days they stay open (approval, retries,
+    /// collection; twice the mean as a margin) × twice an application's bytes (its record and its
+    /// due day, and as many finished ones again waiting for the chunk to compact); then each day's
+    /// visits (the request, its outcome, its queue entry and the kernel's per-customer arrays, for
+    /// up to two visits per need) and one tally per thread.
     public init(scenario: Scenario, threads: Int) {
         let p = scenario.parameters
         let residents = (Double(p.population.residents) * p.scale).rounded()
@@ -18,10 +20,15 @@ public struct MemoryEstimate: Sendable {
         let needsPerDay = (residents * p.demand.needsPerResidentYear + businesses * p.demand.needsPerBusinessYear) / 365
         let peakSeason = (p.demand.monthlyProfile.max() ?? 1) / max(1e-9, p.demand.monthlyProfile.reduce(0, +) / 12)
         let openDays = 2 * (p.process.approvalMeanDays * 7 / 5 + 10)
-        let inFlight = needsPerDay * peakSeason * openDays * 140
-        let visits = needsPerDay * peakSeason * 2 * 150
+        let application = Double(2 * (MemoryLayout<Application>.stride + MemoryLayout<Int32>.stride))
+        let inFlight = needsPerDay * peakSeason * openDays * application
+        let visit = Double(MemoryLayout<VisitRequest>.stride + MemoryLayout<VisitOutcome>.stride
+                           + MemoryLayout<(chunk: Int32, visit: Int32)>.stride + QueueKernel.Customers.bytesPerCustomer)
+        let visits = needsPerDay * peakSeason * 2 * visit
         let items = Double(scenario.catalog.items.count)
-        let tallies = Double(max(1, threads)) * 8 * (items * 11 + Double(p.days) * 7 + 200)
+        let tallies = Double(max(1, threads)) * Double(MemoryLayout<Int64>.stride) * (items * Double(Tally.itemStride)
+            + Double(p.days * Tally.dayStride) + Double(Tally.Total.allCases.count + Segment.count * Tally.segmentStride)
+            + Double(scenario.districts.count * Tally.districtStride))
         let queues = Double(p.halls.levels.reduce(0) { $0 + $1.halls }) * 64 * 1024
         let fixed = 64.0 * 1024 * 1024
         bytes = Int(agents * Double(MemoryLayout<Population.Agent>.stride) + inFlight + visits + tallies + queues + items * 512 + fixed)

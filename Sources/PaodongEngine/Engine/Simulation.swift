@@ -3,7 +3,7 @@ import Foundation
 import PaodongModel
 import Synchronization
 
-/// Runs one scenario for its days: the day loop of MODEL.md §12.
+/// Runs one scenario for its days: the day loop of docs/model.md, "The day loop".
 ///
 /// Work is split into fixed chunks of agents and into queues (halls, kiosk pools), none of which
 /// depends on the thread count; each has its own random streams; counters are integers merged

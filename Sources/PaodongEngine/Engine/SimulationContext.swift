@@ -41,6 +41,9 @@ public final class SimulationContext: @unchecked Sendable {
     let itemCount: Int
     /// The scalar parameters the hot loop reads, in a struct without arrays (free to copy).
     let hot: HotParameters
+    /// Each channel's constant in the choice model, by `Channel.rawValue` (raw storage: the hot
+    /// loop reads it without retaining an array).
+    let channelConstants: UnsafeMutableBufferPointer<Double>
     let kioskWeekdays: Bool
 
     public init(scenario: Scenario) {
@@ -92,6 +95,8 @@ public final class SimulationContext: @unchecked Sendable {
         oneWindow = policy.oneWindow
         let hot = HotParameters(p)
         self.hot = hot
+        channelConstants = .allocate(capacity: Channel.count)
+        _ = channelConstants.initialize(from: p.behaviour.channelConstants)
 
         // Item attributes in the shape the terms are computed from (reforms applied).
         let service = catalog.items.map { p.halls.windowServiceMeanMin * $0.serviceFactor * identity * oneWindowFactor }
@@ -100,11 +105,11 @@ public final class SimulationContext: @unchecked Sendable {
         let reviews = catalog.items.map { p.process.approvalMeanDays * $0.reviewFactor }
         let traits = catalog.items.map(ItemTraits.init)
         let isOneWindow = policy.oneWindow
-        let (flags, papers, electronics) = (policy.flags, policy.paperCertificates, policy.electronicCertificates)
+        let (flags, channels, papers, electronics) = (policy.flags, policy.channels, policy.paperCertificates, policy.electronicCertificates)
         func termsOf<M: Collection>(_ members: M, bundled: Bool, certificates: (paper: Int, electronic: Int)?) -> ApplicationTerms
             where M.Element == Int {
             ApplicationTerms(members: members, bundled: bundled, certificates: certificates, oneWindow: isOneWindow,
-                             flags: flags, traits: traits, level: levels, complexity: complexities, review: reviews,
+                             flags: flags, channels: channels, traits: traits, level: levels, complexity: complexities, review: reviews,
                              service: service, paper: papers, electronic: electronics, hot: hot)
         }
         var terms = catalog.items.indices.map { termsOf(CollectionOfOne($0), bundled: false, certificates: nil) }
@@ -123,7 +128,7 @@ public final class SimulationContext: @unchecked Sendable {
         hasKiosks = !layout.kioskPools.isEmpty
     }
 
-    deinit { eventItems.deallocate() }
+    deinit { eventItems.deallocate(); channelConstants.deallocate() }
 
     /// Index in `terms` of an application for `item` (its lead item) or, when `event` >= 0, for
     /// that life event's bundle.
@@ -177,7 +182,6 @@ struct HotParameters {
     var identityFactor: Double
     var retryDelayDays: Int
     var closedDaySpreadDays: Int
-    var channelConstants: (Double, Double, Double, Double)
     var levelTravelMin: (Double, Double, Double, Double)
 
     init(_ p: Scenario.Parameters) {
@@ -204,19 +208,8 @@ struct HotParameters {
         identityFactor = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
         retryDelayDays = p.process.retryDelayDays
         closedDaySpreadDays = p.halls.closedDaySpreadDays
-        let c = p.behaviour.channelConstants
-        channelConstants = (c[0], c[1], c[2], c[3])
         let l = p.halls.levels.map(\.travelMin)
         levelTravelMin = (l[0], l[1], l[2], l[3])
-    }
-
-    @inline(__always) func channelConstant(_ c: Channel) -> Double {
-        switch c {
-        case .window: return channelConstants.0
-        case .kiosk: return channelConstants.1
-        case .web: return channelConstants.2
-        case .mobile: return channelConstants.3
-        }
     }
 
     @inline(__always) func travel(_ level: Int) -> Double {

@@ -11,7 +11,6 @@ public final class Tally: @unchecked Sendable {
         case zeroTrip, atMostOneTrip, trips0, trips1, trips2, trips3Plus
         case windowVisits, kioskVisits, servedVisits, servedWaitMs
         case waitMs, travelMs, serviceMs, formMs, leadDays, staffMs
-        case channelWindow, channelKiosk, channelWeb, channelMobile
         case adoptions, submissions
         /// Pre-review findings of incomplete material (补正), online or at a window or kiosk.
         case incompleteFindings
@@ -28,29 +27,11 @@ public final class Tally: @unchecked Sendable {
             default: return .trips3Plus
             }
         }
-
-        @inline(__always) static func channel(_ c: Int) -> Total {
-            switch c {
-            case 0: return .channelWindow
-            case 1: return .channelKiosk
-            case 2: return .channelWeb
-            default: return .channelMobile
-            }
-        }
     }
-    /// Per item: applications that served a need for it (a bundle counts under each of its items).
+    /// Per item: applications that served a need for it (a bundle counts under each of its items),
+    /// then one counter per channel (applications made on it).
     public enum ItemField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, leadDays
-        case window, kiosk, web, mobile
-
-        @inline(__always) static func channel(_ c: Channel) -> ItemField {
-            switch c {
-            case .window: return .window
-            case .kiosk: return .kiosk
-            case .web: return .web
-            case .mobile: return .mobile
-            }
-        }
     }
     public enum SegmentField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, citizenMs
@@ -63,7 +44,12 @@ public final class Tally: @unchecked Sendable {
     }
 
     /// Fields per row, computed once (`allCases` builds an array at every call).
-    static let itemStride = ItemField.allCases.count
+    static let itemStride = ItemField.allCases.count + Channel.count
+    /// City-wide counters: the `Total`s, then completed applications by channel.
+    static let totalCount = Total.allCases.count + Channel.count
+    /// Where the channel counters start among the totals and in an item's row.
+    static let totalChannelBase = Total.allCases.count
+    static let itemChannelBase = ItemField.allCases.count
     static let segmentStride = SegmentField.allCases.count
     static let districtStride = DistrictField.allCases.count
     static let dayStride = DayField.allCases.count
@@ -81,7 +67,7 @@ public final class Tally: @unchecked Sendable {
     private let dayCount: Int
 
     public init(items: Int, segments: Int, districts: Int, days: Int) {
-        let sizes = [Total.allCases.count, items * Tally.itemStride, segments * Tally.segmentStride,
+        let sizes = [Tally.totalCount, items * Tally.itemStride, segments * Tally.segmentStride,
                      districts * Tally.districtStride, days * Tally.dayStride]
         count = (sizes.reduce(0, +) + 15) / 16 * 16
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 128)
@@ -101,6 +87,16 @@ public final class Tally: @unchecked Sendable {
         set { counters[f.rawValue] = newValue }
     }
     @inline(__always) public func add(_ f: Total, _ v: Int64) { counters[f.rawValue] &+= v }
+    /// Counts a completed application by its channel.
+    @inline(__always) func addCompleted(on c: Channel) { counters[Tally.totalChannelBase + c.rawValue] &+= 1 }
+    /// Completed applications that used `c`.
+    public func completed(on c: Channel) -> Int64 { counters[Tally.totalChannelBase + c.rawValue] }
+    /// Counts an application for item `i` made on `c`.
+    @inline(__always) func add(item i: Int, applicationOn c: Channel) {
+        items[i * Tally.itemStride + Tally.itemChannelBase + c.rawValue] &+= 1
+    }
+    /// Applications for item `i` made on `c`.
+    public func item(_ i: Int, applicationsOn c: Channel) -> Int64 { items[i * Tally.itemStride + Tally.itemChannelBase + c.rawValue] }
     @inline(__always) public func add(item i: Int, _ f: ItemField, _ v: Int64) { items[i * Tally.itemStride + f.rawValue] &+= v }
     @inline(__always) public func add(segment s: Int, _ f: SegmentField, _ v: Int64) { segments[s * Tally.segmentStride + f.rawValue] &+= v }
     @inline(__always) public func add(district d: Int, _ f: DistrictField, _ v: Int64) { districts[d * Tally.districtStride + f.rawValue] &+= v }

@@ -65,6 +65,17 @@ public struct QueueKernel {
         /// Mean service minutes of each stage.
         public var serviceMean: [Double] = []
         public init() {}
+
+        /// Bytes that one customer of up to four stages holds in the inputs, the results and the
+        /// queue's arrival order (the memory estimate's per-visit term).
+        static var bytesPerCustomer: Int {
+            let stages = 4
+            let inputs = 2 * MemoryLayout<Double>.stride + MemoryLayout<UInt8>.stride
+                + stages * (MemoryLayout<UInt16>.stride + MemoryLayout<Double>.stride)
+            let results = stages * (MemoryLayout<StageStatus>.stride + 2 * MemoryLayout<Double>.stride + MemoryLayout<Int32>.stride)
+            let order = MemoryLayout<(arrival: Double, chunk: Int32, visit: Int32)>.stride
+            return inputs + results + order
+        }
     }
 
     /// Outputs of one session, laid out like `Customers.group`.

@@ -1,24 +1,20 @@
 /// What the scenario's reforms make of each item: channels offered, approvals, deliveries, and the
-/// item's design trips (MODEL.md §11a). Derived once from the catalog and the reforms; read-only after.
+/// item's design trips (docs/model.md, "Departments and window groups"). Derived once from the catalog and the reforms; read-only after.
 public struct CatalogPolicy: Sendable {
-    /// Per-item flags, one byte each for the hot loop.
+    /// What the reforms do to an item besides its channels, one byte each for the hot loop.
     public struct Flags: OptionSet, Sendable {
-        public let rawValue: UInt16
-        public init(rawValue: UInt16) { self.rawValue = rawValue }
-        public static let window = Flags(rawValue: 1 << 0)
-        public static let kiosk = Flags(rawValue: 1 << 1)
-        public static let web = Flags(rawValue: 1 << 2)
-        public static let mobile = Flags(rawValue: 1 << 3)
-        public static let instant = Flags(rawValue: 1 << 4)
-        public static let prefill = Flags(rawValue: 1 << 5)
-        public static let eDelivery = Flags(rawValue: 1 << 6)
-        public static let crossRegion = Flags(rawValue: 1 << 7)
-        public static let crossCityKiosk = Flags(rawValue: 1 << 8)
-
-        public func offers(_ channel: Channel) -> Bool { rawValue & (1 << UInt16(channel.rawValue)) != 0 }
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let instant = Flags(rawValue: 1 << 0)
+        public static let prefill = Flags(rawValue: 1 << 1)
+        public static let eDelivery = Flags(rawValue: 1 << 2)
+        public static let crossRegion = Flags(rawValue: 1 << 3)
+        public static let crossCityKiosk = Flags(rawValue: 1 << 4)
     }
 
     public let flags: [Flags]
+    /// Channels each item offers; the window always.
+    public let channels: [ChannelSet]
     /// Certificates of each item that still need a paper copy.
     public let paperCertificates: [UInt8]
     /// Certificates of each item pulled electronically (免证办).
@@ -128,12 +124,19 @@ public struct CatalogPolicy: Sendable {
         certificateCovered = covered
         oneWindow = r.oneWindow.enabled
 
-        var flags: [Flags] = [], paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []
+        var flags: [Flags] = [], channels: [ChannelSet] = [], paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []
         for (i, item) in items.enumerated() {
-            var f: Flags = [.window]
-            if kiosk[i] { f.insert(.kiosk) }
-            if online[i] { f.insert(.web) }
-            if mobilePersonal[i] || mobileBusiness[i] { f.insert(.mobile) }
+            var offered = ChannelSet.window
+            for channel in Channel.allCases {
+                switch channel {
+                case .window: break
+                case .kiosk: if kiosk[i] { offered.insert(ChannelSet(.kiosk)) }
+                case .web: if online[i] { offered.insert(ChannelSet(.web)) }
+                case .mobile: if mobilePersonal[i] || mobileBusiness[i] { offered.insert(ChannelSet(.mobile)) }
+                }
+            }
+            channels.append(offered)
+            var f: Flags = []
             if instant[i] { f.insert(.instant) }
             if prefill[i] { f.insert(.prefill) }
             if eDelivery[i] { f.insert(.eDelivery) }
@@ -146,9 +149,9 @@ public struct CatalogPolicy: Sendable {
             var trips = 1
             if !r.oneWindow.enabled { for k in 1..<max(1, item.departments.count) where !item.isColocated(k) { trips += 1 } }
             submission.append(UInt8(trips))
-            design.append(UInt8(Self.designTrips(item: item, flags: f, windowTrips: trips)))
+            design.append(UInt8(Self.designTrips(item: item, flags: f, channels: offered, windowTrips: trips)))
         }
-        self.flags = flags; paperCertificates = paper; electronicCertificates = electronic
+        self.flags = flags; self.channels = channels; paperCertificates = paper; electronicCertificates = electronic
         windowSubmissionTrips = submission; designTrips = design
         // Bundles: named events first, then by expected needs (volume) or in table order (random),
         // each while its items fit in the count; a later event that still fits is taken, so that
@@ -178,13 +181,20 @@ public struct CatalogPolicy: Sendable {
 
     /// Trips of the item's best channel for a well-prepared applicant when everything goes right:
     /// submission visits, a presence visit when submitted remotely, collection, hometown.
-    static func designTrips(item: Item, flags f: Flags, windowTrips: Int) -> Int {
+    static func designTrips(item: Item, flags f: Flags, channels: ChannelSet, windowTrips: Int) -> Int {
         let collect = item.physicalResult && !f.contains(.eDelivery)
         let hometown = item.hometown && !f.contains(.crossRegion) ? 1 : 0
         let presence = item.physicalPresence ? 1 : 0
-        var best = windowTrips + (collect && !f.contains(.instant) ? 1 : 0)
-        if f.contains(.kiosk) { best = min(best, 1 + (collect ? 1 : 0)) }
-        if f.contains(.web) || f.contains(.mobile) { best = min(best, presence + (collect ? 1 : 0)) }
+        var best = Int.max
+        for channel in Channel.allCases where channels.contains(channel) {
+            let trips: Int
+            switch channel {
+            case .window: trips = windowTrips + (collect && !f.contains(.instant) ? 1 : 0)
+            case .kiosk: trips = 1 + (collect ? 1 : 0)
+            case .web, .mobile: trips = presence + (collect ? 1 : 0)
+            }
+            best = min(best, trips)
+        }
         return best + hometown
     }
 
@@ -204,6 +214,9 @@ public struct CatalogPolicy: Sendable {
 
     /// Number of items carrying all the given flags.
     public func count(_ f: Flags) -> Int { flags.filter { $0.contains(f) }.count }
+
+    /// Number of items offering `channel`.
+    public func count(_ channel: Channel) -> Int { channels.filter { $0.contains(channel) }.count }
 
     /// Share of items whose design trips are at most one (the seed's 99.92 %).
     public var itemsShareAtMostOneTrip: Double {

@@ -22,7 +22,7 @@ public struct HallLevelParameters: Codable, Sendable, Equatable {
     }
 }
 
-/// Halls, their queues and their service (MODEL.md §6).
+/// Halls, their queues and their service (docs/model.md, "Departments and window groups").
 public struct HallParameters: Codable, Sendable, Equatable {
     /// Indexed by `HallLevel.rawValue`.
     public var levels: [HallLevelParameters]
@@ -48,7 +48,7 @@ public struct HallParameters: Codable, Sendable, Equatable {
     /// How a departmental hall's windows are shared among departments' groups.
     public var groupAllocation: GroupAllocation
     public enum WindowAllocation: String, Codable, Sendable, CaseIterable { case residents, equal }
-    /// `load`: by the departments' expected window load (MODEL.md §11a); `staffed`: by the
+    /// `load`: by the departments' expected window load (docs/model.md, "Departments and window groups"); `staffed`: by the
     /// departments' weight in the departments table (each department staffed its own windows,
     /// as before the one-window reform), whatever the load.
     public enum GroupAllocation: String, Codable, Sendable, CaseIterable { case load, staffed }

@@ -12,7 +12,7 @@ public struct District: Codable, Sendable, Equatable {
     }
 }
 
-/// Who lives and works in the city (MODEL.md §3).
+/// Who lives and works in the city (docs/model.md, "Entities").
 public struct PopulationParameters: Codable, Sendable, Equatable {
     public var residents: Int
     public var businesses: Int
@@ -33,7 +33,7 @@ public struct PopulationParameters: Codable, Sendable, Equatable {
     }
 }
 
-/// How many needs arise and when (MODEL.md §8, §11a).
+/// How many needs arise and when (docs/model.md, "Entities"; "Departments and window groups").
 public struct DemandParameters: Codable, Sendable, Equatable {
     public var needsPerResidentYear: Double
     public var needsPerBusinessYear: Double

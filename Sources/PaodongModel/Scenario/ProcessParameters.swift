@@ -1,4 +1,4 @@
-/// Documents, forms, pre-review, approval and trips outside the halls (MODEL.md §4, §11a).
+/// Documents, forms, pre-review, approval and trips outside the halls (docs/model.md, "Channels and trips"; "Departments and window groups").
 public struct ProcessParameters: Codable, Sendable, Equatable {
     /// Probability that the applicant lacks a paper copy of one required certificate.
     public var lackCopyProbability: Double
@@ -28,7 +28,7 @@ public struct ProcessParameters: Codable, Sendable, Equatable {
     }
 }
 
-/// Channel choice and learning (MODEL.md §7).
+/// Channel choice and learning (docs/model.md, "Channels and trips").
 public struct BehaviourParameters: Codable, Sendable, Equatable {
     /// Alternative-specific constants by channel (window, kiosk, web, mobile) for adults.
     public var channelConstants: [Double]

@@ -24,7 +24,7 @@ public struct ItemSelection: Codable, Sendable, Equatable {
     }
 }
 
-/// The levers of MODEL.md §5. A reform that is not `enabled` changes nothing, whatever its sizes say.
+/// The levers of docs/model.md, "Reforms". A reform that is not `enabled` changes nothing, whatever its sizes say.
 public struct Reforms: Codable, Sendable, Equatable {
     public struct OneWindow: Codable, Sendable, Equatable {
         public var enabled: Bool

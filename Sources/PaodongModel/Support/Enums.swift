@@ -1,10 +1,52 @@
-/// How an application is submitted (MODEL.md §2).
+/// How an application is submitted (docs/model.md, "Channels and trips").
+///
+/// Adding a channel is one case here plus its parameters: every place where channels behave
+/// differently switches over `Channel` exhaustively (the compiler lists them), and per-channel
+/// storage (`ChannelSet`, the tally's channel counters, the summary's `share_<key>` columns, the
+/// behaviour's `channel_constants`) is sized from `allCases`.
 public enum Channel: Int, CaseIterable, Codable, Sendable, Comparable {
     case window = 0, kiosk, web, mobile
 
-    public var key: String { ["window", "kiosk", "web", "mobile"][rawValue] }
-    @inlinable public var isOnline: Bool { self == .web || self == .mobile }
+    /// Number of channels; `ChannelSet` holds at most 16.
+    public static let count = allCases.count
+
+    /// The channel's name in scenario files and output columns.
+    public var key: String {
+        switch self {
+        case .window: return "window"
+        case .kiosk: return "kiosk"
+        case .web: return "web"
+        case .mobile: return "mobile"
+        }
+    }
+
+    /// Submitted from home: needs digital adoption and fills in a form; no hall or kiosk trip.
+    @inlinable public var isOnline: Bool {
+        switch self {
+        case .window, .kiosk: return false
+        case .web, .mobile: return true
+        }
+    }
+
     public static func < (a: Channel, b: Channel) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A set of channels, one bit per `Channel` (bit = raw value), for the hot loop.
+public struct ChannelSet: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+    @inlinable public init(_ channel: Channel) { rawValue = 1 << UInt16(channel.rawValue) }
+    public init<S: Sequence>(_ channels: S) where S.Element == Channel {
+        self.init(rawValue: channels.reduce(0) { $0 | (1 << UInt16($1.rawValue)) })
+    }
+
+    public static let window = ChannelSet(.window)
+    /// Every channel.
+    public static let all = ChannelSet(Channel.allCases)
+    /// The channels used from home (`Channel.isOnline`).
+    public static let online = ChannelSet(Channel.allCases.filter(\.isOnline))
+
+    @inlinable public func contains(_ channel: Channel) -> Bool { rawValue & (1 << UInt16(channel.rawValue)) != 0 }
 }
 
 /// Who an item serves: residents (个人) or businesses (法人).

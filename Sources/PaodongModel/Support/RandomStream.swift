@@ -4,7 +4,7 @@ import CGSL
 /// A GSL random number generator owned by one chunk for one purpose.
 ///
 /// Streams are derived from `(seed, chunk, purpose)` alone, never from the thread that uses
-/// them, so a run is reproducible whatever the thread count (MODEL.md §9). A stream must be
+/// them, so a run is reproducible whatever the thread count (docs/model.md, "Time, randomness, determinism"). A stream must be
 /// used by one thread at a time; the engine guarantees this by giving each chunk its own.
 public final class RandomStream: @unchecked Sendable {
     /// What a stream is used for; part of its derivation so that purposes never share draws.
@@ -46,13 +46,10 @@ public final class RandomStream: @unchecked Sendable {
 
     /// Uniform on [0, 1).
     @inline(__always) public func uniform() -> Double { gsl_rng_uniform(ptr) }
-    /// Uniform on (0, 1).
-    @inline(__always) public func uniformPositive() -> Double { gsl_rng_uniform_pos(ptr) }
     /// Uniform integer in 0..<n; n must be positive.
     @inline(__always) public func uniformInt(_ n: Int) -> Int { Int(gsl_rng_uniform_int(ptr, UInt(n))) }
     @inline(__always) public func bernoulli(_ p: Double) -> Bool { p > 0 && gsl_rng_uniform(ptr) < p }
     public func poisson(_ mu: Double) -> Int { mu > 0 ? Int(gsl_ran_poisson(ptr, mu)) : 0 }
-    public func binomial(_ p: Double, _ n: Int) -> Int { n > 0 ? Int(gsl_ran_binomial(ptr, p, UInt32(n))) : 0 }
     /// Gamma with the given shape and mean.
     public func gamma(shape: Double, mean: Double) -> Double { gsl_ran_gamma(ptr, shape, mean / shape) }
     /// Exponential with the given mean.
