@@ -86,15 +86,15 @@ struct ScenarioValidator {
         }
         let inPerson = "needs the applicant in person"
         items("reforms.instant_approval", "items", size: r.instantApproval.items, selection: r.instantApproval.selection,
-              ok: CatalogPolicy.instantEligible, what: "that can be decided without the applicant present",
+              ok: ResolvedReforms.instantEligible, what: "that can be decided without the applicant present",
               why: "\(inPerson) and cannot be decided instantly")
         items("reforms.prefill", "items", size: r.prefill.items, selection: r.prefill.selection,
-              ok: CatalogPolicy.prefillEligible, what: "that need no presence in person",
+              ok: ResolvedReforms.prefillEligible, what: "that need no presence in person",
               why: "\(inPerson) and cannot be a no-sense (pre-filled, instant) item")
         items("reforms.kiosks", "items", size: r.kiosks.items, selection: r.kiosks.selection,
-              ok: CatalogPolicy.kioskEligible, what: "that a kiosk can serve (no biometrics)", why: "needs biometrics, which a kiosk cannot take")
+              ok: ResolvedReforms.kioskEligible, what: "that a kiosk can serve (no biometrics)", why: "needs biometrics, which a kiosk cannot take")
         items("reforms.kiosks", "cross_city_items", size: r.kiosks.crossCityItems, selection: r.kiosks.crossCitySelection,
-              prefix: "cross_city_", ok: CatalogPolicy.kioskEligible, what: "that a kiosk can serve (no biometrics)",
+              prefix: "cross_city_", ok: ResolvedReforms.kioskEligible, what: "that a kiosk can serve (no biometrics)",
               why: "needs biometrics, which a kiosk cannot take")
         if r.instantApproval.enabled && r.prefill.enabled {
             check(r.prefill.items <= r.instantApproval.items, "reforms.instant_approval.items",

@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         let s: Scenario
         do { s = try ScenarioLoader.load(path: scenario) } catch { throw fail(error) }
         let p = s.parameters
-        let policy = CatalogPolicy(scenario: s, kiosksAvailable: p.kiosks.count > 0)
+        let policy = ResolvedReforms(scenario: s, kiosksAvailable: p.kiosks.count > 0)
         print("\(scenario): ok")
         print("  scenario \(p.name): \(p.population.residents) residents, \(p.population.businesses) businesses, scale \(p.scale), \(p.days) days from \(p.startDate)")
         print("  catalog \(s.catalog.items.count) items, \(s.catalog.certificates.count) certificate types, \(s.catalog.departments.count) departments, \(s.catalog.lifeEvents.count) life events")
@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
         func reach(_ has: (Int) -> Bool) -> String {
             pct(needs.indices.filter(has).reduce(0) { $0 + needs[$1] } / max(total, 1e-300))
         }
-        func reach(_ f: CatalogPolicy.Flags) -> String { reach { policy.flags[$0].contains(f) } }
+        func reach(_ f: ResolvedReforms.Flags) -> String { reach { policy.flags[$0].contains(f) } }
         let eventNeeds = s.catalog.expectedEventNeeds(agents: s.audienceAgents)
         let bundledNeeds = eventNeeds.indices.filter { policy.bundledEvents[$0] }.reduce(0) { $0 + eventNeeds[$1] }
         print("  share of expected needs reached: instant \(reach(.instant)), pre-filled \(reach(.prefill)), kiosk \(reach { policy.channels[$0].contains(.kiosk) }), bundled \(pct(bundledNeeds / max(total, 1e-300)))")

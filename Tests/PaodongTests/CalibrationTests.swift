@@ -6,9 +6,9 @@ import Testing
 /// shenzhen-2020 against the seed's published figures, each computed from the generated catalog and
 /// the scenario's reforms (never read from a constant of the code).
 @Suite struct CalibrationTests {
-    static func load(_ name: String) throws -> (Scenario, CatalogPolicy) {
+    static func load(_ name: String) throws -> (Scenario, ResolvedReforms) {
         let s = try ScenarioLoader.load(path: CLI.scenario(name))
-        return (s, CatalogPolicy(scenario: s, kiosksAvailable: s.parameters.kiosks.count > 0))
+        return (s, ResolvedReforms(scenario: s, kiosksAvailable: s.parameters.kiosks.count > 0))
     }
 
     @Test func shenzhen2020MatchesTheSeed() throws {
@@ -48,7 +48,7 @@ import Testing
         // item left out that could have been taken.
         let needs = s.expectedNeeds
         let added = s.catalog.items.indices.filter { p2021.flags[$0].contains(.prefill) && !p2020.flags[$0].contains(.prefill) }
-        let left = s.catalog.items.indices.filter { !p2021.flags[$0].contains(.prefill) && CatalogPolicy.prefillEligible(s.catalog.items[$0]) }
+        let left = s.catalog.items.indices.filter { !p2021.flags[$0].contains(.prefill) && ResolvedReforms.prefillEligible(s.catalog.items[$0]) }
         #expect(added.count == 200)
         #expect((added.map { needs[$0] }.min() ?? 0) >= (left.map { needs[$0] }.max() ?? 0))
         for i in s.catalog.items.indices where p2020.flags[i].contains(.instant) { #expect(p2021.flags[i].contains(.instant)) }

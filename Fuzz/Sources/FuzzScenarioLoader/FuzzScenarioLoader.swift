@@ -26,7 +26,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let scenario = try ScenarioLoader.load(path: scratch)
         // A scenario that loads must also give a consistent policy.
         let p = scenario.parameters
-        let policy = CatalogPolicy(scenario: scenario, kiosksAvailable: p.kiosks.count > 0)
+        let policy = ResolvedReforms(scenario: scenario, kiosksAvailable: p.kiosks.count > 0)
         precondition(policy.flags.count == scenario.catalog.items.count)
     } catch let e as ScenarioError {
         precondition(!e.issues.isEmpty, "an error without an issue")

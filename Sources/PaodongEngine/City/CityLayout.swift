@@ -22,7 +22,7 @@ public struct CityLayout: Sendable {
 
     /// The layout at the scenario's scale; `load` is the expected window minutes by level and
     /// department (`SimulationContext.departmentLoad`), which window groups follow.
-    public init(scenario: Scenario, policy: CatalogPolicy, load: [[Double]]) {
+    public init(scenario: Scenario, policy: ResolvedReforms, load: [[Double]]) {
         let p = scenario.parameters
         let f = p.scale
         let districts = scenario.districts

@@ -9,7 +9,7 @@ extension SimulationContext {
     /// for incomplete material (1 / (1 − p) visits), a presence visit after a remote submission, and
     /// the collection visit. Adopters are expected online wherever the application allows it,
     /// everyone else at a window. O(items + event members).
-    static func departmentLoad(scenario: Scenario, policy: CatalogPolicy, terms: [ApplicationTerms], hot: HotParameters) -> [[Double]] {
+    static func departmentLoad(scenario: Scenario, policy: ResolvedReforms, terms: [ApplicationTerms], hot: HotParameters) -> [[Double]] {
         let catalog = scenario.catalog
         let agents = scenario.audienceAgents
         let pop = scenario.parameters.population

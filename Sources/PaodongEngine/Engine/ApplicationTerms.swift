@@ -53,7 +53,7 @@ extension ApplicationTerms {
     /// The terms of an application for `members` (one item, or a life event's items when
     /// `certificates` gives the event's certificate types counted once). O(members).
     init<M: Collection>(members: M, bundled: Bool, certificates: (paper: Int, electronic: Int)?, oneWindow: Bool,
-                        flags: [CatalogPolicy.Flags], channels itemChannels: [ChannelSet], traits itemTraits: [ItemTraits], level itemLevel: [UInt8],
+                        flags: [ResolvedReforms.Flags], channels itemChannels: [ChannelSet], traits itemTraits: [ItemTraits], level itemLevel: [UInt8],
                         complexity itemComplexity: [UInt8], review itemReview: [Double], service itemService: [Double],
                         paper itemPaper: [UInt8], electronic itemElectronic: [UInt8], hot h: HotParameters) where M.Element == Int {
         // A bundle is one package on the portal and the app (一网通办) wherever any of its items is

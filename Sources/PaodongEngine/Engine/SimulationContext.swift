@@ -7,7 +7,7 @@ public final class SimulationContext: @unchecked Sendable {
     public let scenario: Scenario
     public let parameters: Scenario.Parameters
     public let catalog: Catalog
-    public let policy: CatalogPolicy
+    public let policy: ResolvedReforms
     public let calendar: WorkCalendar
     public let layout: CityLayout
     /// Expected window minutes per year by level and department, which window groups follow.
@@ -34,7 +34,6 @@ public final class SimulationContext: @unchecked Sendable {
     let hallArrivals: ArrivalProcess
     let kioskArrivals: ArrivalProcess
     let bundledEvents: [Bool]
-    let oneWindow: Bool
     /// Terms of an application for each item alone, then for each life event's bundle
     /// (`termsIndex(item:event:)`).
     let terms: [ApplicationTerms]
@@ -56,7 +55,7 @@ public final class SimulationContext: @unchecked Sendable {
         businesses = Int((Double(p.population.businesses) * p.scale).rounded())
         calendar = WorkCalendar(start: p.startDate, days: p.days, holidays: p.holidays)
         let kioskCount = Int((Double(p.kiosks.count) * p.scale).rounded(.up))
-        policy = CatalogPolicy(scenario: scenario, kiosksAvailable: kioskCount > 0)
+        policy = ResolvedReforms(scenario: scenario, kiosksAvailable: kioskCount > 0)
 
         let rates = [p.demand.needsPerResidentYear, p.demand.needsPerBusinessYear]
         var singleRate: [Double] = [], tables: [DiscreteTable?] = [], singleItems: [[Int]] = [], events: [[(Int, Double)]] = []
@@ -89,16 +88,14 @@ public final class SimulationContext: @unchecked Sendable {
         kioskArrivals = ArrivalProcess(kiosks: p.kiosks, patienceMeanMin: hallArrivals.patienceMeanMin)
         kioskWeekdays = !p.kiosks.openWeekends
 
-        let oneWindowFactor = p.reforms.oneWindow.enabled ? p.reforms.oneWindow.serviceFactor : 1
-        let identity = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
         bundledEvents = policy.bundledEvents
-        oneWindow = policy.oneWindow
-        let hot = HotParameters(p)
+        let hot = HotParameters(p, reforms: policy)
         self.hot = hot
         channelConstants = .allocate(capacity: Channel.count)
         _ = channelConstants.initialize(from: p.behaviour.channelConstants)
 
         // Item attributes in the shape the terms are computed from (reforms applied).
+        let (identity, oneWindowFactor) = (policy.identityServiceFactor, policy.oneWindowServiceFactor)
         let service = catalog.items.map { p.halls.windowServiceMeanMin * $0.serviceFactor * identity * oneWindowFactor }
         let levels = catalog.items.map { UInt8($0.level.rawValue) }
         let complexities = catalog.items.map { UInt8($0.formComplexity) }
@@ -184,11 +181,11 @@ struct HotParameters {
     var closedDaySpreadDays: Int
     var levelTravelMin: (Double, Double, Double, Double)
 
-    init(_ p: Scenario.Parameters) {
+    init(_ p: Scenario.Parameters, reforms: ResolvedReforms) {
         adoptionProbability = p.behaviour.adoptionProbability
         formMinPerComplexity = p.process.formMinPerComplexity
-        prefillFormFactor = p.reforms.prefill.formFactor
-        prefillIncompleteFactor = p.reforms.prefill.incompleteFactor
+        prefillFormFactor = reforms.prefillFormFactor
+        prefillIncompleteFactor = reforms.prefillIncompleteFactor
         mobileFormFactor = p.process.mobileFormFactor
         incompletePerComplexity = p.process.incompletePerComplexity
         documentIncompleteShare = p.process.documentIncompleteShare
@@ -205,7 +202,7 @@ struct HotParameters {
         wastedTripWeight = p.behaviour.wastedTripWeight
         approvalShape = p.process.approvalShape
         hometownTravelMin = p.process.hometownTravelMin
-        identityFactor = p.reforms.unifiedIdentity.enabled ? p.reforms.unifiedIdentity.serviceFactor : 1
+        identityFactor = reforms.identityServiceFactor
         retryDelayDays = p.process.retryDelayDays
         closedDaySpreadDays = p.halls.closedDaySpreadDays
         let l = p.halls.levels.map(\.travelMin)

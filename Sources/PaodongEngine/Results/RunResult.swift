@@ -35,7 +35,7 @@ public struct RunResult: Sendable {
     public var scenario: Scenario.Parameters
     public var districts: [District]
     public var catalog: Catalog
-    public var policy: CatalogPolicy
+    public var policy: ResolvedReforms
     public var calendar: WorkCalendar
     public var threads: Int
     public var residents: Int

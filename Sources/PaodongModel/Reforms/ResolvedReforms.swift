@@ -1,6 +1,9 @@
-/// What the scenario's reforms make of each item: channels offered, approvals, deliveries, and the
-/// item's design trips (docs/model.md, "Departments and window groups"). Derived once from the catalog and the reforms; read-only after.
-public struct CatalogPolicy: Sendable {
+/// The scenario's reforms resolved against its catalog, built once: which items each count-based
+/// reform reaches, the channels each item offers, the certificate types pulled electronically, the
+/// bundled life events, each item's design trips, and the effective factors (1 where a reform is
+/// off). The engine reads reforms only from here, never from the scenario's `reforms` section
+/// (docs/model.md, "Reforms"). Read-only after construction.
+public struct ResolvedReforms: Sendable {
     /// What the reforms do to an item besides its channels, one byte each for the hot loop.
     public struct Flags: OptionSet, Sendable {
         public let rawValue: UInt8
@@ -27,7 +30,16 @@ public struct CatalogPolicy: Sendable {
     public let certificateCovered: [Bool]
     /// Whether each life event is bundled.
     public let bundledEvents: [Bool]
+    /// One window (一窗通办): an item's departments are served in one sitting at a generalist window.
     public let oneWindow: Bool
+    /// Window service time relative to a departmental window: one window's generalist factor (1 when off).
+    public let oneWindowServiceFactor: Double
+    /// Window and kiosk service time with unified identity (1 when off).
+    public let identityServiceFactor: Double
+    /// Form minutes and incomplete probability of a pre-filled item, relative to a blank form
+    /// (apply to `Flags.prefill` items only, so they are 1 when the reform is off).
+    public let prefillFormFactor: Double
+    public let prefillIncompleteFactor: Double
 
     /// The policy of `scenario`'s reforms; kiosk reforms act only where the city has kiosks.
     public init(scenario: Scenario, kiosksAvailable: Bool) {
@@ -123,6 +135,10 @@ public struct CatalogPolicy: Sendable {
         }
         certificateCovered = covered
         oneWindow = r.oneWindow.enabled
+        oneWindowServiceFactor = r.oneWindow.enabled ? r.oneWindow.serviceFactor : 1
+        identityServiceFactor = r.unifiedIdentity.enabled ? r.unifiedIdentity.serviceFactor : 1
+        prefillFormFactor = r.prefill.enabled ? r.prefill.formFactor : 1
+        prefillIncompleteFactor = r.prefill.enabled ? r.prefill.incompleteFactor : 1
 
         var flags: [Flags] = [], channels: [ChannelSet] = [], paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []
         for (i, item) in items.enumerated() {
@@ -147,7 +163,7 @@ public struct CatalogPolicy: Sendable {
             electronic.append(UInt8(e))
             paper.append(UInt8(item.certificates.count - e))
             var trips = 1
-            if !r.oneWindow.enabled { for k in 1..<max(1, item.departments.count) where !item.isColocated(k) { trips += 1 } }
+            if !oneWindow { for k in 1..<max(1, item.departments.count) where !item.isColocated(k) { trips += 1 } }
             submission.append(UInt8(trips))
             design.append(UInt8(Self.designTrips(item: item, flags: f, channels: offered, windowTrips: trips)))
         }
