@@ -21,7 +21,7 @@ public struct Comparison: Sendable {
     public let rows: [Row]
 
     /// The metrics compared: every numeric summary column.
-    public static let metrics: [String] = RunReport.summaryHeader.filter { !["scenario", "replication", "seed"].contains($0) }
+    public static let metrics: [String] = Metric.summary.map(\.name)
 
     /// Builds the comparison of each scenario against the baseline from per-replication metrics.
     /// With R ≥ 2 the interval is the mean paired difference ± t(0.975, R−1) · s / √R (t from GSL).

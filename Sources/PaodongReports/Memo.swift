@@ -13,20 +13,10 @@ public enum Memo {
         return try run(dir)
     }
 
-    static let lines: [(String, String, Int)] = [
-        ("Trips per application", "trips_per_application", 3),
-        ("Share with no trip (零跑动)", "share_zero_trip", 3),
-        ("Share with at most one trip (最多跑一次)", "share_at_most_one_trip", 3),
-        ("Mean queue wait (min)", "wait_mean_min", 1),
-        ("90th-percentile wait (min)", "wait_p90_min", 1),
-        ("Mean lead time (days)", "lead_time_mean_days", 2),
-        ("Trips per year, whole city", "trips_city_year", 0),
-        ("Citizen-hours per year, whole city", "citizen_hours_city_year", 0),
-        ("Seniors: trips per application", "seniors_trips_per_application", 3),
-        ("Non-adopters: trips per application", "non_adopters_trips_per_application", 3),
-        ("Items needing at most one trip (design)", "items_share_at_most_one_trip", 4),
-        ("Licensing items needing no trip (design)", "licensing_items_share_zero_trip", 4),
-    ]
+    /// The metrics the memo shows: those declared for it, in summary order, labels capitalised.
+    static let lines: [(String, String, Int)] = Metric.summary.filter { $0.views.contains(.memo) }.map {
+        ($0.label.prefix(1).uppercased() + $0.label.dropFirst(), $0.name, $0.displayDigits)
+    }
 
     /// Rows of a CSV file written by paodong (with or without the --excel byte-order mark).
     static func rows(_ path: String) throws -> [[String: String]] {

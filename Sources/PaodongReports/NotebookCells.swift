@@ -1,3 +1,5 @@
+import PaodongModel
+
 /// The cells of the reviewers' notebook: pandas to load, matplotlib to draw.
 enum NotebookCells {
     static func make(directory: String) -> [Notebook.Cell] {
@@ -121,8 +123,8 @@ enum NotebookCells {
             How completed applications were submitted: at a hall window, at a kiosk, on the web, or on the i深圳 app.
             """),
             .code("""
-            mix = pd.DataFrame({n: summary[n][["share_window", "share_kiosk", "share_web", "share_mobile"]].mean() for n in names}).T
-            mix.columns = ["window", "kiosk", "web", "mobile"]
+            mix = pd.DataFrame({n: summary[n][[\(Metric.channelShares.map { "\"\($0.name)\"" }.joined(separator: ", "))]].mean() for n in names}).T
+            mix.columns = [\(Channel.allCases.map { "\"\($0.key)\"" }.joined(separator: ", "))]
             ax = mix.plot.barh(stacked=True)
             ax.set_xlabel("share of completed applications")
             ax.legend(bbox_to_anchor=(1.02, 1), loc="upper left")

@@ -4,118 +4,16 @@ import PaodongModel
 
 /// Turns run results into the CSV tables of docs/model.md, "Outputs".
 public enum RunReport {
-    public static let summaryHeader = [
-        "scenario", "replication", "seed", "residents", "businesses", "needs", "applications", "completed", "open",
-        "trips", "trips_per_need", "trips_per_application", "share_zero_trip", "share_at_most_one_trip", "wasted_trips",
-        "window_visits", "wait_mean_min", "wait_p50_min", "wait_p90_min", "wait_p99_min", "lead_time_mean_days",
-        "citizen_hours", "staff_hours", "items_share_at_most_one_trip", "licensing_items_share_zero_trip",
-        "trips_documents", "trips_submission", "trips_collection", "trips_hometown", "kiosk_visits",
-        "bundled_applications", "share_window", "share_kiosk", "share_web", "share_mobile",
-        "wait_hours", "travel_hours", "form_hours", "adoption_start", "adoption_end", "needs_completed", "needs_open",
-        "trips_city_year", "citizen_hours_city_year",
-        "applications_0_trips", "applications_1_trip", "applications_2_trips", "applications_3plus_trips",
-        "seniors_trips_per_application", "seniors_share_zero_trip", "seniors_wait_mean_min", "seniors_citizen_hours_city_year",
-        "non_adopters_trips_per_application", "non_adopters_share_zero_trip", "non_adopters_wait_mean_min",
-        "non_adopters_citizen_hours_city_year",
-        "applications_per_need", "incomplete_findings", "form_min_per_form", "service_mean_min", "wait_per_multi_department_application_min",
-        "wait_mean_min_community", "wait_mean_min_street", "wait_mean_min_district", "wait_mean_min_city",
-    ]
+    /// The columns of summary.csv: the run's address, then every declared metric (`Metric.summary`).
+    public static let summaryHeader = ["scenario", "replication", "seed"] + Metric.summary.map(\.name)
 
-    /// The metrics of one replication by column name (numbers only), for summaries and comparisons.
+    /// The metrics of one replication by name, for summaries and comparisons.
     public static func metrics(_ r: RunResult) -> [String: Double] {
-        let t = r.tally
-        let completed = Double(t[.completed])
-        func per(_ a: Int64, _ b: Double) -> Double { b > 0 ? Double(a) / b : .nan }
-        let adoptedEnd = r.initialAdopters + Int(t[.adoptions])
-        var levels: [String: Double] = [:]
-        for level in HallLevel.allCases { levels["wait_mean_min_\(level.key)"] = .nan }
-        for w in r.levelWaits where w.served > 0 { levels["wait_mean_min_\(w.level)"] = w.waitMeanMin }
-        let mechanisms: [String: Double] = [
-            "applications_per_need": per(t[.applications], Double(t[.needs])),
-            "incomplete_findings": Double(t[.incompleteFindings]),
-            "form_min_per_form": per(t[.formMs], Double(t[.forms]) * 60_000),
-            "service_mean_min": per(t[.serviceMs], Double(t[.servedVisits]) * 60_000),
-            "wait_per_multi_department_application_min": per(t[.multiDepartmentWaitMs], Double(t[.multiDepartmentCompleted]) * 60_000),
-        ]
-        let base: [String: Double] = [
-            "residents": Double(r.residents), "businesses": Double(r.businesses), "needs": Double(t[.needs]),
-            "applications": Double(t[.applications]), "completed": completed, "open": Double(r.openApplications),
-            "trips": Double(t[.trips]), "trips_per_need": per(t[.trips], Double(t[.completedNeeds])),
-            "trips_per_application": per(t[.trips], completed), "share_zero_trip": per(t[.zeroTrip], completed),
-            "share_at_most_one_trip": per(t[.atMostOneTrip], completed), "wasted_trips": Double(t[.wastedTrips]),
-            "window_visits": Double(t[.windowVisits]), "wait_mean_min": r.waitMeanMin, "wait_p50_min": r.waitP50Min,
-            "wait_p90_min": r.waitP90Min, "wait_p99_min": r.waitP99Min,
-            "lead_time_mean_days": per(t[.leadDays], completed),
-            "citizen_hours": Double(t[.waitMs] + t[.travelMs] + t[.serviceMs] + t[.formMs]) / 3_600_000,
-            "staff_hours": Double(t[.staffMs]) / 3_600_000,
-            "items_share_at_most_one_trip": r.policy.itemsShareAtMostOneTrip,
-            "licensing_items_share_zero_trip": r.policy.licensingItemsShareZeroTrip(r.catalog),
-            "trips_documents": Double(t[.documentTrips]), "trips_submission": Double(t[.submissionTrips]),
-            "trips_collection": Double(t[.collectionTrips]), "trips_hometown": Double(t[.hometownTrips]),
-            "kiosk_visits": Double(t[.kioskVisits]), "bundled_applications": Double(t[.bundledApplications]),
-            "wait_hours": Double(t[.waitMs]) / 3_600_000, "travel_hours": Double(t[.travelMs]) / 3_600_000,
-            "form_hours": Double(t[.formMs]) / 3_600_000,
-            "adoption_start": Double(r.initialAdopters) / Double(max(1, r.agents)),
-            "adoption_end": Double(adoptedEnd) / Double(max(1, r.agents)),
-            "needs_completed": Double(t[.completedNeeds]), "needs_open": Double(r.openNeeds),
-            "applications_0_trips": Double(t[.trips0]), "applications_1_trip": Double(t[.trips1]),
-            "applications_2_trips": Double(t[.trips2]), "applications_3plus_trips": Double(t[.trips3Plus]),
-        ]
-        var channels: [String: Double] = [:]
-        for c in Channel.allCases { channels["share_\(c.key)"] = per(t.completed(on: c), completed) }
-        return base.merging(channels) { a, _ in a }.merging(cityYear(r)) { a, _ in a }.merging(equity(r)) { a, _ in a }
-            .merging(mechanisms) { a, _ in a }.merging(levels) { a, _ in a }
-    }
-
-    /// Trips and citizen-hours scaled to the whole city and a year (for "avoided" and "saved" per year).
-    static func cityYear(_ r: RunResult) -> [String: Double] {
-        let t = r.tally
-        let factor = 365 / Double(r.scenario.days) / r.scenario.scale
-        return [
-            "trips_city_year": Double(t[.trips]) * factor,
-            "citizen_hours_city_year": Double(t[.waitMs] + t[.travelMs] + t[.serviceMs] + t[.formMs]) / 3_600_000 * factor,
-        ]
-    }
-
-    /// The equity view: seniors and agents without digital adoption (at the start of their application).
-    static func equity(_ r: RunResult) -> [String: Double] {
-        let t = r.tally
-        let factor = 365 / Double(r.scenario.days) / r.scenario.scale
-        var out: [String: Double] = [:]
-        for (prefix, members) in [("seniors", (0..<Segment.count).filter(Segment.isSenior)),
-                                  ("non_adopters", (0..<Segment.count).filter(Segment.isNonAdopter))] {
-            func sum(_ f: Tally.SegmentField) -> Double { Double(members.reduce(Int64(0)) { $0 + t.segment($1, f) }) }
-            let done = sum(.completed)
-            out["\(prefix)_trips_per_application"] = done > 0 ? sum(.trips) / done : .nan
-            out["\(prefix)_share_zero_trip"] = done > 0 ? sum(.zeroTrip) / done : .nan
-            out["\(prefix)_wait_mean_min"] = sum(.servedVisits) > 0 ? sum(.servedWaitMs) / 60_000 / sum(.servedVisits) : .nan
-            out["\(prefix)_citizen_hours_city_year"] = sum(.citizenMs) / 3_600_000 * factor
-        }
-        return out
+        Dictionary(Metric.summary.map { ($0.name, $0.value(r)) }, uniquingKeysWith: { a, _ in a })
     }
 
     public static func summaryRow(_ r: RunResult, replication: Int) -> [String] {
-        let m = metrics(r)
-        let integers: Set<String> = ["residents", "businesses", "needs", "applications", "completed", "open", "trips",
-                                     "wasted_trips", "window_visits", "trips_documents", "trips_submission",
-                                     "trips_collection", "trips_hometown", "kiosk_visits", "bundled_applications",
-                                     "needs_completed", "needs_open", "applications_0_trips", "applications_1_trip",
-                                     "applications_2_trips", "applications_3plus_trips", "incomplete_findings"]
-        let hours: Set<String> = ["citizen_hours", "staff_hours", "wait_hours", "travel_hours", "form_hours", "trips_city_year",
-                                  "citizen_hours_city_year", "seniors_citizen_hours_city_year", "non_adopters_citizen_hours_city_year"]
-        return summaryHeader.map { key in
-            switch key {
-            case "scenario": return r.scenario.name
-            case "replication": return String(replication)
-            case "seed": return String(r.scenario.seed)
-            default:
-                let v = m[key] ?? .nan
-                if integers.contains(key) { return String(Int64(v)) }
-                if hours.contains(key) { return Format.number(v, 1) }
-                if key.hasSuffix("_min") || key.hasSuffix("_days") { return Format.number(v, 3) }
-                return Format.number(v, 6)
-            }
-        }
+        [r.scenario.name, String(replication), String(r.scenario.seed)] + Metric.summary.map { $0.formatted($0.value(r)) }
     }
 
     public static func byItem(_ r: RunResult) -> CSVTable {

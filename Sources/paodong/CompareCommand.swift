@@ -74,22 +74,8 @@ struct CompareCommand: ParsableCommand {
 
 /// The readable comparison table on standard output.
 enum ComparisonTable {
-    static let shown: [(String, String, Int)] = [
-        ("trips per application", "trips_per_application", 3),
-        ("zero-trip share", "share_zero_trip", 3),
-        ("at-most-one-trip share", "share_at_most_one_trip", 3),
-        ("wait mean (min)", "wait_mean_min", 1),
-        ("wait p90 (min)", "wait_p90_min", 1),
-        ("lead time (days)", "lead_time_mean_days", 2),
-        ("trips per year (city)", "trips_city_year", 0),
-        ("citizen-hours per year (city)", "citizen_hours_city_year", 0),
-        ("seniors: trips per application", "seniors_trips_per_application", 3),
-        ("seniors: wait mean (min)", "seniors_wait_mean_min", 1),
-        ("seniors: citizen-hours per year", "seniors_citizen_hours_city_year", 0),
-        ("non-adopters: trips per application", "non_adopters_trips_per_application", 3),
-        ("non-adopters: wait mean (min)", "non_adopters_wait_mean_min", 1),
-        ("non-adopters: citizen-hours per year", "non_adopters_citizen_hours_city_year", 0),
-    ]
+    /// The metrics the table shows: those declared for it, in summary order.
+    static let shown = Metric.summary.filter { $0.views.contains(.comparisonTable) }.map { ($0.label, $0.name, $0.displayDigits) }
 
     static func render(_ c: Comparison, names: [String], wallSeconds: Double, out: String) -> String {
         var lines: [[String]] = [["metric", names[0]] + names.dropFirst().map { "\($0) (Δ, 95% CI)" }]

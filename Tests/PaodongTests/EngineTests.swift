@@ -29,7 +29,7 @@ import Testing
         #expect(t[.trips] == t[.documentTrips] + t[.submissionTrips] + t[.collectionTrips] + t[.hometownTrips])
         #expect(t[.trips0] + t[.trips1] + t[.trips2] + t[.trips3Plus] == t[.completed])
         #expect(t[.zeroTrip] == t[.trips0])
-        #expect(t[.channelWindow] + t[.channelKiosk] + t[.channelWeb] + t[.channelMobile] == t[.completed])
+        #expect(Channel.allCases.reduce(Int64(0)) { $0 + t.completed(on: $1) } == t[.completed])
         // Per item, segment and district tallies add up to the city's.
         var segmentApps: Int64 = 0
         for s in 0..<Segment.count { segmentApps += t.segment(s, .applications) }
