@@ -59,9 +59,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by both test targets: the CLI as a user runs it, temporary directories.
+        .target(
+            name: "PaodongTestSupport",
+            path: "Tests/PaodongTestSupport"
+        ),
+        // In-process tests of the libraries: queue kernel against Erlang C, engine conservation,
+        // calibration, pooling, the metric registry, CSV encoding.
         .testTarget(
-            name: "PaodongTests",
-            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "paodong",
+            name: "PaodongUnitTests",
+            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "PaodongTestSupport",
+                           .product(name: "CSV", package: "CSV.swift")]
+        ),
+        // The real `paodong` executable as a user runs it: scenarios, comparisons, bad input,
+        // interruptions, reports and notebooks.
+        .testTarget(
+            name: "PaodongEndToEndTests",
+            dependencies: ["paodong", "PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "PaodongTestSupport",
                            .product(name: "CSV", package: "CSV.swift")]
         ),
     ]

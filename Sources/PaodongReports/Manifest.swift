@@ -7,6 +7,8 @@ public struct Manifest: Encodable {
     public var paodongVersion: String
     public var scenario: Scenario.Parameters
     public var sourceFiles: [String]
+    /// The `--set key.path=value` overrides merged over the files, in order (already in `scenario`).
+    public var overrides: [String]
     public var seed: UInt64
     public var replications: Int
     public var replicationSeeds: [UInt64]
@@ -23,11 +25,11 @@ public struct Manifest: Encodable {
     public var warnings: [String]
     public var files: [String]
 
-    public init(paodongVersion: String, scenario: Scenario.Parameters, sourceFiles: [String], seed: UInt64,
+    public init(paodongVersion: String, scenario: Scenario.Parameters, sourceFiles: [String], overrides: [String] = [], seed: UInt64,
                 replications: Int, replicationSeeds: [UInt64], threads: Int, residents: Int, businesses: Int,
                 catalogItems: Int, halls: Int, kioskPools: Int, wallSeconds: Double, peakMemoryBytes: Int,
                 estimatedMemoryBytes: Int, warnings: [String], files: [String]) {
-        self.paodongVersion = paodongVersion; self.scenario = scenario; self.sourceFiles = sourceFiles; self.seed = seed
+        self.paodongVersion = paodongVersion; self.scenario = scenario; self.sourceFiles = sourceFiles; self.overrides = overrides; self.seed = seed
         self.replications = replications; self.replicationSeeds = replicationSeeds; self.threads = threads
         self.residents = residents; self.businesses = businesses; self.catalogItems = catalogItems; self.halls = halls
         self.kioskPools = kioskPools; self.wallSeconds = wallSeconds; self.peakMemoryBytes = peakMemoryBytes
@@ -36,9 +38,10 @@ public struct Manifest: Encodable {
     }
 
     /// The manifest of a run's replications.
-    public static func of(_ results: [RunResult], sourceFiles: [String], threads: Int, started: Date, version: String) -> Manifest {
+    public static func of(_ results: [RunResult], sourceFiles: [String], overrides: [String] = [], threads: Int, started: Date,
+                          version: String) -> Manifest {
         let first = results[0]
-        return Manifest(paodongVersion: version, scenario: first.scenario, sourceFiles: sourceFiles,
+        return Manifest(paodongVersion: version, scenario: first.scenario, sourceFiles: sourceFiles, overrides: overrides,
                         seed: first.scenario.seed, replications: results.count,
                         replicationSeeds: results.map(\.scenario.seed), threads: threads,
                         residents: first.residents, businesses: first.businesses, catalogItems: first.catalog.items.count,

@@ -5,7 +5,9 @@ final class IssueLog {
     private(set) var issues: [ScenarioIssue] = []
 
     func add(_ node: SourceNode, _ key: String, _ message: String) {
-        issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, key: key, message: message))
+        // Line 0: a node with no place in a file (a command-line override).
+        issues.append(ScenarioIssue(file: node.file, line: node.line > 0 ? node.line : nil, column: node.line > 0 ? node.column : nil,
+                                    key: key, message: message))
     }
 
     func add(_ issue: ScenarioIssue) { issues.append(issue) }

@@ -22,35 +22,56 @@ final class MappingReader {
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    /// The raw node under `key`, or nil (with an issue if `required`).
+    /// The declaration of `key` here (`Parameter+Catalog.swift`): its type, range and whether it
+    /// is required. Reading an undeclared key is a programmer error.
+    func declared(_ key: String) -> Parameter { Parameter.declared(keyPath(key)) }
+
+    /// The raw node under `key`, or nil (with an issue if `required`). `key` must be a declared
+    /// key or section.
     func node(_ key: String, required: Bool = true) -> SourceNode? {
+        precondition(Parameter.isDeclared(keyPath(key)), "scenario key '\(keyPath(key))' is read but not declared in Parameter+Catalog.swift")
         asked.append(key)
         if let pair = pairs.first(where: { $0.key == key }) { return pair.value }
         if required { log.add(node, keyPath(key), "missing required key") }
         return nil
     }
 
+    /// Whether the optional `key` is present.
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
     func mapping(_ key: String) -> MappingReader {
         let n = node(key) ?? SourceNode(value: .mapping([]), file: node.file, line: node.line, column: node.column)
         return MappingReader(n, path: keyPath(key), log: log)
     }
 
-    func double(_ key: String, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
-                allowed: String? = nil) -> Double {
-        guard let n = node(key) else { return range.lowerBound }
-        return ValueReader.double(n, keyPath(key), range: range, allowed: allowed, log: log) ?? range.lowerBound
+    /// A number (or share) in its declared range; the range's lower bound when absent or wrong
+    /// (an issue is logged, so the value is never used).
+    func double(_ key: String) -> Double {
+        let spec = declared(key)
+        let range: ClosedRange<Double>
+        switch spec.kind {
+        case .number(let r): range = r
+        case .share: range = 0...1
+        default: preconditionFailure("\(spec.path) is not declared as a number")
+        }
+        guard let n = node(key, required: spec.required) else { return range.lowerBound }
+        return ValueReader.double(n, keyPath(key), range: range, allowed: spec.allowedDescription, log: log) ?? range.lowerBound
     }
 
     /// A probability or share in [0, 1].
-    func share(_ key: String) -> Double { double(key, in: 0...1, allowed: "a share between 0 and 1") }
+    func share(_ key: String) -> Double { double(key) }
 
-    func int(_ key: String, in range: ClosedRange<Int>) -> Int {
-        guard let n = node(key) else { return range.lowerBound }
+    func int(_ key: String) -> Int {
+        let spec = declared(key)
+        guard case .integer(let range) = spec.kind else { preconditionFailure("\(spec.path) is not declared as an integer") }
+        guard let n = node(key, required: spec.required) else { return range.lowerBound }
         return ValueReader.int(n, keyPath(key), range: range, log: log) ?? range.lowerBound
     }
 
     func bool(_ key: String) -> Bool {
-        guard let n = node(key) else { return false }
+        let spec = declared(key)
+        guard case .flag = spec.kind else { preconditionFailure("\(spec.path) is not declared as a flag") }
+        guard let n = node(key, required: spec.required) else { return false }
         guard case .scalar(let s, true) = n.value, let b = ["true": true, "false": false][s] else {
             log.add(n, keyPath(key), "expected true or false, found \(n.kindName)")
             return false
@@ -58,8 +79,9 @@ final class MappingReader {
         return b
     }
 
-    func string(_ key: String, required: Bool = true) -> String? {
-        guard let n = node(key, required: required) else { return nil }
+    func string(_ key: String) -> String? {
+        let spec = declared(key)
+        guard let n = node(key, required: spec.required) else { return nil }
         guard case .scalar(let s, _) = n.value else {
             log.add(n, keyPath(key), "expected a string, found \(n.kindName)")
             return nil
@@ -67,8 +89,9 @@ final class MappingReader {
         return s
     }
 
-    func list(_ key: String, required: Bool = true) -> [SourceNode] {
-        guard let n = node(key, required: required) else { return [] }
+    func list(_ key: String) -> [SourceNode] {
+        let spec = declared(key)
+        guard let n = node(key, required: spec.required) else { return [] }
         guard case .sequence(let items) = n.value else {
             log.add(n, keyPath(key), "expected a list, found \(n.kindName)")
             return []
@@ -76,9 +99,11 @@ final class MappingReader {
         return items
     }
 
-    /// A list of numbers of exactly `count` entries (if given), each in `range`.
-    func doubles(_ key: String, count: Int? = nil, in range: ClosedRange<Double>) -> [Double] {
-        guard let n = node(key) else { return Array(repeating: range.lowerBound, count: count ?? 0) }
+    /// A list of numbers of the declared count (if any), each in the declared range.
+    func doubles(_ key: String) -> [Double] {
+        let spec = declared(key)
+        guard case .numbers(let count, let range) = spec.kind else { preconditionFailure("\(spec.path) is not declared as numbers") }
+        guard let n = node(key, required: spec.required) else { return Array(repeating: range.lowerBound, count: count ?? 0) }
         guard case .sequence(let items) = n.value else {
             log.add(n, keyPath(key), "expected a list of numbers, found \(n.kindName)")
             return Array(repeating: range.lowerBound, count: count ?? 0)
@@ -92,12 +117,35 @@ final class MappingReader {
         }
     }
 
+    /// A list of numbers of exactly `count` entries, each in the declared range (a list whose
+    /// length follows from another key, e.g. one weight per opening hour).
+    func doubles(_ key: String, count: Int) -> [Double] {
+        let spec = declared(key)
+        let range: ClosedRange<Double>
+        switch spec.kind {
+        case .numbers(_, let r): range = r
+        case .hourlyProfile: range = 0...1e6
+        default: preconditionFailure("\(spec.path) is not declared as numbers")
+        }
+        guard let n = node(key, required: spec.required) else { return Array(repeating: range.lowerBound, count: count) }
+        guard case .sequence(let items) = n.value else {
+            log.add(n, keyPath(key), "expected a list of numbers, found \(n.kindName)")
+            return Array(repeating: range.lowerBound, count: count)
+        }
+        if items.count != count {
+            log.add(n, keyPath(key), "expected \(count) numbers, found \(items.count)")
+            return Array(repeating: range.lowerBound, count: count)
+        }
+        return items.enumerated().map { i, item in
+            ValueReader.double(item, "\(keyPath(key))[\(i)]", range: range, allowed: nil, log: log) ?? range.lowerBound
+        }
+    }
+
     /// One of an enumeration's raw values under `key`; an unknown value is reported with the
-    /// allowed ones. A missing key gives `fallback` (an issue too when `required`); `nil` only when
-    /// the key is absent and `fallback` is nil.
-    func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true, fallback: E?) -> E?
-        where E.RawValue == String {
-        guard let text = string(key, required: required) else { return fallback }
+    /// allowed ones. A missing key gives `fallback` (an issue too when the key is required); `nil`
+    /// only when the key is absent and `fallback` is nil.
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, fallback: E?) -> E? where E.RawValue == String {
+        guard let text = string(key) else { return fallback }
         if let value = E(rawValue: text) { return value }
         if let n = node(key, required: false) {
             log.add(n, keyPath(key), "found '\(text)'; allowed: \(E.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -13,17 +13,17 @@ struct ScenarioDecoder {
         let top = MappingReader(root, path: "", log: log)
         let name = top.string("name") ?? ""
         let description = top.string("description") ?? ""
-        let seed = UInt64(top.int("seed", in: 0...Int(Int64.max)))
-        let days = top.int("days", in: 1...3660)
+        let seed = UInt64(top.int("seed"))
+        let days = top.int("days")
         let startDate = date(top, "start_date") ?? SimpleDate(year: 2020, month: 1, day: 1)
-        let holidays = top.list("holidays", required: false).compactMap { n -> SimpleDate? in
+        let holidays = top.list("holidays").compactMap { n -> SimpleDate? in
             guard case .scalar(let s, _) = n.value, let d = SimpleDate(iso: s) else {
                 log.add(n, "holidays", "expected a date YYYY-MM-DD, found \(n.kindName)")
                 return nil
             }
             return d
         }
-        let scale = top.double("scale", in: 1e-6...1, allowed: "a number above 0 and at most 1 (use --scale to enlarge)")
+        let scale = top.double("scale")
 
         // Data tables first: the population and halls refer to them.
         let data = top.mapping("data")
@@ -69,7 +69,7 @@ struct ScenarioDecoder {
         let digital = AgeBand.allCases.map { adoption.share($0.key) }
         adoption.finish()
         return PopulationParameters(
-            residents: m.int("residents", in: 0...2_000_000_000), businesses: m.int("businesses", in: 0...2_000_000_000),
+            residents: m.int("residents"), businesses: m.int("businesses"),
             enterpriseShare: m.share("enterprise_share"), ageShares: ageShares,
             registeredShare: m.share("registered_share"), foreignShare: m.share("foreign_share"),
             digitalAdoption: digital, businessDigitalAdoption: m.share("business_digital_adoption"))
@@ -78,38 +78,39 @@ struct ScenarioDecoder {
     func decodeDemand(_ m: MappingReader) -> DemandParameters {
         defer { m.finish() }
         return DemandParameters(
-            needsPerResidentYear: m.double("needs_per_resident_year", in: 0...100),
-            needsPerBusinessYear: m.double("needs_per_business_year", in: 0...100),
-            monthlyProfile: m.doubles("monthly_profile", count: 12, in: 0...1e6))
+            needsPerResidentYear: m.double("needs_per_resident_year"),
+            needsPerBusinessYear: m.double("needs_per_business_year"),
+            monthlyProfile: m.doubles("monthly_profile"))
     }
 
     func decodeCatalog(_ m: MappingReader) -> CatalogParameters {
         defer { m.finish() }
         let byLevel = m.mapping("items_by_level")
-        let itemsByLevel = [HallLevel.community, .street, .district].map { byLevel.int($0.key, in: 0...1_000_000) }
+        let itemsByLevel = [HallLevel.community, .street, .district].map { byLevel.int($0.key) }
         byLevel.finish()
         let volume = m.mapping("level_volume_shares")
         let shares = HallLevel.allCases.map { volume.share($0.key) }
         volume.finish()
         return CatalogParameters(
-            items: m.int("items", in: 1...200_000), seed: UInt64(m.int("seed", in: 0...Int(Int64.max))),
+            items: m.int("items"), seed: UInt64(m.int("seed")),
             personalShare: m.share("personal_share"), licensingShare: m.share("licensing_share"),
-            departmentCountWeights: m.doubles("department_count_weights", count: 4, in: 0...1e6),
+            departmentCountWeights: m.doubles("department_count_weights"),
             colocatedProbability: m.share("colocated_probability"), itemsByLevel: itemsByLevel,
-            levelVolumeShares: shares, certificateTypes: m.int("certificate_types", in: 1...100_000),
-            certificateZipfExponent: m.double("certificate_zipf_exponent", in: 0...10),
-            certificatesPerItemMean: m.double("certificates_per_item_mean", in: 0...6),
-            demandZipfExponent: m.double("demand_zipf_exponent", in: 0...10),
-            complexityWeights: m.doubles("complexity_weights", count: 5, in: 0...1e6),
+            levelVolumeShares: shares, certificateTypes: m.int("certificate_types"),
+            certificateZipfExponent: m.double("certificate_zipf_exponent"),
+            certificatesPerItemMean: m.double("certificates_per_item_mean"),
+            demandZipfExponent: m.double("demand_zipf_exponent"),
+            complexityWeights: m.doubles("complexity_weights"),
             physicalPresenceShare: m.share("physical_presence_share"),
             physicalResultShare: m.share("physical_result_share"), hometownShare: m.share("hometown_share"),
-            reviewFactorCV: m.double("review_factor_cv", in: 0...10), serviceFactorCV: m.double("service_factor_cv", in: 0...10),
-            generatedLifeEvents: m.int("generated_life_events", in: 0...100_000),
+            reviewFactorCV: m.double("review_factor_cv"), serviceFactorCV: m.double("service_factor_cv"),
+            generatedLifeEvents: m.int("generated_life_events"),
             generatedEventSize: {
-                let sizes = m.doubles("generated_event_size", count: 2, in: 2...6)
+                let sizes = m.doubles("generated_event_size")
                 return [Int(sizes[0]), Int(sizes[1])]
             }(),
-            generatedEventDemandShare: m.share("generated_event_demand_share"))
+            generatedEventDemandShare: m.share("generated_event_demand_share"),
+            certificatesPerItemMax: m.int("certificates_per_item_max"))
     }
 
     func decodeHalls(_ m: MappingReader, districts: [District]) -> HallParameters {
@@ -125,9 +126,9 @@ struct ScenarioDecoder {
             case .district: halls = districts.count
             case .city: halls = 1
             }
-            levels.append(HallLevelParameters(halls: halls, windowsPerHall: l.int("windows_per_hall", in: 1...10_000),
-                                              travelMin: l.double("travel_min", in: 0...10_000),
-                                              groupAllocation: l.choice("group_allocation", required: false, fallback: nil)))
+            levels.append(HallLevelParameters(halls: halls, windowsPerHall: l.int("windows_per_hall"),
+                                              travelMin: l.double("travel_min"),
+                                              groupAllocation: l.choice("group_allocation", fallback: nil)))
             l.finish()
         }
         levelsNode.finish()
@@ -148,26 +149,27 @@ struct ScenarioDecoder {
             if case .scalar("flat", _) = n.value {
                 profile = Array(repeating: 1, count: max(openHours, 1))
             } else {
-                profile = m.doubles("arrival_profile", count: openHours, in: 0...1e6)
+                profile = m.doubles("arrival_profile", count: openHours)
             }
         }
         return HallParameters(
             levels: levels, windowAllocation: allocation, cityDistrict: cityDistrict, opening: opening, arrivalProfile: profile,
-            overtimeMin: m.double("overtime_min", in: 0...600),
-            patienceMeanMin: noneOr(m, "patience_mean_min") { m.double("patience_mean_min", in: 1e-3...1e6) },
-            ticketCapPerWindow: noneOr(m, "ticket_cap_per_window") { m.int("ticket_cap_per_window", in: 1...100_000) },
-            windowServiceMeanMin: m.double("window_service_mean_min", in: 1e-3...1440),
-            windowServiceCV: m.double("window_service_cv", in: 0...10),
-            collectionServiceMeanMin: m.double("collection_service_mean_min", in: 1e-3...1440),
-            closedDaySpreadDays: m.node("closed_day_spread_days", required: false) == nil ? 1 : m.int("closed_day_spread_days", in: 1...30),
-            groupAllocation: m.choice("group_allocation", required: false, fallback: HallParameters.GroupAllocation.load)!)
+            overtimeMin: m.double("overtime_min"),
+            patienceMeanMin: noneOr(m, "patience_mean_min") { m.double("patience_mean_min") },
+            ticketCapPerWindow: noneOr(m, "ticket_cap_per_window") { m.int("ticket_cap_per_window") },
+            windowServiceMeanMin: m.double("window_service_mean_min"),
+            windowServiceCV: m.double("window_service_cv"),
+            collectionServiceMeanMin: m.double("collection_service_mean_min"),
+            closedDaySpreadDays: m.int("closed_day_spread_days"),
+            groupAllocation: m.choice("group_allocation", fallback: HallParameters.GroupAllocation.load)!,
+            groupMinWindows: m.double("group_min_windows"))
     }
 
     func decodeKiosks(_ m: MappingReader) -> KioskParameters {
         defer { m.finish() }
         return KioskParameters(
-            count: m.int("count", in: 0...1_000_000), serviceMeanMin: m.double("service_mean_min", in: 1e-3...1440),
-            serviceCV: m.double("service_cv", in: 0...10), travelMin: m.double("travel_min", in: 0...10_000),
+            count: m.int("count"), serviceMeanMin: m.double("service_mean_min"),
+            serviceCV: m.double("service_cv"), travelMin: m.double("travel_min"),
             opening: periods(m, "opening"), openWeekends: m.bool("open_weekends"))
     }
 
@@ -175,31 +177,31 @@ struct ScenarioDecoder {
         defer { m.finish() }
         return ProcessParameters(
             lackCopyProbability: m.share("lack_copy_probability"),
-            documentTravelMin: m.double("document_travel_min", in: 0...10_000),
-            formMinPerComplexity: m.double("form_min_per_complexity", in: 0...1440),
-            mobileFormFactor: m.double("mobile_form_factor", in: 0...10),
-            incompletePerComplexity: m.double("incomplete_per_complexity", in: 0...0.2,
-                                              allowed: "a number from 0 to 0.2 (complexity 5 must stay a probability)"),
+            documentTravelMin: m.double("document_travel_min"),
+            formMinPerComplexity: m.double("form_min_per_complexity"),
+            mobileFormFactor: m.double("mobile_form_factor"),
+            incompletePerComplexity: m.double("incomplete_per_complexity"),
             documentIncompleteShare: m.share("document_incomplete_share"),
-            approvalMeanDays: m.double("approval_mean_days", in: 0...365),
-            approvalShape: m.double("approval_shape", in: 0.01...100),
-            hometownTravelMin: m.double("hometown_travel_min", in: 0...10_000),
-            retryDelayDays: m.int("retry_delay_days", in: 1...60))
+            approvalMeanDays: m.double("approval_mean_days"),
+            approvalShape: m.double("approval_shape"),
+            hometownTravelMin: m.double("hometown_travel_min"),
+            retryDelayDays: m.int("retry_delay_days"))
     }
 
     func decodeBehaviour(_ m: MappingReader) -> BehaviourParameters {
         defer { m.finish() }
         let asc = m.mapping("channel_constants")
-        let constants = Channel.allCases.map { asc.double($0.key, in: -50...50) }
+        let constants = Channel.allCases.map { asc.double($0.key) }
         asc.finish()
         return BehaviourParameters(
-            channelConstants: constants, seniorOnlineShift: m.double("senior_online_shift", in: -50...50),
-            businessOnlineShift: m.double("business_online_shift", in: -50...50),
-            timeCoefficientPerHour: m.double("time_coefficient_per_hour", in: -50...0),
-            expectedWaitMin: m.double("expected_wait_min", in: 0...1440),
-            onlineExperienceWeight: m.double("online_experience_weight", in: -10...10),
-            wastedTripWeight: m.double("wasted_trip_weight", in: -10...10),
-            adoptionProbability: m.share("adoption_probability"))
+            channelConstants: constants, seniorOnlineShift: m.double("senior_online_shift"),
+            businessOnlineShift: m.double("business_online_shift"),
+            timeCoefficientPerHour: m.double("time_coefficient_per_hour"),
+            expectedWaitMin: m.double("expected_wait_min"),
+            onlineExperienceWeight: m.double("online_experience_weight"),
+            wastedTripWeight: m.double("wasted_trip_weight"),
+            adoptionProbability: m.share("adoption_probability"),
+            seniorAdoptionFactor: m.double("senior_adoption_factor"))
     }
 
     func decodeReforms(_ m: MappingReader) -> Reforms {
@@ -209,44 +211,41 @@ struct ScenarioDecoder {
             defer { r.finish() }
             return body(r)
         }
-        let counts = 0...1_000_000
         /// `target`, `include` and `added_by_volume`, optional: a scenario without them keeps the random keys.
         func selection(_ r: MappingReader, _ prefix: String = "") -> ItemSelection {
             var s = ItemSelection()
-            s.target = r.choice("\(prefix)target", required: false, fallback: s.target)!
-            for n in r.list("\(prefix)include", required: false) {
+            s.target = r.choice("\(prefix)target", fallback: s.target)!
+            for n in r.list("\(prefix)include") {
                 guard case .scalar(let id, _) = n.value, !id.isEmpty else {
                     log.add(n, r.keyPath("\(prefix)include"), "expected an item id, found \(n.kindName)")
                     continue
                 }
                 s.include.append(id)
             }
-            if r.node("\(prefix)added_by_volume", required: false) != nil {
-                s.addedByVolume = r.int("\(prefix)added_by_volume", in: counts)
-            }
+            if r.has("\(prefix)added_by_volume") { s.addedByVolume = r.int("\(prefix)added_by_volume") }
             return s
         }
         return Reforms(
-            oneWindow: section("one_window") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor", in: 0.01...100)) },
-            eCertificates: section("e_certificates") { .init(enabled: $0.bool("enabled"), types: $0.int("types", in: counts)) },
+            oneWindow: section("one_window") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor")) },
+            eCertificates: section("e_certificates") { .init(enabled: $0.bool("enabled"), types: $0.int("types")) },
             kiosks: section("kiosks") {
-                .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), crossCityItems: $0.int("cross_city_items", in: counts),
+                .init(enabled: $0.bool("enabled"), items: $0.int("items"), crossCityItems: $0.int("cross_city_items"),
                       selection: selection($0), crossCitySelection: selection($0, "cross_city_"))
             },
             instantApproval: section("instant_approval") {
-                .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), selection: selection($0))
+                .init(enabled: $0.bool("enabled"), items: $0.int("items"), selection: selection($0))
             },
             prefill: section("prefill") {
-                .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts),
-                      formFactor: $0.double("form_factor", in: 0...10), incompleteFactor: $0.double("incomplete_factor", in: 0...1),
+                .init(enabled: $0.bool("enabled"), items: $0.int("items"),
+                      formFactor: $0.double("form_factor"), incompleteFactor: $0.double("incomplete_factor"),
                       selection: selection($0))
             },
-            bundles: section("bundles") { .init(enabled: $0.bool("enabled"), items: $0.int("items", in: counts), selection: selection($0)) },
+            bundles: section("bundles") { .init(enabled: $0.bool("enabled"), items: $0.int("items"), selection: selection($0)) },
             mobile: section("mobile") { .init(enabled: $0.bool("enabled"), personalShare: $0.share("personal_share"), businessShare: $0.share("business_share")) },
             online: section("online") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             eDelivery: section("e_delivery") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             crossRegion: section("cross_region") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
-            unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor", in: 0.01...100) ) })
+            unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor") ) })
     }
 
     // MARK: - Helpers

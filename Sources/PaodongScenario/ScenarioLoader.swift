@@ -10,13 +10,63 @@ public enum ScenarioLoader {
     /// Deepest `extends:` chain accepted.
     public static let extendsLimit = 16
 
-    public static func load(path: String) throws -> Scenario {
-        let (root, files) = try readMerged(path: path, chain: [])
+    /// Loads the scenario at `path` with `overrides` (`key.path=value`, as given to `--set`)
+    /// merged over it, last one winning, exactly as a child file's keys merge over its parent's;
+    /// errors in an override name it.
+    public static func load(path: String, overrides: [String] = []) throws -> Scenario {
+        var (root, files) = try readMerged(path: path, chain: [])
+        for text in overrides { root = root.merged(with: try overrideNode(text)) }
         let log = IssueLog()
-        let scenario = try ScenarioDecoder(root: root, log: log).decode(sourceFiles: files)
+        var scenario = try ScenarioDecoder(root: root, log: log).decode(sourceFiles: files)
         try log.throwIfAny()
-        guard let scenario else { throw ScenarioError.invalid(log.issues) }
-        return scenario
+        guard scenario != nil else { throw ScenarioError.invalid(log.issues) }
+        scenario!.overrides = overrides
+        return scenario!
+    }
+
+    /// The tree of one override `a.b.c=value`: nested mappings down to the value, parsed as YAML
+    /// (a number, a word, `[a, b]`, `{k: v}`), every node located in the override's text.
+    static func overrideNode(_ text: String) throws -> SourceNode {
+        let label = "--set \(text)"
+        func issue(_ message: String) -> ScenarioError {
+            .invalid([ScenarioIssue(file: label, key: "", message: message)])
+        }
+        guard let eq = text.firstIndex(of: "=") else { throw issue("expected key.path=value") }
+        let keyText = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+        let valueText = String(text[text.index(after: eq)...])
+        let parts = keyText.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !keyText.isEmpty, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
+            throw issue("'\(keyText)' is not a key path; expected names joined by dots, e.g. reforms.e_certificates.types")
+        }
+        if parts[0] == "extends" { throw issue("--set cannot change extends; name the parent in a scenario file") }
+        guard valueText.utf8.count <= 4096 else { throw issue("the value is longer than 4096 bytes") }
+        var value: SourceNode
+        do {
+            guard let composed = try Yams.compose(yaml: valueText) else {
+                throw issue("no value after '='; write key.path=value")
+            }
+            var budget = 10_000
+            value = try SourceNode.from(composed, file: label, budget: &budget)
+        } catch let error as YamlError {
+            throw issue("the value is not valid YAML: \(yamlIssue(error, file: label).message)")
+        }
+        // Override nodes carry no line: the label says where they came from.
+        value = value.relocated(file: label)
+        let here = SourceNode(value: .null, file: label, line: 0, column: 0)
+        for key in parts.reversed() {
+            var keyNode = here
+            keyNode.value = .scalar(key, plain: true)
+            value = SourceNode(value: .mapping([(key, keyNode, value)]), file: label, line: 0, column: 0)
+        }
+        return value
+    }
+
+    /// The parameter reference with the values of the scenario at `path` (which must be valid) and
+    /// where each was set (`paodong validate --explain SCENARIO`).
+    public static func explain(path: String) throws -> String {
+        _ = try load(path: path)
+        let (root, _) = try readMerged(path: path, chain: [])
+        return Parameter.reference(scenario: (root, path))
     }
 
     /// Reads one file and the chain of parents it extends, merged child over parent.

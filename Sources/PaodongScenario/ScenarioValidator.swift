@@ -6,7 +6,11 @@ struct ScenarioValidator {
     let root: SourceNode
     let log: IssueLog
 
+    /// The node of a declared key or section, or of its nearest parent present in the file (an
+    /// optional key may be absent). An undeclared path is a programmer error: a misspelt path
+    /// would point the user at the wrong line.
     private func node(_ path: String) -> SourceNode {
+        precondition(Parameter.isDeclared(path), "the validator names '\(path)', which is not declared in Parameter+Catalog.swift")
         var current = root
         for part in path.split(separator: ".") {
             guard case .mapping(let pairs) = current.value, let next = pairs.first(where: { $0.key == part }) else { break }

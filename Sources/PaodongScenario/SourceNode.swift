@@ -61,6 +61,18 @@ public struct SourceNode: Sendable {
         }
     }
 
+    /// The same tree with every node in `file` at no particular line (command-line overrides).
+    func relocated(file: String) -> SourceNode {
+        var copy = self
+        copy.file = file; copy.line = 0; copy.column = 0
+        switch value {
+        case .mapping(let pairs): copy.value = .mapping(pairs.map { ($0.key, $0.keyNode.relocated(file: file), $0.value.relocated(file: file)) })
+        case .sequence(let items): copy.value = .sequence(items.map { $0.relocated(file: file) })
+        case .scalar, .null: break
+        }
+        return copy
+    }
+
     /// Merges `child` over `self`: mappings merge key by key, anything else is replaced.
     func merged(with child: SourceNode) -> SourceNode {
         guard case .mapping(let base) = value, case .mapping(let over) = child.value else { return child }

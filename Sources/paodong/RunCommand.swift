@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
         }
         try options.finish(directory) {
             try RunWriter.write(results, to: directory, excel: options.excel) { _ in
-                Manifest.of(results, sourceFiles: loaded.sourceFiles, threads: options.threads, started: started, version: Paodong.version)
+                Manifest.of(results, sourceFiles: loaded.sourceFiles, overrides: loaded.overrides, threads: options.threads, started: started, version: Paodong.version)
             }
         }
         print(SummaryTable.render(results, wallSeconds: Date().timeIntervalSince(started), out: directory.path))

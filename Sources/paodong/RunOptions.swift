@@ -19,6 +19,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Replications on seeds seed, seed+1, … (default: 1 for run, 5 for compare)")
     var replications: Int?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override one scenario key, e.g. --set process.approval_mean_days=4 or --set reforms.kiosks.include=[P001,B006]; repeatable, the last wins; merged like a child file over its parent and validated the same way (every key: paodong validate --explain). With compare, applies to every scenario.",
+        valueName: "key.path=value"))
+    var overrides: [String] = []
+
     @Flag(help: "Replace an existing output directory (only after the new run succeeded).")
     var force = false
 
@@ -38,7 +43,7 @@ struct RunOptions: ParsableArguments {
 
     /// Loads, scales and re-seeds a scenario; errors carry their sysexits code.
     func load(_ path: String) throws -> Scenario {
-        var scenario = try ScenarioLoader.load(path: path)
+        var scenario = try ScenarioLoader.load(path: path, overrides: overrides)
         if scale != 1 {
             scenario = scenario.scaled(by: scale)
             let agents = Double(scenario.parameters.population.residents + scenario.parameters.population.businesses) * scenario.parameters.scale

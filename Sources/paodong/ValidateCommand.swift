@@ -4,13 +4,33 @@ import PaodongModel
 import PaodongScenario
 
 /// `paodong validate SCENARIO.yaml`: check a scenario and its data files; run nothing.
+/// `paodong validate --explain [SCENARIO.yaml]`: the parameter reference (docs/parameters.md), or
+/// a scenario's every key with its value and the file and line that set it.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check a scenario file and its data; run nothing.")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a scenario file and its data; run nothing. With --explain, print the parameter reference.")
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @Argument(help: "The scenario file (YAML); optional with --explain.")
+    var scenario: String?
+
+    @Flag(help: "Print every scenario key with its type, range, unit and meaning (Markdown; docs/parameters.md is this output); with a scenario, its values and where each was set.")
+    var explain = false
+
+    func validate() throws {
+        if scenario == nil && !explain { throw ValidationError("validate needs a scenario file (or --explain)") }
+    }
 
     func run() throws {
+        if explain {
+            if let scenario {
+                do { print(try ScenarioLoader.explain(path: scenario), terminator: "") } catch { throw fail(error) }
+            } else {
+                print(Parameter.reference(), terminator: "")
+            }
+            return
+        }
+        guard let scenario else { return }
         let s: Scenario
         do { s = try ScenarioLoader.load(path: scenario) } catch { throw fail(error) }
         let p = s.parameters

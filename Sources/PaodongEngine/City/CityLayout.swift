@@ -87,7 +87,8 @@ public struct CityLayout: Sendable {
             var k = 0
             for (d, n) in counts.enumerated() {
                 for _ in 0..<n {
-                    let (groups, map) = CityLayout.windowGroups(windows: windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow)
+                    let (groups, map) = CityLayout.windowGroups(windows: windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
+                                                                 minWindows: p.halls.groupMinWindows)
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
                     halls.append(Hall(level: level, district: d, windows: windows[k], groupWindows: groups, departmentGroup: map,
@@ -147,17 +148,17 @@ public struct CityLayout: Sendable {
     }
 
     /// Window groups of a hall (docs/model.md, "Departments and window groups"). A department is active at the hall when its share of
-    /// the expected load is worth at least half a window; each active department gets a group with
+    /// the expected load is worth at least `minWindows` windows (`halls.group_min_windows`); each active department gets a group with
     /// at least one window and the remaining windows follow expected load (largest remainder). The
     /// other departments share one group (a 综合 window for the rare matters), as do the least-loaded
     /// active ones when there are fewer windows than groups. With one window: a single pooled group.
-    public static func windowGroups(windows: Int, load: [Double], oneWindow: Bool) -> ([Int], [UInt8]) {
+    public static func windowGroups(windows: Int, load: [Double], oneWindow: Bool, minWindows: Double) -> ([Int], [UInt8]) {
         let departments = load.count
         if oneWindow || windows == 1 { return ([windows], Array(repeating: 0, count: departments)) }
         let total = load.reduce(0, +)
         guard total > 0 else { return ([windows], Array(repeating: 0, count: departments)) }
         // Units: active departments by load, then the shared group of all others.
-        var units = load.indices.filter { load[$0] / total * Double(windows) >= 0.5 }
+        var units = load.indices.filter { load[$0] / total * Double(windows) >= minWindows }
             .sorted { (load[$0], -$0) > (load[$1], -$1) }
         if units.count >= windows { units = Array(units.prefix(windows - 1)) }
         let sharedLoad = total - units.reduce(0) { $0 + load[$1] }

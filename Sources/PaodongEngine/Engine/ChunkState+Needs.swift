@@ -76,7 +76,7 @@ extension ChunkState {
         var adopted = wasAdopted
         let onlineOffered = !channels.isDisjoint(with: .online)
         if !adopted && onlineOffered {
-            let chance = h.adoptionProbability * (senior ? 0.5 : 1)
+            let chance = h.adoptionProbability * (senior ? h.seniorAdoptionFactor : 1)
             if behaviour.uniform() < chance {
                 adopted = true
                 pop.agents[agent].state |= Population.State.adopted

@@ -171,7 +171,7 @@ struct ItemTraits {
 /// Scalar parameters of the day loop, copied out of `Scenario.Parameters` (whose arrays would be
 /// retained and released on every copy).
 struct HotParameters {
-    var adoptionProbability, formMinPerComplexity, prefillFormFactor, prefillIncompleteFactor: Double
+    var adoptionProbability, seniorAdoptionFactor, formMinPerComplexity, prefillFormFactor, prefillIncompleteFactor: Double
     var mobileFormFactor, incompletePerComplexity, documentIncompleteShare, lackCopyProbability: Double
     var documentTravelMin, kioskTravelMin, kioskServiceMeanMin, collectionServiceMeanMin: Double
     var expectedWaitMin, timeCoefficientPerHour, seniorOnlineShift, businessOnlineShift: Double
@@ -183,6 +183,7 @@ struct HotParameters {
 
     init(_ p: Scenario.Parameters, reforms: ResolvedReforms) {
         adoptionProbability = p.behaviour.adoptionProbability
+        seniorAdoptionFactor = p.behaviour.seniorAdoptionFactor
         formMinPerComplexity = p.process.formMinPerComplexity
         prefillFormFactor = reforms.prefillFormFactor
         prefillIncompleteFactor = reforms.prefillIncompleteFactor

@@ -40,12 +40,16 @@ public struct CatalogParameters: Codable, Sendable, Equatable {
     public var generatedEventSize: [Int]
     /// Rate of a generated event, as a share of the single-need rate of its least-demanded item.
     public var generatedEventDemandShare: Double
+    /// Most certificates a generated item asks for (its Poisson draw is capped here).
+    public var certificatesPerItemMax: Int
     public init(items: Int, seed: UInt64, personalShare: Double, licensingShare: Double,
                 departmentCountWeights: [Double], colocatedProbability: Double, itemsByLevel: [Int], levelVolumeShares: [Double],
                 certificateTypes: Int, certificateZipfExponent: Double, certificatesPerItemMean: Double,
                 demandZipfExponent: Double, complexityWeights: [Double], physicalPresenceShare: Double,
                 physicalResultShare: Double, hometownShare: Double, reviewFactorCV: Double, serviceFactorCV: Double,
-                generatedLifeEvents: Int, generatedEventSize: [Int], generatedEventDemandShare: Double) {
+                generatedLifeEvents: Int, generatedEventSize: [Int], generatedEventDemandShare: Double,
+                certificatesPerItemMax: Int) {
+        self.certificatesPerItemMax = certificatesPerItemMax
         self.items = items; self.seed = seed; self.personalShare = personalShare; self.licensingShare = licensingShare
         self.departmentCountWeights = departmentCountWeights; self.colocatedProbability = colocatedProbability
         self.itemsByLevel = itemsByLevel; self.levelVolumeShares = levelVolumeShares; self.certificateTypes = certificateTypes

@@ -78,7 +78,7 @@ public struct CatalogGenerator: Sendable {
             var mask: UInt8 = 0
             for k in 1..<max(depts.count, 1) where rng.bernoulli(p.colocatedProbability) { mask |= 1 << UInt8(k) }
             var certs: [Int] = []
-            let nCerts = min(rng.poisson(p.certificatesPerItemMean), 6, certificates.count)
+            let nCerts = min(rng.poisson(p.certificatesPerItemMean), p.certificatesPerItemMax, certificates.count)
             guardCount = 0
             while certs.count < nCerts && guardCount < 64 {
                 let c = rng.discrete(certificateTable)

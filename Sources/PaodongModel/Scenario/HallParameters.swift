@@ -47,6 +47,9 @@ public struct HallParameters: Codable, Sendable, Equatable {
     public var closedDaySpreadDays: Int
     /// How a departmental hall's windows are shared among departments' groups.
     public var groupAllocation: GroupAllocation
+    /// A department gets its own window group at a hall when its expected load is worth at least
+    /// this many windows; the others share one group.
+    public var groupMinWindows: Double
     public enum WindowAllocation: String, Codable, Sendable, CaseIterable { case residents, equal }
     /// `load`: by the departments' expected window load (docs/model.md, "Departments and window groups"); `staffed`: by the
     /// departments' weight in the departments table (each department staffed its own windows,
@@ -56,8 +59,9 @@ public struct HallParameters: Codable, Sendable, Equatable {
     public init(levels: [HallLevelParameters], windowAllocation: WindowAllocation, cityDistrict: Int, opening: [OpeningPeriod],
                 arrivalProfile: [Double], overtimeMin: Double, patienceMeanMin: Double?,
                 ticketCapPerWindow: Int?, windowServiceMeanMin: Double, windowServiceCV: Double,
-                collectionServiceMeanMin: Double, closedDaySpreadDays: Int = 1, groupAllocation: GroupAllocation = .load) {
-        self.closedDaySpreadDays = closedDaySpreadDays; self.groupAllocation = groupAllocation
+                collectionServiceMeanMin: Double, closedDaySpreadDays: Int, groupAllocation: GroupAllocation,
+                groupMinWindows: Double) {
+        self.closedDaySpreadDays = closedDaySpreadDays; self.groupAllocation = groupAllocation; self.groupMinWindows = groupMinWindows
         self.levels = levels; self.windowAllocation = windowAllocation; self.cityDistrict = cityDistrict; self.opening = opening
         self.arrivalProfile = arrivalProfile; self.overtimeMin = overtimeMin
         self.patienceMeanMin = patienceMeanMin; self.ticketCapPerWindow = ticketCapPerWindow

@@ -44,11 +44,14 @@ public struct BehaviourParameters: Codable, Sendable, Equatable {
     public var onlineExperienceWeight: Double
     /// Utility added to non-window channels per remembered wasted trip (0…3).
     public var wastedTripWeight: Double
-    /// Probability that a non-adopter offered an online channel adopts (halved for seniors).
+    /// Probability that a non-adopter offered an online channel adopts.
     public var adoptionProbability: Double
+    /// Multiplies `adoptionProbability` for seniors.
+    public var seniorAdoptionFactor: Double
     public init(channelConstants: [Double], seniorOnlineShift: Double, businessOnlineShift: Double,
                 timeCoefficientPerHour: Double, expectedWaitMin: Double, onlineExperienceWeight: Double,
-                wastedTripWeight: Double, adoptionProbability: Double) {
+                wastedTripWeight: Double, adoptionProbability: Double, seniorAdoptionFactor: Double) {
+        self.seniorAdoptionFactor = seniorAdoptionFactor
         self.channelConstants = channelConstants; self.seniorOnlineShift = seniorOnlineShift
         self.businessOnlineShift = businessOnlineShift; self.timeCoefficientPerHour = timeCoefficientPerHour
         self.expectedWaitMin = expectedWaitMin; self.onlineExperienceWeight = onlineExperienceWeight

@@ -34,6 +34,8 @@ public struct Scenario: Sendable {
     public var catalog: Catalog
     /// The files the scenario was read from, parent first.
     public var sourceFiles: [String]
+    /// The command-line overrides (`--set key.path=value`) merged over the files, in order.
+    public var overrides: [String] = []
 
     public init(parameters: Parameters, districts: [District], catalog: Catalog, sourceFiles: [String]) {
         self.parameters = parameters; self.districts = districts; self.catalog = catalog; self.sourceFiles = sourceFiles

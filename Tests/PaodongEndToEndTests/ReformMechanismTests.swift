@@ -1,4 +1,5 @@
 import Foundation
+import PaodongTestSupport
 import Testing
 
 /// Each reform alone moves its own mechanism the right way against baseline-2012, with a paired

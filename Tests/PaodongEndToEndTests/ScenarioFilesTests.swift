@@ -2,6 +2,7 @@ import Foundation
 import PaodongEngine
 import PaodongModel
 import PaodongScenario
+import PaodongTestSupport
 import Testing
 
 /// Every scenario shipped validates and runs at a small scale (Mesa's habit).
@@ -74,5 +75,27 @@ import Testing
         #expect(layout.halls.filter { $0.level == .community }.count == Int((Double(communities) * p.scale).rounded()))
         #expect(layout.halls.filter { $0.level == .community }.allSatisfy { $0.background == 0 })
         #expect(full.halls.allSatisfy { $0.background == 0 } && full.kioskPools.allSatisfy { $0.background == 0 })
+    }
+}
+
+/// The parameter registry drives decoding and the reference.
+@Suite struct ParameterReferenceTests {
+    /// docs/parameters.md is exactly what `paodong validate --explain` prints: regenerate it with
+    /// `swift run -c release paodong validate --explain > docs/parameters.md` after changing a declaration.
+    @Test func docsParametersIsCurrent() throws {
+        let generated = try CLI.run(["validate", "--explain"])
+        #expect(generated.status == 0)
+        let file = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/parameters.md"), encoding: .utf8)
+        #expect(file == generated.stdout, "docs/parameters.md is stale: run `paodong validate --explain > docs/parameters.md`")
+    }
+
+    /// Every key of the reference city is shown with the line that set it, and a child's override
+    /// points at the child.
+    @Test func explainShowsValuesAndWhereTheyWereSet() throws {
+        let r = try CLI.run(["validate", "--explain", CLI.scenario("plan-2021.yaml")])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("| `reforms.instant_approval.items` | 478 | plan-2021.yaml:"))
+        #expect(r.stdout.contains("| `process.approval_mean_days` | 5.8 | shenzhen-2020.yaml:"))
+        #expect(r.stdout.contains("| `halls.levels.street.windows_per_hall` | 15 | shenzhen-2020.yaml:"))
     }
 }

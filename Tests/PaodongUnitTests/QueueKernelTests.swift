@@ -1,6 +1,7 @@
 import Foundation
 import PaodongEngine
 import PaodongModel
+import PaodongTestSupport
 import Testing
 
 /// The queue kernel against queueing theory and against hand-computed cases.

@@ -1,4 +1,5 @@
 import Foundation
+import PaodongTestSupport
 import Testing
 
 /// Hostile and broken input: the right sysexits code, a message naming file, line and key, and no

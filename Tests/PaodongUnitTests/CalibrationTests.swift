@@ -1,6 +1,7 @@
 import Foundation
 import PaodongModel
 import PaodongScenario
+import PaodongTestSupport
 import Testing
 
 /// shenzhen-2020 against the seed's published figures, each computed from the generated catalog and

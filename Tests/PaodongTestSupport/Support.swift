@@ -1,18 +1,21 @@
 import Foundation
 
+/// Helpers shared by the unit and end-to-end tests: the real `paodong` executable run as a user
+/// would, temporary directories, and reading back what paodong wrote.
+
 /// Runs the real `paodong` executable, as a user would.
-struct CLI {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct CLI {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `paodong` built with these tests: beside the test binary (so that a sanitizer build in
     /// its own scratch path tests its own executable), else in .build of the package.
-    static var executable: URL {
+    public static var executable: URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("paodong")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
@@ -24,18 +27,22 @@ struct CLI {
         return packageRoot.appendingPathComponent(".build/\(config)/paodong")
     }
 
-    static func scenario(_ name: String) -> String { packageRoot.appendingPathComponent("Scenarios/\(name)").path }
+    public static func scenario(_ name: String) -> String { packageRoot.appendingPathComponent("Scenarios/\(name)").path }
 
     /// A command that did not succeed, with what it printed on standard error.
-    struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 
     @discardableResult
     /// Runs paodong with `arguments`; with `memoryLimitKB`, under `ulimit -v` so that a run that
     /// swells its memory fails instead of passing.
-    static func run(_ arguments: [String], memoryLimitKB: Int? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// With `hangGuardSeconds`, a child still running after that long is killed and the result
+    /// says so (status -1): a guard against a hang, not a speed requirement.
+    public static func run(_ arguments: [String], memoryLimitKB: Int? = nil, environment: [String: String] = [:],
+                    hangGuardSeconds: Double? = nil) throws -> Result {
         let process = Process()
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -62,7 +69,14 @@ struct CLI {
         }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
+        if let limit = hangGuardSeconds, finished.wait(timeout: .now() + limit) == .timedOut {
+            process.terminate()
+            process.waitUntilExit()
+            return Result(status: -1, stdout: "", stderr: "still running after \(limit) s (killed as hung)")
+        }
         process.waitUntilExit()
         let outData = (try? Data(contentsOf: outURL)) ?? Data()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
@@ -72,23 +86,23 @@ struct CLI {
 }
 
 /// A fresh temporary directory, removed by the caller with `cleanup()`.
-struct TemporaryDirectory {
-    let url: URL
-    init() throws {
+public struct TemporaryDirectory {
+    public let url: URL
+    public init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("paodong-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func write(_ name: String, _ text: String) throws -> String {
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public func write(_ name: String, _ text: String) throws -> String {
         let p = path(name)
         try text.write(toFile: p, atomically: true, encoding: .utf8)
         return p
     }
-    func cleanup() { try? FileManager.default.removeItem(at: url) }
+    public func cleanup() { try? FileManager.default.removeItem(at: url) }
 }
 
 /// Reads a small CSV file written by paodong (no quoted commas in the columns we read back).
-func readCSV(_ path: String) throws -> [[String: String]] {
+public func readCSV(_ path: String) throws -> [[String: String]] {
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let lines = text.split(separator: "\n").map(String.init)
     guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return [] }
@@ -98,12 +112,12 @@ func readCSV(_ path: String) throws -> [[String: String]] {
 }
 
 /// What one `paodong compare` wrote, read back: its directory and comparison.csv's rows.
-struct Comparison {
-    let directory: String
-    let rows: [[String: String]]
+public struct ComparisonOutput {
+    public let directory: String
+    public let rows: [[String: String]]
 
     /// The row of `metric` for `scenario` (its name inside the file; nil: the only scenario).
-    func row(_ metric: String, scenario: String? = nil) -> [String: String]? {
+    public func row(_ metric: String, scenario: String? = nil) -> [String: String]? {
         rows.first { $0["metric"] == metric && (scenario == nil || $0["scenario_name"] == scenario) }
     }
 }
@@ -111,12 +125,12 @@ struct Comparison {
 extension CLI {
     /// Runs `paodong compare` on scenario files under Scenarios/ (the first is the baseline) into
     /// `tmp`, and reads comparison.csv; a run that fails throws with its standard error.
-    static func compare(_ names: [String], scale: Double, replications: Int, in tmp: TemporaryDirectory) throws -> Comparison {
+    public static func compare(_ names: [String], scale: Double, replications: Int, in tmp: TemporaryDirectory) throws -> ComparisonOutput {
         let out = tmp.path("cmp")
         let r = try run(["compare"] + names.map(scenario)
                         + ["--scale", String(scale), "--replications", String(replications), "--out", out, "--quiet"])
         guard r.status == 0 else { throw Failure(message: "exit \(r.status): \(r.stderr)") }
-        return Comparison(directory: out, rows: try readCSV(out + "/comparison.csv"))
+        return ComparisonOutput(directory: out, rows: try readCSV(out + "/comparison.csv"))
     }
 }
 

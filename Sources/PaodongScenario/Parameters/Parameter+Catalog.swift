@@ -1,0 +1,194 @@
+import PaodongModel
+
+// Every key of a scenario file, declared once: path, type and range, unit, meaning. The values and
+// their sources live in Scenarios/ (shenzhen-2020.yaml is the reference city); docs/parameters.md
+// is generated from this list (`paodong validate --explain`).
+
+extension Parameter {
+    private static let ages = AgeBand.allCases.map(\.key)
+    private static let levels = HallLevel.allCases.map(\.key)
+    private static let itemLevels = [HallLevel.community, .street, .district].map(\.key)
+    private static let channels = Channel.allCases.map(\.key)
+    private static let counts = 0...1_000_000
+    /// The count-based reforms, which pick items (life events for bundles) by `target`.
+    private static let selecting = ["kiosks", "instant_approval", "prefill", "bundles"]
+
+    /// Every declared key, in the order of the reference.
+    public static let all: [Parameter] = run + data + population + demand + catalog + halls + kiosks + process + behaviour + reforms
+
+    static let run: [Parameter] = [
+        Parameter("extends", .text, required: false, fallback: "none",
+                  doc: "A parent scenario (relative to this file) whose keys this file overrides, mapping by mapping."),
+        Parameter("name", .text, doc: "The scenario's name in reports and output folders."),
+        Parameter("description", .text, doc: "One line for the reader."),
+        Parameter("seed", .integer(0...Int(Int64.max)), doc: "Seed of replication 1; replication r runs on seed + r − 1."),
+        Parameter("days", .integer(1...3660), unit: "days", doc: "Simulated days from `start_date`."),
+        Parameter("start_date", .date, doc: "First simulated day."),
+        Parameter("holidays", .dates, required: false, fallback: "none",
+                  doc: "Public holidays within the simulated days: halls are closed (weekends always are)."),
+        Parameter("scale", .number(1e-6...1), allowed: "a number above 0 and at most 1 (use --scale to enlarge)",
+                  doc: "Share of the population simulated; levels with less than one hall keep full-size halls with background visits."),
+    ]
+
+    static let data: [Parameter] = [
+        Parameter("data.districts", .text, doc: "CSV of districts: names, census residents (10,000s), streets, communities."),
+        Parameter("data.departments", .text, doc: "CSV of departments and their weights."),
+        Parameter("data.certificates", .text, doc: "CSV of named certificate types with usage weights; the Zipf tail is generated."),
+        Parameter("data.items", .text, doc: "CSV of named high-volume items; the rest of the catalog is generated."),
+        Parameter("data.life_events", .text, doc: "CSV of life events (一件事): items that arise together, with rates."),
+    ]
+
+    static let population: [Parameter] = [
+        Parameter("population.residents", .integer(0...2_000_000_000), unit: "people", doc: "Residents of the city at scale 1."),
+        Parameter("population.businesses", .integer(0...2_000_000_000), unit: "businesses", doc: "Businesses (商事主体) at scale 1."),
+        Parameter("population.enterprise_share", .share, doc: "Share of businesses that are enterprises (the rest are individual businesses)."),
+        Parameter("population.age_shares.<age>", .share, each: ages, doc: "Share of residents in the age band (child 0–14, adult, senior 60+); the three sum to 1."),
+        Parameter("population.registered_share", .share,
+                  doc: "Share of residents with local household registration (户籍); the others make hometown trips for hometown items."),
+        Parameter("population.foreign_share", .share, doc: "Share of residents who are foreign nationals (drawn for each resident; no behaviour reads it yet)."),
+        Parameter("population.digital_adoption.<age>", .share, each: ages, doc: "Share of the age band using online channels at the start."),
+        Parameter("population.business_digital_adoption", .share, doc: "Share of businesses using online channels at the start."),
+    ]
+
+    static let demand: [Parameter] = [
+        Parameter("demand.needs_per_resident_year", .number(0...100), unit: "needs/year",
+                  doc: "Needs per resident and year, life events included."),
+        Parameter("demand.needs_per_business_year", .number(0...100), unit: "needs/year",
+                  doc: "Needs per business and year, life events included."),
+        Parameter("demand.monthly_profile", .numbers(count: 12, 0...1e6), doc: "Relative demand of each month, January first."),
+    ]
+
+    static let catalog: [Parameter] = [
+        Parameter("catalog.items", .integer(1...200_000), unit: "items", doc: "Service items in the catalog, the named ones included."),
+        Parameter("catalog.seed", .integer(0...Int(Int64.max)), doc: "The catalog generator's seed: the catalog is data, the same in every replication."),
+        Parameter("catalog.personal_share", .share, doc: "Share of generated items serving residents (the rest serve businesses)."),
+        Parameter("catalog.licensing_share", .share, doc: "Share of generated items that are licensing (行政许可) items."),
+        Parameter("catalog.department_count_weights", .numbers(count: 4, 0...1e6),
+                  doc: "Relative weights of items involving 1, 2, 3 and 4 departments."),
+        Parameter("catalog.colocated_probability", .share,
+                  doc: "Probability that a further department of an item sits in the lead hall (else a trip to the level above)."),
+        Parameter("catalog.items_by_level.<level>", .integer(0...1_000_000), unit: "items", each: itemLevels,
+                  doc: "Items whose lowest level is this one; the rest are city items."),
+        Parameter("catalog.level_volume_shares.<level>", .share, each: levels, doc: "Share of demand for items of this level; the four sum to 1."),
+        Parameter("catalog.certificate_types", .integer(1...100_000), unit: "types", doc: "Certificate types, the named ones included."),
+        Parameter("catalog.certificate_zipf_exponent", .number(0...10), doc: "Zipf exponent of certificate use over types."),
+        Parameter("catalog.certificates_per_item_mean", .number(0...64), unit: "certificates",
+                  doc: "Mean certificates an item asks for (Poisson, capped at `certificates_per_item_max`)."),
+        Parameter("catalog.certificates_per_item_max", .integer(0...64), unit: "certificates",
+                  doc: "Most certificates a generated item asks for."),
+        Parameter("catalog.demand_zipf_exponent", .number(0...10), doc: "Zipf exponent of demand over generated items."),
+        Parameter("catalog.complexity_weights", .numbers(count: 5, 0...1e6), doc: "Relative weights of form complexity 1…5."),
+        Parameter("catalog.physical_presence_share", .share, doc: "Share of items that need the applicant in person (biometrics, a first ID card)."),
+        Parameter("catalog.physical_result_share", .share, doc: "Share of items ending in a paper licence or card to collect."),
+        Parameter("catalog.hometown_share", .share, doc: "Share of personal items that need the hometown (户籍) office."),
+        Parameter("catalog.review_factor_cv", .number(0...10), doc: "Coefficient of variation of an item's review time around the mean."),
+        Parameter("catalog.service_factor_cv", .number(0...10), doc: "Coefficient of variation of an item's window time around the mean."),
+        Parameter("catalog.generated_life_events", .integer(0...100_000), unit: "events", doc: "Life events generated beyond the named ones."),
+        Parameter("catalog.generated_event_size", .numbers(count: 2, 2...6), unit: "items", doc: "Smallest and largest items of a generated life event."),
+        Parameter("catalog.generated_event_demand_share", .share,
+                  doc: "A generated event's rate as a share of the single-need rate of its least-demanded item."),
+    ]
+
+    static let halls: [Parameter] = [
+        Parameter("halls.window_allocation", .choice(HallParameters.WindowAllocation.allCases.map(\.rawValue)),
+                  doc: "How a level's windows are shared among its halls: by residents served, or equally."),
+        Parameter("halls.levels.<level>.windows_per_hall", .integer(1...10_000), unit: "windows", each: levels,
+                  doc: "Windows per hall of the level at scale 1 (the average, with allocation by residents)."),
+        Parameter("halls.levels.<level>.travel_min", .number(0...10_000), unit: "minutes", each: levels,
+                  doc: "Travel minutes of one trip to a hall of the level, door to door and back."),
+        Parameter("halls.levels.<level>.group_allocation", .choice(HallParameters.GroupAllocation.allCases.map(\.rawValue)),
+                  each: levels, required: false, fallback: "halls.group_allocation",
+                  doc: "This level's window-group allocation, where it differs from the halls' one."),
+        Parameter("halls.city_hall_district", .text, doc: "District (English or Chinese name) of the city hall."),
+        Parameter("halls.opening", .periods, doc: "Opening periods of every hall on working days."),
+        Parameter("halls.arrival_profile", .hourlyProfile, doc: "Relative walk-in arrivals in each opening hour."),
+        Parameter("halls.overtime_min", .number(0...600), unit: "minutes", doc: "Minutes the windows keep serving after closing for those already in line."),
+        Parameter("halls.patience_mean_min", .number(1e-3...1e6), unit: "minutes", noneAllowed: true,
+                  doc: "Mean patience of a walk-in in line (exponential); `none`: infinite."),
+        Parameter("halls.ticket_cap_per_window", .integer(1...100_000), unit: "tickets", noneAllowed: true,
+                  doc: "Tickets per window per opening period; `none`: no cap."),
+        Parameter("halls.window_service_mean_min", .number(1e-3...1440), unit: "minutes", doc: "Mean window minutes of an item (the whole item's work)."),
+        Parameter("halls.window_service_cv", .number(0...10), doc: "Coefficient of variation of window service (lognormal)."),
+        Parameter("halls.collection_service_mean_min", .number(1e-3...1440), unit: "minutes", doc: "Mean minutes to hand over a result at the window."),
+        Parameter("halls.closed_day_spread_days", .integer(1...30), unit: "working days",
+                  doc: "Needs of closed days go to a hall on one of this many working days from the next one."),
+        Parameter("halls.group_allocation", .choice(HallParameters.GroupAllocation.allCases.map(\.rawValue)),
+                  doc: "How a departmental hall's windows are shared among department groups: by expected load, or by the departments' staffing weights."),
+        Parameter("halls.group_min_windows", .number(0...10_000), unit: "windows",
+                  doc: "A department gets its own window group at a hall when its expected load is worth at least this many windows; the others share one group."),
+    ]
+
+    static let kiosks: [Parameter] = [
+        Parameter("kiosks.count", .integer(0...1_000_000), unit: "kiosks", doc: "Self-service kiosks in the city at scale 1, pooled by district."),
+        Parameter("kiosks.service_mean_min", .number(1e-3...1440), unit: "minutes", doc: "Mean kiosk minutes per item."),
+        Parameter("kiosks.service_cv", .number(0...10), doc: "Coefficient of variation of kiosk service (lognormal)."),
+        Parameter("kiosks.travel_min", .number(0...10_000), unit: "minutes", doc: "Travel minutes of one trip to a kiosk, there and back."),
+        Parameter("kiosks.opening", .periods, doc: "Opening periods of kiosks."),
+        Parameter("kiosks.open_weekends", .flag, doc: "Whether kiosks open on weekends and holidays."),
+    ]
+
+    static let process: [Parameter] = [
+        Parameter("process.lack_copy_probability", .share,
+                  doc: "Probability that the applicant lacks a paper copy of one certificate asked for (a trip to fetch it)."),
+        Parameter("process.document_travel_min", .number(0...10_000), unit: "minutes", doc: "Travel minutes of a trip to fetch a certificate."),
+        Parameter("process.form_min_per_complexity", .number(0...1440), unit: "minutes", doc: "Form minutes per unit of form complexity (1…5) on the web or at a kiosk."),
+        Parameter("process.mobile_form_factor", .number(0...10), doc: "Form time on the app relative to the web."),
+        Parameter("process.incomplete_per_complexity", .number(0...0.2), allowed: "a number from 0 to 0.2 (complexity 5 must stay a probability)",
+                  doc: "Probability per unit of complexity that pre-review finds the material incomplete (补正)."),
+        Parameter("process.document_incomplete_share", .share,
+                  doc: "Part of the incomplete probability that certificates cause, removed in proportion to those pulled electronically."),
+        Parameter("process.approval_mean_days", .number(0...365), unit: "working days", doc: "Mean review days of an item (gamma); 0 decides at once."),
+        Parameter("process.approval_shape", .number(0.01...100), doc: "Gamma shape of review days."),
+        Parameter("process.hometown_travel_min", .number(0...10_000), unit: "minutes", doc: "Travel minutes of a trip to the hometown office."),
+        Parameter("process.retry_delay_days", .integer(1...60), unit: "days", doc: "Days before a failed visit is retried (on the next working day from then)."),
+    ]
+
+    static let behaviour: [Parameter] = [
+        Parameter("behaviour.channel_constants.<channel>", .number(-50...50), each: channels,
+                  doc: "Alternative-specific constant of the channel in the logit choice, for adults."),
+        Parameter("behaviour.senior_online_shift", .number(-50...50), doc: "Added to the online channels' utility for seniors."),
+        Parameter("behaviour.business_online_shift", .number(-50...50), doc: "Added to the online channels' utility for businesses."),
+        Parameter("behaviour.time_coefficient_per_hour", .number(-50...0), unit: "1/hour", doc: "Utility per hour of expected time cost."),
+        Parameter("behaviour.expected_wait_min", .number(0...1440), unit: "minutes", doc: "Queue wait an applicant expects at a hall when choosing."),
+        Parameter("behaviour.online_experience_weight", .number(-10...10), doc: "Utility added to online channels per remembered online success (0…3)."),
+        Parameter("behaviour.wasted_trip_weight", .number(-10...10), doc: "Utility added to non-window channels per remembered wasted trip (0…3)."),
+        Parameter("behaviour.adoption_probability", .share, doc: "Probability that a non-adopter offered an online channel starts using it."),
+        Parameter("behaviour.senior_adoption_factor", .number(0...1),
+                  doc: "Multiplies `adoption_probability` for seniors."),
+    ]
+
+    static let reforms: [Parameter] = [
+        Parameter("reforms.<reform>.enabled", .flag, each: ["one_window", "e_certificates", "kiosks", "instant_approval", "prefill", "bundles",
+                                                           "mobile", "online", "e_delivery", "cross_region", "unified_identity"],
+                  doc: "Whether the reform acts; a reform that is off changes nothing, whatever its sizes."),
+        Parameter("reforms.<reform>.target", .choice(ReformTarget.allCases.map(\.rawValue)), each: selecting, required: false, fallback: "random",
+                  doc: "How the reform picks items after `include`: most expected needs first (`volume`), or the catalog's random order."),
+        Parameter("reforms.<reform>.include", .ids, each: selecting, required: false, fallback: "none",
+                  doc: "Items (life-event ids for bundles) the reform reaches first, in order."),
+        Parameter("reforms.<reform>.added_by_volume", .integer(counts), unit: "items", each: selecting, required: false, fallback: "0",
+                  doc: "The last this-many of the size go to the most-used eligible items not yet taken (a plan adding 高频 items)."),
+        Parameter("reforms.one_window.service_factor", .number(0.01...100), doc: "Generalist window time relative to a departmental window (一窗通办)."),
+        Parameter("reforms.e_certificates.types", .integer(counts), unit: "types", doc: "The most-used certificate types pulled electronically (免证办)."),
+        Parameter("reforms.kiosks.items", .integer(counts), unit: "items", doc: "Items a kiosk serves (no biometrics items)."),
+        Parameter("reforms.kiosks.cross_city_items", .integer(counts), unit: "items",
+                  doc: "Items served at kiosks across cities (跨城通办); hometown items first."),
+        Parameter("reforms.kiosks.cross_city_target", .choice(ReformTarget.allCases.map(\.rawValue)), required: false, fallback: "random",
+                  doc: "`target` of the cross-city items."),
+        Parameter("reforms.kiosks.cross_city_include", .ids, required: false, fallback: "none", doc: "`include` of the cross-city items."),
+        Parameter("reforms.kiosks.cross_city_added_by_volume", .integer(counts), unit: "items", required: false, fallback: "0",
+                  doc: "`added_by_volume` of the cross-city items."),
+        Parameter("reforms.instant_approval.items", .integer(counts), unit: "items", doc: "Items decided on submission (秒批)."),
+        Parameter("reforms.prefill.items", .integer(counts), unit: "items",
+                  doc: "Items with pre-filled forms (秒报, 无感申办); decided instantly too when instant approval is on."),
+        Parameter("reforms.prefill.form_factor", .number(0...10), doc: "Form time of a pre-filled item relative to a blank form."),
+        Parameter("reforms.prefill.incomplete_factor", .number(0...1), doc: "Multiplies the incomplete probability of a pre-filled item."),
+        Parameter("reforms.bundles.items", .integer(counts), unit: "items",
+                  doc: "Items in bundled life events (一件事一次办): events are bundled while their items fit."),
+        Parameter("reforms.mobile.personal_share", .share, doc: "Share of personal items on the i深圳 app."),
+        Parameter("reforms.mobile.business_share", .share, doc: "Share of business items on the i深圳 app."),
+        Parameter("reforms.online.share", .share, doc: "Share of items on the web portal (一网通办)."),
+        Parameter("reforms.e_delivery.share", .share, doc: "Share of items with a paper result whose result is delivered (no collection trip)."),
+        Parameter("reforms.cross_region.share", .share, doc: "Share of hometown items done without the hometown trip (跨域通办)."),
+        Parameter("reforms.unified_identity.service_factor", .number(0.01...100), doc: "Window and kiosk time with unified identity (统一身份认证)."),
+    ]
+}

@@ -1,0 +1,32 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongReports
+import PaodongScenario
+import PaodongTestSupport
+import Testing
+
+/// The metric registry: every declared metric has a unique name and a value on a real run, and
+/// summary.csv carries exactly the declared metrics in order.
+@Suite struct MetricRegistryTests {
+    @Test func everyDeclaredMetricHasAValue() throws {
+        let names = Metric.summary.map(\.name)
+        #expect(Set(names).count == names.count, "duplicate metric names")
+        #expect(RunReport.summaryHeader == ["scenario", "replication", "seed"] + names)
+        for c in Channel.allCases { #expect(names.contains("share_\(c.key)"), "channel \(c.key) has no share column") }
+        // 2 % of the city for 60 days: every level's halls serve, every mechanism occurs.
+        var s = try ScenarioLoader.load(path: CLI.scenario("shenzhen-2020.yaml")).scaled(by: 0.02)
+        s.parameters.days = 60
+        let result = try Simulation(scenario: s, threads: 2).run()
+        for metric in Metric.summary {
+            let v = metric.value(result)
+            #expect(v.isFinite, "metric \(metric.name) has no value")
+            #expect(!metric.formatted(v).isEmpty, "metric \(metric.name) formats to nothing")
+        }
+        let row = RunReport.summaryRow(result, replication: 1)
+        #expect(row.count == RunReport.summaryHeader.count)
+        // Shares over channels add up to one.
+        let shares = Metric.channelShares.map { $0.value(result) }.reduce(0, +)
+        #expect(abs(shares - 1) < 1e-9)
+    }
+}
