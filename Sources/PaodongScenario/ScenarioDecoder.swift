@@ -71,7 +71,7 @@ struct ScenarioDecoder {
         return PopulationParameters(
             residents: m.int("residents"), businesses: m.int("businesses"),
             enterpriseShare: m.share("enterprise_share"), ageShares: ageShares,
-            registeredShare: m.share("registered_share"), foreignShare: m.share("foreign_share"),
+            registeredShare: m.share("registered_share"),
             digitalAdoption: digital, businessDigitalAdoption: m.share("business_digital_adoption"))
     }
 

@@ -15,7 +15,6 @@ public final class Population: @unchecked Sendable {
     public enum Trait {
         public static let ageMask: UInt8 = 0b11
         public static let registered: UInt8 = 1 << 2
-        public static let foreign: UInt8 = 1 << 3
         public static let individualBusiness: UInt8 = 1 << 4
     }
 
@@ -97,7 +96,6 @@ public final class Population: @unchecked Sendable {
                 let band = rng.discrete(ageTable)
                 t |= UInt8(band)
                 if rng.uniform() < p.registeredShare { t |= Trait.registered }
-                if rng.uniform() < p.foreignShare { t |= Trait.foreign }
                 adopted = rng.uniform() < adoption[band]
             } else {
                 if rng.uniform() >= p.enterpriseShare { t |= Trait.individualBusiness }

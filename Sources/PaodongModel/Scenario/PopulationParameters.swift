@@ -20,15 +20,14 @@ public struct PopulationParameters: Codable, Sendable, Equatable {
     /// Shares of the age bands child (0–14), adult, senior (60+); they sum to 1.
     public var ageShares: [Double]
     public var registeredShare: Double
-    public var foreignShare: Double
     /// Digital adoption at the start by age band (child, adult, senior).
     public var digitalAdoption: [Double]
     public var businessDigitalAdoption: Double
     public init(residents: Int, businesses: Int, enterpriseShare: Double, ageShares: [Double],
-                registeredShare: Double, foreignShare: Double, digitalAdoption: [Double],
+                registeredShare: Double, digitalAdoption: [Double],
                 businessDigitalAdoption: Double) {
         self.residents = residents; self.businesses = businesses; self.enterpriseShare = enterpriseShare
-        self.ageShares = ageShares; self.registeredShare = registeredShare; self.foreignShare = foreignShare
+        self.ageShares = ageShares; self.registeredShare = registeredShare
         self.digitalAdoption = digitalAdoption; self.businessDigitalAdoption = businessDigitalAdoption
     }
 }

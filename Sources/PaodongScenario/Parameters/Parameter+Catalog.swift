@@ -45,7 +45,6 @@ extension Parameter {
         Parameter("population.age_shares.<age>", .share, each: ages, doc: "Share of residents in the age band (child 0–14, adult, senior 60+); the three sum to 1."),
         Parameter("population.registered_share", .share,
                   doc: "Share of residents with local household registration (户籍); the others make hometown trips for hometown items."),
-        Parameter("population.foreign_share", .share, doc: "Share of residents who are foreign nationals (drawn for each resident; no behaviour reads it yet)."),
         Parameter("population.digital_adoption.<age>", .share, each: ages, doc: "Share of the age band using online channels at the start."),
         Parameter("population.business_digital_adoption", .share, doc: "Share of businesses using online channels at the start."),
     ]
