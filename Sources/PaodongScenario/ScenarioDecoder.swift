@@ -1,15 +1,16 @@
 import Foundation
 import PaodongModel
 
-/// Decodes the merged YAML tree into scenario parameters and reads the data tables it names.
-/// Every problem goes to the log; `decode` returns nil if anything was wrong.
+/// Decodes the merged YAML tree into scenario parameters and reads the data tables it names, each
+/// key through its declaration (`Parameter+Catalog.swift`). Every problem goes to the log; `decode`
+/// returns nil if anything was wrong. Cross-field rules and the catalog are the loader's next steps.
 struct ScenarioDecoder {
     let root: SourceNode
     let log: IssueLog
 
     private static let levelKeys = HallLevel.allCases.map(\.key)
 
-    func decode(sourceFiles: [String]) throws -> Scenario? {
+    func decode() throws -> (Scenario.Parameters, DataTables)? {
         let top = MappingReader(root, path: "", log: log)
         let name = top.string("name") ?? ""
         let description = top.string("description") ?? ""
@@ -41,21 +42,10 @@ struct ScenarioDecoder {
         top.finish()
         guard log.issues.isEmpty else { return nil }
 
-        let parameters = Scenario.Parameters(
+        return (Scenario.Parameters(
             name: name, description: description, seed: seed, days: days, startDate: startDate,
             holidays: holidays, scale: scale, population: population, demand: demand, catalog: catalogParameters,
-            halls: halls, kiosks: kiosks, process: process, behaviour: behaviour, reforms: reforms)
-        let validator = ScenarioValidator(root: root, log: log)
-        validator.validate(parameters, tables: tables)
-        guard log.issues.isEmpty else { return nil }
-
-        let catalog = CatalogGenerator(parameters: catalogParameters, seedItems: tables.seedItems,
-                                       namedCertificates: tables.certificates, departments: tables.departments,
-                                       lifeEvents: tables.lifeEvents,
-                                       needsPerAgentYear: [demand.needsPerResidentYear, demand.needsPerBusinessYear]).generate()
-        validator.validate(parameters.reforms, against: catalog)
-        guard log.issues.isEmpty else { return nil }
-        return Scenario(parameters: parameters, districts: tables.districts, catalog: catalog, sourceFiles: sourceFiles)
+            halls: halls, kiosks: kiosks, process: process, behaviour: behaviour, reforms: reforms), tables)
     }
 
     // MARK: - Sections

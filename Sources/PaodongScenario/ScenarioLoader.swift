@@ -16,12 +16,24 @@ public enum ScenarioLoader {
     public static func load(path: String, overrides: [String] = []) throws -> Scenario {
         var (root, files) = try readMerged(path: path, chain: [])
         for text in overrides { root = root.merged(with: try overrideNode(text)) }
+        // Decode every key, check the cross-field rules, generate the catalog, check the reforms
+        // against it: each step reports all it finds, and the next runs only on a clean log.
         let log = IssueLog()
-        var scenario = try ScenarioDecoder(root: root, log: log).decode(sourceFiles: files)
+        let decoded = try ScenarioDecoder(root: root, log: log).decode()
         try log.throwIfAny()
-        guard scenario != nil else { throw ScenarioError.invalid(log.issues) }
-        scenario!.overrides = overrides
-        return scenario!
+        guard let (parameters, tables) = decoded else { throw ScenarioError.invalid(log.issues) }
+        let validator = ScenarioValidator(root: root, log: log)
+        validator.validate(parameters, tables: tables)
+        try log.throwIfAny()
+        let catalog = CatalogGenerator(parameters: parameters.catalog, seedItems: tables.seedItems,
+                                       namedCertificates: tables.certificates, departments: tables.departments,
+                                       lifeEvents: tables.lifeEvents,
+                                       needsPerAgentYear: [parameters.demand.needsPerResidentYear, parameters.demand.needsPerBusinessYear]).generate()
+        validator.validate(parameters.reforms, against: catalog)
+        try log.throwIfAny()
+        var scenario = Scenario(parameters: parameters, districts: tables.districts, catalog: catalog, sourceFiles: files)
+        scenario.overrides = overrides
+        return scenario
     }
 
     /// The tree of one override `a.b.c=value`: nested mappings down to the value, parsed as YAML

@@ -24,12 +24,13 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
+        let runner = ScenarioRunner(options: options)
         let started = Date()
         // The contract's default is 5 replications for a comparison.
         let replications = options.replications ?? 5
 
         var loaded: [Scenario] = []
-        do { for path in scenarios { loaded.append(try options.load(path)) } } catch { throw fail(error) }
+        do { for path in scenarios { loaded.append(try runner.load(path)) } } catch { throw fail(error) }
         // Common random numbers: every scenario runs on the baseline's seeds.
         let seed = loaded[0].parameters.seed
         loaded = loaded.map { $0.withSeed(seed) }
@@ -48,7 +49,7 @@ struct CompareCommand: ParsableCommand {
         do {
             for (s, name) in zip(loaded, names) {
                 let progress = Progress(label: name, quiet: options.quiet)
-                results.append(try options.simulate(s, replications: replications, progress: progress))
+                results.append(try runner.simulate(s, replications: replications, progress: progress))
             }
         } catch SimulationError.cancelled {
             directory.discard()
@@ -58,7 +59,7 @@ struct CompareCommand: ParsableCommand {
         let runs = results.map { $0.map(RunReport.metrics) }
         let comparison = Comparison(baseline: (names[0], runs[0]),
                                     scenarios: Array(zip(names.dropFirst(), runs.dropFirst())).map { ($0.0, $0.1) })
-        try options.finish(directory) {
+        try runner.finish(directory) {
             for (k, name) in names.enumerated() {
                 try directory.makeSubdirectory(name)
                 try RunWriter.write(results[k], to: directory, prefix: name + "/", excel: options.excel) { _ in

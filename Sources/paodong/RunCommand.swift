@@ -18,9 +18,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
+        let runner = ScenarioRunner(options: options)
         let started = Date()
         let loaded: Scenario
-        do { loaded = try options.load(scenario) } catch { throw fail(error) }
+        do { loaded = try runner.load(scenario) } catch { throw fail(error) }
         let outPath = out ?? "runs/\(loaded.parameters.name)-seed\(loaded.parameters.seed)"
         if out == nil { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
         let directory: RunDirectory
@@ -28,13 +29,13 @@ struct RunCommand: ParsableCommand {
         let progress = Progress(label: loaded.parameters.name, quiet: options.quiet)
         let results: [RunResult]
         do {
-            results = try options.simulate(loaded, replications: options.replications ?? 1, progress: progress)
+            results = try runner.simulate(loaded, replications: options.replications ?? 1, progress: progress)
         } catch SimulationError.cancelled {
             directory.discard()
             printError("interrupted: no output written (\(outPath) unchanged)")
             throw interruptedExitCode
         }
-        try options.finish(directory) {
+        try runner.finish(directory) {
             try RunWriter.write(results, to: directory, excel: options.excel) { _ in
                 Manifest.of(results, sourceFiles: loaded.sourceFiles, overrides: loaded.overrides, threads: options.threads, started: started, version: Paodong.version)
             }

@@ -63,8 +63,8 @@ import Testing
         let load = SimulationContext(scenario: scenario).departmentLoad[HallLevel.district.rawValue]
         let shares = load.map { $0 / load.reduce(0, +) }
         let windows = 59
-        let (deptGroups, deptMap) = CityLayout.windowGroups(windows: windows, load: load, oneWindow: false, minWindows: scenario.parameters.halls.groupMinWindows)
-        let (poolGroups, poolMap) = CityLayout.windowGroups(windows: windows, load: load, oneWindow: true, minWindows: scenario.parameters.halls.groupMinWindows)
+        let (deptGroups, deptMap) = WindowGroupPolicy.groups(windows: windows, load: load, oneWindow: false, minWindows: scenario.parameters.halls.groupMinWindows)
+        let (poolGroups, poolMap) = WindowGroupPolicy.groups(windows: windows, load: load, oneWindow: true, minWindows: scenario.parameters.halls.groupMinWindows)
         #expect(deptGroups.reduce(0, +) == windows && deptGroups.count > 5)
         #expect(poolGroups == [windows])
         // A flat arrival profile isolates pooling from the morning peak, when any hall is over capacity.

@@ -28,13 +28,7 @@ public struct CityLayout: Sendable {
         let districts = scenario.districts
         var warnings: [String] = []
 
-        // What departments' groups follow at each level: their expected load, or (staffed) their
-        // weight among the departments present at the level, whatever their load.
-        let groupWeights: [[Double]] = HallLevel.allCases.map { level in
-            let levelLoad = load[level.rawValue]
-            guard (p.halls.levels[level.rawValue].groupAllocation ?? p.halls.groupAllocation) == .staffed else { return levelLoad }
-            return levelLoad.indices.map { levelLoad[$0] > 0 ? scenario.catalog.departments[$0].weight : 0 }
-        }
+        let groupWeights = HallLevel.allCases.map { WindowGroupPolicy.weights(level: $0, scenario: scenario, load: load) }
         var halls: [Hall] = []
         var byDistrict = Array(repeating: Array(repeating: [Int32](), count: districts.count), count: HallLevel.allCases.count)
         var byLevel = Array(repeating: [Int32](), count: HallLevel.allCases.count)
@@ -87,7 +81,7 @@ public struct CityLayout: Sendable {
             var k = 0
             for (d, n) in counts.enumerated() {
                 for _ in 0..<n {
-                    let (groups, map) = CityLayout.windowGroups(windows: windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
+                    let (groups, map) = WindowGroupPolicy.groups(windows: windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
                                                                  minWindows: p.halls.groupMinWindows)
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
@@ -145,50 +139,5 @@ public struct CityLayout: Sendable {
         let local = hallsByDistrict[level.rawValue][district]
         let list = local.isEmpty ? hallsByLevel[level.rawValue] : local
         return Int(list[(Int(home) * list.count) >> 16])
-    }
-
-    /// Window groups of a hall (docs/model.md, "Departments and window groups"). A department is active at the hall when its share of
-    /// the expected load is worth at least `minWindows` windows (`halls.group_min_windows`); each active department gets a group with
-    /// at least one window and the remaining windows follow expected load (largest remainder). The
-    /// other departments share one group (a 综合 window for the rare matters), as do the least-loaded
-    /// active ones when there are fewer windows than groups. With one window: a single pooled group.
-    public static func windowGroups(windows: Int, load: [Double], oneWindow: Bool, minWindows: Double) -> ([Int], [UInt8]) {
-        let departments = load.count
-        if oneWindow || windows == 1 { return ([windows], Array(repeating: 0, count: departments)) }
-        let total = load.reduce(0, +)
-        guard total > 0 else { return ([windows], Array(repeating: 0, count: departments)) }
-        // Units: active departments by load, then the shared group of all others.
-        var units = load.indices.filter { load[$0] / total * Double(windows) >= minWindows }
-            .sorted { (load[$0], -$0) > (load[$1], -$1) }
-        if units.count >= windows { units = Array(units.prefix(windows - 1)) }
-        let sharedLoad = total - units.reduce(0) { $0 + load[$1] }
-        var unitLoad = units.map { load[$0] }
-        if sharedLoad > 0 || units.isEmpty { unitLoad.append(max(sharedLoad, 1e-9)) }
-        let groups = apportionWithFloor(windows, weights: unitLoad)
-        let shared = UInt8(groups.count - 1)
-        var map = Array(repeating: shared, count: departments)
-        for (g, d) in units.enumerated() { map[d] = UInt8(g) }
-        return (groups, map)
-    }
-
-    /// Splits `total` in proportion to `weights` with at least one for each (total ≥ count): each gets
-    /// the larger of one and its whole quota, the rest go by largest remainder. O(n log n).
-    static func apportionWithFloor(_ total: Int, weights: [Double]) -> [Int] {
-        let sum = weights.reduce(0, +)
-        let quotas = weights.map { Double(total) * $0 / sum }
-        var result = quotas.map { max(1, Int($0.rounded(.down))) }
-        var left = total - result.reduce(0, +)
-        while left < 0, let i = result.indices.filter({ result[$0] > 1 }).max(by: { (Double(result[$0]) - quotas[$0], -$0) < (Double(result[$1]) - quotas[$1], -$1) }) {
-            result[i] -= 1
-            left += 1
-        }
-        let order = quotas.indices.sorted { (quotas[$0] - Double(result[$0]), -$0) > (quotas[$1] - Double(result[$1]), -$1) }
-        var k = 0
-        while left > 0 {
-            result[order[k % order.count]] += 1
-            left -= 1
-            k += 1
-        }
-        return result
     }
 }
