@@ -99,42 +99,26 @@ final class MappingReader {
         return items
     }
 
-    /// A list of numbers of the declared count (if any), each in the declared range.
-    func doubles(_ key: String) -> [Double] {
+    /// A list of numbers, each in the declared range, of exactly `count` entries where given
+    /// (a length that follows from another key, e.g. one weight per opening hour), else of the
+    /// declared count (if any).
+    func doubles(_ key: String, count: Int? = nil) -> [Double] {
         let spec = declared(key)
-        guard case .numbers(let count, let range) = spec.kind else { preconditionFailure("\(spec.path) is not declared as numbers") }
-        guard let n = node(key, required: spec.required) else { return Array(repeating: range.lowerBound, count: count ?? 0) }
-        guard case .sequence(let items) = n.value else {
-            log.add(n, keyPath(key), "expected a list of numbers, found \(n.kindName)")
-            return Array(repeating: range.lowerBound, count: count ?? 0)
-        }
-        if let count, items.count != count {
-            log.add(n, keyPath(key), "expected \(count) numbers, found \(items.count)")
-            return Array(repeating: range.lowerBound, count: count)
-        }
-        return items.enumerated().map { i, item in
-            ValueReader.double(item, "\(keyPath(key))[\(i)]", range: range, allowed: nil, log: log) ?? range.lowerBound
-        }
-    }
-
-    /// A list of numbers of exactly `count` entries, each in the declared range (a list whose
-    /// length follows from another key, e.g. one weight per opening hour).
-    func doubles(_ key: String, count: Int) -> [Double] {
-        let spec = declared(key)
-        let range: ClosedRange<Double>
+        let range: ClosedRange<Double>, expected: Int?
         switch spec.kind {
-        case .numbers(_, let r): range = r
-        case .hourlyProfile: range = 0...1e6
+        case .numbers(let declaredCount, let r): (range, expected) = (r, count ?? declaredCount)
+        case .hourlyProfile: (range, expected) = (0...1e6, count)
         default: preconditionFailure("\(spec.path) is not declared as numbers")
         }
-        guard let n = node(key, required: spec.required) else { return Array(repeating: range.lowerBound, count: count) }
+        let placeholder = Array(repeating: range.lowerBound, count: expected ?? 0)
+        guard let n = node(key, required: spec.required) else { return placeholder }
         guard case .sequence(let items) = n.value else {
             log.add(n, keyPath(key), "expected a list of numbers, found \(n.kindName)")
-            return Array(repeating: range.lowerBound, count: count)
+            return placeholder
         }
-        if items.count != count {
-            log.add(n, keyPath(key), "expected \(count) numbers, found \(items.count)")
-            return Array(repeating: range.lowerBound, count: count)
+        if let expected, items.count != expected {
+            log.add(n, keyPath(key), "expected \(expected) numbers, found \(items.count)")
+            return placeholder
         }
         return items.enumerated().map { i, item in
             ValueReader.double(item, "\(keyPath(key))[\(i)]", range: range, allowed: nil, log: log) ?? range.lowerBound
