@@ -10,11 +10,13 @@ final class MappingReader {
     let node: SourceNode
     let path: String
     let log: IssueLog
+    /// The declarations keys are read through: the scenario's, or a sweep design's.
+    let schema: Parameter.Schema
     private var pairs: [(key: String, keyNode: SourceNode, value: SourceNode)] = []
     private var asked: [String] = []
 
-    init(_ node: SourceNode, path: String, log: IssueLog) {
-        self.node = node; self.path = path; self.log = log
+    init(_ node: SourceNode, path: String, log: IssueLog, schema: Parameter.Schema = .scenario) {
+        self.node = node; self.path = path; self.log = log; self.schema = schema
         if case .mapping(let p) = node.value { pairs = p } else {
             log.add(node, path, "expected a mapping, found \(node.kindName)")
         }
@@ -24,12 +26,12 @@ final class MappingReader {
 
     /// The declaration of `key` here (`Parameter+Catalog.swift`): its type, range and whether it
     /// is required. Reading an undeclared key is a programmer error.
-    func declared(_ key: String) -> Parameter { Parameter.declared(keyPath(key)) }
+    func declared(_ key: String) -> Parameter { schema.declared(keyPath(key)) }
 
     /// The raw node under `key`, or nil (with an issue if `required`). `key` must be a declared
     /// key or section.
     func node(_ key: String, required: Bool = true) -> SourceNode? {
-        precondition(Parameter.isDeclared(keyPath(key)), "scenario key '\(keyPath(key))' is read but not declared in Parameter+Catalog.swift")
+        precondition(schema.isDeclared(keyPath(key)), "key '\(keyPath(key))' is read but not declared in its schema")
         asked.append(key)
         if let pair = pairs.first(where: { $0.key == key }) { return pair.value }
         if required { log.add(node, keyPath(key), "missing required key") }
@@ -41,7 +43,7 @@ final class MappingReader {
 
     func mapping(_ key: String) -> MappingReader {
         let n = node(key) ?? SourceNode(value: .mapping([]), file: node.file, line: node.line, column: node.column)
-        return MappingReader(n, path: keyPath(key), log: log)
+        return MappingReader(n, path: keyPath(key), log: log, schema: schema)
     }
 
     /// A number (or share) in its declared range; the range's lower bound when absent or wrong

@@ -10,6 +10,8 @@ public final class RandomStream: @unchecked Sendable {
     /// What a stream is used for; part of its derivation so that purposes never share draws.
     public enum Purpose: UInt64, Sendable {
         case catalog = 1, population, needs, behaviour, queue, kiosk
+        /// Sweep designs (lhs, morris) and their bootstrap.
+        case design
     }
 
     public let rng: UnsafeMutablePointer<gsl_rng>

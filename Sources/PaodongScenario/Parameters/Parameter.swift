@@ -28,6 +28,8 @@ public struct Parameter: Sendable {
         case hourlyProfile
         /// A list of item (or life-event) ids.
         case ids
+        /// A list of mappings (a sweep design's factors).
+        case mappings
     }
 
     /// The dotted path, with at most one `<placeholder>`.
@@ -76,43 +78,66 @@ public struct Parameter: Sendable {
         case .periods: return "a list of periods \"HH:MM-HH:MM\", in order, not overlapping"
         case .hourlyProfile: return "flat, or one weight (≥ 0) per opening hour"
         case .ids: return "a list of ids"
+        case .mappings: return "a list of mappings"
         }
     }
 
     // MARK: - Lookup
 
-    /// Every declaration by concrete path.
-    static let byPath: [String: Parameter] = {
-        var table: [String: Parameter] = [:]
-        for p in all {
-            for path in p.concretePaths {
-                precondition(table[path] == nil, "scenario key \(path) declared twice")
-                table[path] = p
-            }
-        }
-        return table
-    }()
+    /// A set of declarations that a file's keys are read through: the scenario's (`Parameter.all`)
+    /// or a sweep design's. A list element's index (`factors[2].low`) is ignored in lookups.
+    public struct Schema: Sendable {
+        /// Every declaration by concrete path.
+        let byPath: [String: Parameter]
+        /// Every section (a path that holds keys), e.g. `reforms` and `reforms.kiosks`.
+        let sections: Set<String>
 
-    /// Every section (a path that holds keys), e.g. `reforms` and `reforms.kiosks`.
-    static let sections: Set<String> = {
-        var set: Set<String> = []
-        for path in byPath.keys {
-            var parts = path.split(separator: ".").dropLast()
-            while !parts.isEmpty {
-                set.insert(parts.joined(separator: "."))
-                parts = parts.dropLast()
+        public init(_ parameters: [Parameter]) {
+            var table: [String: Parameter] = [:]
+            for p in parameters {
+                for path in p.concretePaths {
+                    precondition(table[path] == nil, "key \(path) declared twice")
+                    table[path] = p
+                }
             }
+            var sections: Set<String> = []
+            for path in table.keys {
+                var parts = path.split(separator: ".").dropLast()
+                while !parts.isEmpty {
+                    sections.insert(parts.joined(separator: "."))
+                    parts = parts.dropLast()
+                }
+            }
+            byPath = table
+            self.sections = sections
         }
-        return set
-    }()
 
-    /// The declaration of the concrete key `path`; a key the code reads without declaring it is a
-    /// programmer error.
-    static func declared(_ path: String) -> Parameter {
-        guard let p = byPath[path] else { preconditionFailure("scenario key '\(path)' is read but not declared in Parameter+Catalog.swift") }
-        return p
+        /// `a.b[3].c` → `a.b.c`.
+        static func normalized(_ path: String) -> String {
+            guard path.contains("[") else { return path }
+            return path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)
+        }
+
+        /// The declaration of the concrete key `path`; a key the code reads without declaring it
+        /// is a programmer error.
+        func declared(_ path: String) -> Parameter {
+            guard let p = byPath[Self.normalized(path)] else { preconditionFailure("key '\(path)' is read but not declared") }
+            return p
+        }
+
+        /// Whether `path` is a declared key or section.
+        public func isDeclared(_ path: String) -> Bool {
+            let path = Self.normalized(path)
+            return byPath[path] != nil || sections.contains(path) || path.isEmpty
+        }
+
+        /// The declaration of `path`, if any.
+        public func parameter(_ path: String) -> Parameter? { byPath[Self.normalized(path)] }
+
+        /// The scenario file's keys.
+        public static let scenario = Schema(Parameter.all)
     }
 
-    /// Whether `path` is a declared key or section (the validator may name only those).
-    static func isDeclared(_ path: String) -> Bool { byPath[path] != nil || sections.contains(path) || path.isEmpty }
+    /// Whether `path` is a declared scenario key or section (the validator may name only those).
+    static func isDeclared(_ path: String) -> Bool { Schema.scenario.isDeclared(path) }
 }

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongReports
+import PaodongScenario
+
+/// `paodong sweep DESIGN.yaml`: every run of a design (points × replications), or one shard of
+/// them, with progress, resumption and the sweep's tables.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a parameter sweep (grid, Latin hypercube or Morris) over any numeric scenario keys.")
+
+    @Argument(help: "The design file (YAML): scenario, scale, replications, seed, method, factors.")
+    var design: String
+
+    @Option(help: "Output directory (default: runs/sweep-DESIGN, or runs/sweep-DESIGN-shard-K-of-N).")
+    var out: String?
+
+    @Option(help: ArgumentHelp("Run only the runs whose index ≡ K−1 (mod N) and write a part for paodong merge.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: "Worker threads per run (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Replace an existing output directory (only after the sweep succeeded).")
+    var force = false
+
+    @Flag(help: "Finish an interrupted sweep: keep the runs it finished and run the others.")
+    var resume = false
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    @Flag(help: "Check the design and every point's scenario, print the runs, run nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        guard threads >= 1 && threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, found \(threads)") }
+        if let shard, Self.parseShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, found \(shard)")
+        }
+    }
+
+    static func parseShard(_ text: String) -> (k: Int, n: Int)? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n, n <= 1_000_000 else { return nil }
+        return (k, n)
+    }
+
+    func run() throws {
+        Interruption.shared.install()
+        let started = Date()
+        let loaded: (SweepDesign, [Scenario])
+        do { loaded = try SweepDesignLoader.load(path: design) } catch { throw fail(error) }
+        let (sweep, scenarios) = loaded
+        if dryRun {
+            print("\(design): ok; \(sweep.method.rawValue), \(sweep.points.count) points × \(sweep.replications) replications = \(sweep.runCount) runs of \(sweep.scenario) at scale \(sweep.scale)")
+            for f in sweep.factors { print("  \(f.key): \(f.text(f.low)) … \(f.text(f.high))") }
+            return
+        }
+        let part = shard.flatMap(Self.parseShard) ?? (1, 1)
+        let name = URL(fileURLWithPath: design).deletingPathExtension().lastPathComponent
+        let outPath = out ?? "runs/sweep-\(name)" + (shard == nil ? "" : "-shard-\(part.0)-of-\(part.1)")
+        if out == nil { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
+        let key = SweepReport.key(sweep, base: scenarios[0].parameters)
+        let mine = (0..<sweep.runCount).filter { $0 % part.1 == part.0 - 1 }
+
+        // Finished runs are kept in a work folder beside the output, one file per run, so that an
+        // interrupted sweep resumes where it stopped and never looks complete.
+        let work: SweepWork
+        do { work = try SweepWork(output: outPath, key: key, shard: "\(part.0)/\(part.1)", resume: resume, force: force) } catch { throw fail(error) }
+        let progress = SweepProgress(total: mine.count, done: mine.filter { work.has($0) }.count, quiet: quiet)
+        for index in mine where !work.has(index) {
+            let p = index / sweep.replications, r = index % sweep.replications + 1
+            progress.starting(point: p + 1, replication: r)
+            let simulation = Simulation(scenario: scenarios[p].withSeed(sweep.seed(replication: r)), threads: threads)
+            simulation.isCancelled = { Interruption.shared.isSet }
+            let result: RunResult
+            do { result = try simulation.run() } catch SimulationError.cancelled {
+                printError("interrupted: \(progress.done) of \(mine.count) runs kept in \(work.path); run again with --resume to finish")
+                throw interruptedExitCode
+            } catch { throw fail(error) }
+            do { try work.save(index, SweepReport.row(sweep, point: p, replication: r, result: result)) } catch { throw fail(error) }
+            progress.finished()
+        }
+        let rows = mine.map { work.row($0)! }
+        let directory: RunDirectory
+        do { directory = try RunDirectory(path: outPath, force: force) } catch { throw fail(error) }
+        do {
+            try SweepOutput.write(sweep, key: key, indices: mine, rows: rows, shard: shard == nil ? nil : part, to: directory,
+                                  started: started, threads: threads)
+            try directory.commit()
+        } catch {
+            directory.discard()
+            throw fail(error)
+        }
+        work.remove()
+        print("sweep \(name): \(mine.count) runs (\(sweep.points.count) points × \(sweep.replications) replications\(shard.map { ", shard \($0)" } ?? "")); wall seconds \(Format.number(Date().timeIntervalSince(started), 1)); output \(directory.path)")
+    }
+}
+
+/// The finished runs of a sweep in progress: `<parent>/.<name>.sweep-work/` holds the design key
+/// and one CSV line per finished run.
+struct SweepWork {
+    let path: String
+    private let runs: String
+
+    init(output: String, key: String, shard: String, resume: Bool, force: Bool) throws {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sweep-work").path
+        runs = path + "/runs"
+        let fm = FileManager.default
+        if fm.fileExists(atPath: url.path) && !force { throw RunDirectory.Failure.exists(url.path) }
+        let stamp = "\(key) \(shard)\n"
+        if fm.fileExists(atPath: path) {
+            guard resume else {
+                throw RunDirectory.Failure.cannotCreate(path, "an interrupted sweep is kept here; pass --resume to finish it, or remove it")
+            }
+            let found = (try? String(contentsOfFile: path + "/key.txt", encoding: .utf8)) ?? ""
+            guard found == stamp else {
+                throw RunDirectory.Failure.cannotCreate(path, "the interrupted sweep kept here is of another design or shard; remove it to start again")
+            }
+        } else {
+            do {
+                try fm.createDirectory(atPath: runs, withIntermediateDirectories: true)
+                try stamp.write(toFile: path + "/key.txt", atomically: true, encoding: .utf8)
+            } catch { throw RunDirectory.Failure.cannotCreate(path, error.localizedDescription) }
+        }
+    }
+
+    func file(_ index: Int) -> String { runs + "/\(index).csv" }
+    func has(_ index: Int) -> Bool { FileManager.default.fileExists(atPath: file(index)) }
+
+    /// Saves a finished run's row, atomically (a run interrupted while saving is not kept).
+    func save(_ index: Int, _ row: [String]) throws {
+        // One CSV line: a table whose header is the row, encoded like every other table.
+        do { try CSVTable(header: row).encoded().write(to: URL(fileURLWithPath: file(index)), options: .atomic) }
+        catch { throw RunDirectory.Failure.cannotCreate(path, error.localizedDescription) }
+    }
+
+    func row(_ index: Int) -> [String]? {
+        guard let text = try? String(contentsOfFile: file(index), encoding: .utf8) else { return nil }
+        return CSVRows.parse(text).first
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Progress over runs on standard error: done, running, estimated time left.
+final class SweepProgress {
+    let total: Int
+    private(set) var done: Int
+    let quiet: Bool
+    private let started = Date()
+    private var ranHere = 0
+
+    init(total: Int, done: Int, quiet: Bool) { self.total = total; self.done = done; self.quiet = quiet }
+
+    func starting(point: Int, replication: Int) {
+        guard !quiet else { return }
+        var line = "sweep: \(done)/\(total) runs done; running point \(point) replication \(replication)"
+        if ranHere > 0 {
+            let left = Date().timeIntervalSince(started) / Double(ranHere) * Double(total - done)
+            line += String(format: "; about %.0f s left", left)
+        }
+        printError(line)
+    }
+
+    func finished() { done += 1; ranHere += 1 }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import PaodongTestSupport
+import Testing
+
+/// `paodong sweep` and `paodong merge`: one process and shards give the same bytes, Morris agrees
+/// with SALib, bad designs are refused with located messages.
+@Suite struct SweepTests {
+    /// A 20-day quick city, so that a run takes a fraction of a second.
+    static func tinyScenario(_ tmp: TemporaryDirectory) throws -> String {
+        try tmp.write("tiny.yaml", "extends: \(CLI.scenario("quick.yaml"))\ndays: 20\nholidays: []\n")
+    }
+
+    static let grid = """
+        scenario: tiny.yaml
+        scale: 0.1
+        replications: 2
+        seed: 1
+        method: grid
+        factors:
+          - key: reforms.e_certificates.types
+            values: [0, 200, 393]
+          - key: process.approval_mean_days
+            low: 4
+            high: 8
+            levels: 2
+        """
+
+    @Test func shardsMergeToTheSameBytesAsOneProcess() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        _ = try Self.tinyScenario(tmp)
+        let design = try tmp.write("grid.yaml", Self.grid)
+        let one = try CLI.run(["sweep", design, "--out", tmp.path("one"), "--quiet", "--threads", "1"])
+        #expect(one.status == 0, "\(one.stderr)")
+        var parts: [String] = []
+        for k in 1...3 {
+            let r = try CLI.run(["sweep", design, "--shard", "\(k)/3", "--out", tmp.path("part\(k)"), "--quiet", "--threads", "2"])
+            #expect(r.status == 0, "\(r.stderr)")
+            parts.append(tmp.path("part\(k)"))
+        }
+        let merged = try CLI.run(["merge"] + parts.reversed() + ["--out", tmp.path("merged")])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: tmp.path("one") + "/sweep.csv"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: tmp.path("merged") + "/sweep.csv"))
+        #expect(a == b, "sharded and merged sweep.csv differs from the one-process sweep")
+        let rows = try readCSV(tmp.path("one") + "/sweep.csv")
+        #expect(rows.count == 12)
+        // Points share their random numbers: replication r has seed + r − 1 at every point.
+        #expect(Set(rows.filter { $0["replication"] == "2" }.map { $0["seed"]! }) == ["2"])
+        // The factor moves its mechanism: more e-certificates, fewer document trips.
+        let documents = { (types: String) in rows.filter { $0["reforms.e_certificates.types"] == types }.map { Double($0["trips_documents"]!)! }.reduce(0, +) }
+        #expect(documents("393") < documents("0"))
+        // Incomplete merges are refused.
+        let missing = try CLI.run(["merge", parts[0], parts[1], "--out", tmp.path("bad")])
+        #expect(missing.status == 65 && missing.stderr.contains("in no part"))
+        let twice = try CLI.run(["merge", parts[0], parts[0], parts[1], parts[2], "--out", tmp.path("bad")])
+        #expect(twice.status == 65 && twice.stderr.contains("merged once"))
+        // Parts of another design are refused.
+        let other = try tmp.write("other.yaml", Self.grid.replacingOccurrences(of: "seed: 1", with: "seed: 2"))
+        #expect(try CLI.run(["sweep", other, "--shard", "1/3", "--out", tmp.path("otherpart"), "--quiet"]).status == 0)
+        let mixed = try CLI.run(["merge", tmp.path("otherpart"), parts[1], parts[2], "--out", tmp.path("bad")])
+        #expect(mixed.status == 65 && mixed.stderr.contains("another design"))
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("bad")))
+    }
+
+    /// sensitivity.csv's μ, μ* and σ equal SALib's morris.analyze on the same sample and outputs.
+    @Test func morrisAgreesWithSALib() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        _ = try Self.tinyScenario(tmp)
+        let design = try tmp.write("morris.yaml", """
+            scenario: tiny.yaml
+            scale: 0.1
+            replications: 2
+            seed: 3
+            method: morris
+            trajectories: 4
+            levels: 4
+            factors:
+              - {key: reforms.e_certificates.types, low: 0, high: 393}
+              - {key: process.approval_mean_days, low: 2, high: 8}
+              - {key: behaviour.adoption_probability, low: 0.01, high: 0.2}
+            """)
+        let r = try CLI.run(["sweep", design, "--out", tmp.path("out"), "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try readCSV(tmp.path("out") + "/design.csv").count == 4 * 4)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", CLI.packageRoot.appendingPathComponent("Tests/sweep/check_morris.py").path, tmp.path("out"), "4"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "SALib check failed (pip install SALib): \(output)")
+    }
+
+    @Test(arguments: [
+        ("key: process.approval_mean_dayz\n    low: 1\n    high: 2", "lhs", ["design.yaml:", "factors[0].key", "unknown scenario key"]),
+        ("key: process.approval_mean_days\n    low: 8\n    high: 4", "lhs", ["design.yaml:", "factors[0]", "above high"]),
+        ("key: process.approval_mean_days\n    low: 1\n    high: 400", "lhs", ["factors[0]", "out of range", "365"]),
+        ("key: reforms.kiosks.target\n    low: 1\n    high: 2", "lhs", ["factors[0].key", "not a number"]),
+        ("key: process.approval_mean_days\n    low: 1\n    high: 2\n    colour: red", "lhs", ["factors[0].colour", "unknown key"]),
+    ])
+    func badDesignsAreRefused(_ factor: String, _ method: String, _ mentions: [String]) throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        _ = try Self.tinyScenario(tmp)
+        let design = try tmp.write("design.yaml", """
+            scenario: tiny.yaml
+            scale: 0.1
+            replications: 1
+            seed: 1
+            method: \(method)
+            samples: 3
+            factors:
+              - \(factor)
+            """)
+        let r = try CLI.run(["sweep", design, "--out", tmp.path("out"), "--quiet"])
+        #expect(r.status == 65, "exit \(r.status): \(r.stderr)")
+        for m in mentions { #expect(r.stderr.contains(m), "stderr lacks '\(m)': \(r.stderr)") }
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("out")))
+    }
+
+    @Test func zeroTrajectoriesAndABadShardAreRefused() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        _ = try Self.tinyScenario(tmp)
+        let design = try tmp.write("m.yaml", """
+            scenario: tiny.yaml
+            scale: 0.1
+            replications: 1
+            seed: 1
+            method: morris
+            trajectories: 0
+            levels: 4
+            factors:
+              - {key: process.approval_mean_days, low: 2, high: 8}
+            """)
+        let r = try CLI.run(["sweep", design, "--out", tmp.path("out"), "--quiet"])
+        #expect(r.status == 65 && r.stderr.contains("trajectories"), "\(r.stderr)")
+        let grid = try tmp.write("grid.yaml", Self.grid)
+        let shard = try CLI.run(["sweep", grid, "--shard", "3/2", "--out", tmp.path("out")])
+        #expect(shard.status == 64 && shard.stderr.contains("--shard"), "\(shard.stderr)")
+    }
+
+    /// An interrupted sweep keeps its finished runs and --resume completes it with the same bytes
+    /// as an uninterrupted sweep.
+    @Test func anInterruptedSweepResumesToTheSameResult() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        _ = try Self.tinyScenario(tmp)
+        let design = try tmp.write("grid.yaml", Self.grid)
+        let whole = try CLI.run(["sweep", design, "--out", tmp.path("whole"), "--quiet"])
+        #expect(whole.status == 0)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["sweep", design, "--out", tmp.path("cut")]
+        process.standardOutput = FileHandle.nullDevice
+        let stderr = Pipe()
+        process.standardError = stderr
+        try process.run()
+        // Signal once two runs are done (the progress line says so).
+        var seen = ""
+        while !seen.contains("2/12 runs done"), process.isRunning {
+            let data = stderr.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGINT)
+        while !stderr.fileHandleForReading.availableData.isEmpty {}
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(seen)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("cut")), "an interrupted sweep must not look complete")
+        let again = try CLI.run(["sweep", design, "--out", tmp.path("cut"), "--quiet"])
+        #expect(again.status == 73 && again.stderr.contains("--resume"), "\(again.stderr)")
+        let resumed = try CLI.run(["sweep", design, "--out", tmp.path("cut"), "--quiet", "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: tmp.path("whole") + "/sweep.csv"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: tmp.path("cut") + "/sweep.csv"))
+        #expect(a == b)
+    }
+}
+
+/// Every design shipped under Designs/ checks out (`--dry-run` loads every point's scenario).
+@Suite struct DesignFilesTests {
+    static let shipped: [String] = {
+        let dir = CLI.packageRoot.appendingPathComponent("Designs").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test(arguments: shipped) func checksOut(_ name: String) throws {
+        let r = try CLI.run(["sweep", CLI.packageRoot.appendingPathComponent("Designs/\(name)").path, "--dry-run"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("runs of"))
+    }
+}
