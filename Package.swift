@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "PaodongEngine", targets: ["PaodongEngine"]),
         .library(name: "PaodongReports", targets: ["PaodongReports"]),
     ],
+    // `swift build --traits MPI` links the system MPI (Open MPI's ompi-c) so that
+    // `mpirun -n N paodong sweep` shares a sweep's runs among ranks; the default build needs no MPI.
+    traits: [.trait(name: "MPI", description: "Share sweeps among MPI ranks (needs libopenmpi-dev).")],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -23,6 +26,11 @@ let package = Package(
             name: "CGSL",
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CMPI",
+            pkgConfig: "ompi-c",
+            providers: [.apt(["libopenmpi-dev"])]
         ),
         .target(
             name: "PaodongModel",
@@ -57,7 +65,9 @@ let package = Package(
             dependencies: [
                 "PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+                .target(name: "CMPI", condition: .when(traits: ["MPI"])),
+            ],
+            swiftSettings: [.define("MPI", .when(traits: ["MPI"]))]
         ),
         // Helpers shared by both test targets: the CLI as a user runs it, temporary directories.
         .target(

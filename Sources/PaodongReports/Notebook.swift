@@ -11,9 +11,9 @@ public struct Notebook: Sendable {
 
     public var cells: [Cell]
 
-    /// The notebook for `directory` (a run directory or a comparison directory).
-    public init(directory: String) {
-        cells = NotebookCells.make(directory: directory)
+    /// The notebook for `directory` (a run, comparison or sweep directory; `sweep` says which).
+    public init(directory: String, sweep: Bool = false) {
+        cells = sweep ? SweepNotebookCells.make(directory: directory) : NotebookCells.make(directory: directory)
     }
 
     /// The notebook as nbformat 4.5 JSON: deterministic cell ids, no outputs (execute it to fill them).

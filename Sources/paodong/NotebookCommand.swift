@@ -5,9 +5,9 @@ import PaodongReports
 /// `paodong notebook DIR`: a Jupyter notebook that charts a run or comparison directory.
 struct NotebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notebook", abstract: "Write a Jupyter notebook (pandas, matplotlib) charting a run or comparison directory.")
+        commandName: "notebook", abstract: "Write a Jupyter notebook (pandas, matplotlib) charting a run, comparison or sweep directory.")
 
-    @Argument(help: "A run directory (paodong run) or a comparison directory (paodong compare).")
+    @Argument(help: "A run (paodong run), comparison (paodong compare) or sweep (paodong sweep, merge) directory.")
     var directory: String
 
     @Option(help: "The notebook to write (default: DIR/report.ipynb).")
@@ -19,8 +19,9 @@ struct NotebookCommand: ParsableCommand {
     func run() throws {
         let dir = URL(fileURLWithPath: directory).standardizedFileURL.path
         let fm = FileManager.default
-        guard fm.fileExists(atPath: dir + "/summary.csv") || fm.fileExists(atPath: dir + "/comparison.csv") else {
-            printError("error: \(dir): not a paodong run or comparison directory (no summary.csv or comparison.csv)")
+        let sweep = fm.fileExists(atPath: dir + "/sweep.csv")
+        guard sweep || fm.fileExists(atPath: dir + "/summary.csv") || fm.fileExists(atPath: dir + "/comparison.csv") else {
+            printError("error: \(dir): not a paodong run, comparison or sweep directory (no summary.csv, comparison.csv or sweep.csv)")
             throw ExitCode(66)
         }
         let target = out ?? dir + "/report.ipynb"
@@ -32,7 +33,7 @@ struct NotebookCommand: ParsableCommand {
             // A relative path keeps the notebook portable: relative to the notebook's own folder,
             // where Jupyter runs it.
             let data = directory.hasPrefix("/") ? dir : Self.relativePath(from: URL(fileURLWithPath: target).deletingLastPathComponent().standardizedFileURL.path, to: dir)
-            try Notebook(directory: data).encoded().write(to: URL(fileURLWithPath: target), options: .atomic)
+            try Notebook(directory: data, sweep: sweep).encoded().write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("error: \(target): cannot write the notebook: \(error.localizedDescription)")
             throw ExitCode(73)

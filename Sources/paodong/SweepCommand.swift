@@ -51,11 +51,14 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
+        let world = MPIWorld.start()
+        defer { world.finish() }
         let started = Date()
         let loaded: (SweepDesign, [Scenario])
         do { loaded = try SweepDesignLoader.load(path: design) } catch { throw fail(error) }
         let (sweep, scenarios) = loaded
         if dryRun {
+            guard world.isRoot else { return }
             print("\(design): ok; \(sweep.method.rawValue), \(sweep.points.count) points × \(sweep.replications) replications = \(sweep.runCount) runs of \(sweep.scenario) at scale \(sweep.scale)")
             for f in sweep.factors { print("  \(f.key): \(f.text(f.low)) … \(f.text(f.high))") }
             return
@@ -63,41 +66,75 @@ struct SweepCommand: ParsableCommand {
         let part = shard.flatMap(Self.parseShard) ?? (1, 1)
         let name = URL(fileURLWithPath: design).deletingPathExtension().lastPathComponent
         let outPath = out ?? "runs/sweep-\(name)" + (shard == nil ? "" : "-shard-\(part.0)-of-\(part.1)")
-        if out == nil { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
+        if out == nil && world.isRoot { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
         let key = SweepReport.key(sweep, base: scenarios[0].parameters)
-        let mine = (0..<sweep.runCount).filter { $0 % part.1 == part.0 - 1 }
+        // This shard's runs, and among them this rank's share.
+        let shardRuns = (0..<sweep.runCount).filter { $0 % part.1 == part.0 - 1 }
+        let mine = shardRuns.enumerated().filter { $0.offset % world.size == world.rank }.map(\.element)
 
         // Finished runs are kept in a work folder beside the output, one file per run, so that an
-        // interrupted sweep resumes where it stopped and never looks complete.
-        let work: SweepWork
-        do { work = try SweepWork(output: outPath, key: key, shard: "\(part.0)/\(part.1)", resume: resume, force: force) } catch { throw fail(error) }
-        let progress = SweepProgress(total: mine.count, done: mine.filter { work.has($0) }.count, quiet: quiet)
-        for index in mine where !work.has(index) {
+        // interrupted sweep resumes where it stopped and never looks complete. The root checks and
+        // creates it; the other ranks join it once the root has.
+        var work: SweepWork? = nil
+        var setupFailure: ExitCode? = nil
+        if world.isRoot {
+            do { work = try SweepWork(output: outPath, key: key, shard: "\(part.0)/\(part.1)", resume: resume, force: force) }
+            catch { setupFailure = fail(error) }
+        }
+        if world.maximum(setupFailure == nil ? 0 : 1) != 0 { throw setupFailure ?? ExitCode(73) }
+        if work == nil { work = SweepWork(joining: outPath) }
+        let runs = work!
+
+        let progress = SweepProgress(total: mine.count, done: mine.filter { runs.has($0) }.count, quiet: quiet,
+                                     label: world.size > 1 ? "rank \(world.rank): " : "")
+        var failure: Int32 = 0
+        for index in mine where !runs.has(index) {
             let p = index / sweep.replications, r = index % sweep.replications + 1
             progress.starting(point: p + 1, replication: r)
             let simulation = Simulation(scenario: scenarios[p].withSeed(sweep.seed(replication: r)), threads: threads)
             simulation.isCancelled = { Interruption.shared.isSet }
-            let result: RunResult
-            do { result = try simulation.run() } catch SimulationError.cancelled {
-                printError("interrupted: \(progress.done) of \(mine.count) runs kept in \(work.path); run again with --resume to finish")
-                throw interruptedExitCode
-            } catch { throw fail(error) }
-            do { try work.save(index, SweepReport.row(sweep, point: p, replication: r, result: result)) } catch { throw fail(error) }
+            do {
+                let result = try simulation.run()
+                try runs.save(index, SweepReport.row(sweep, point: p, replication: r, result: result))
+            } catch SimulationError.cancelled {
+                failure = interruptedExitCode.rawValue
+                break
+            } catch {
+                printError("error: \(progress.label)run \(index + 1) (point \(p + 1), replication \(r)) failed")
+                failure = fail(error).rawValue
+                break
+            }
             progress.finished()
         }
-        let rows = mine.map { work.row($0)! }
+        // Every rank learns whether any failed; then nobody writes an output that looks complete.
+        let worst = world.maximum(Int(failure))
+        if worst != 0 {
+            if world.isRoot {
+                printError("\(worst == Int(interruptedExitCode.rawValue) ? "interrupted" : "failed"): the finished runs are kept in \(runs.path); run again with --resume to finish")
+            }
+            throw ExitCode(Int32(worst))
+        }
+        // The root gathers every rank's rows (by run index) and writes the sweep.
+        var mineTable = CSVTable(header: ["index"] + SweepReport.header(sweep))
+        for index in mine { mineTable.append([String(index)] + runs.row(index)!) }
+        guard let gathered = world.gather(mineTable.encoded()) else { return }
+        var rowsByIndex: [Int: [String]] = [:]
+        for data in gathered {
+            for row in CSVRows.parse(String(decoding: data, as: UTF8.self)).dropFirst() { rowsByIndex[Int(row[0])!] = Array(row.dropFirst()) }
+        }
+        let rows = shardRuns.map { rowsByIndex[$0]! }
         let directory: RunDirectory
         do { directory = try RunDirectory(path: outPath, force: force) } catch { throw fail(error) }
         do {
-            try SweepOutput.write(sweep, key: key, indices: mine, rows: rows, shard: shard == nil ? nil : part, to: directory,
-                                  started: started, threads: threads)
+            try SweepOutput.write(sweep, key: key, indices: shardRuns, rows: rows, shard: shard == nil ? nil : part, to: directory,
+                                  started: started, threads: threads, ranks: world.size)
             try directory.commit()
         } catch {
             directory.discard()
             throw fail(error)
         }
-        work.remove()
-        print("sweep \(name): \(mine.count) runs (\(sweep.points.count) points × \(sweep.replications) replications\(shard.map { ", shard \($0)" } ?? "")); wall seconds \(Format.number(Date().timeIntervalSince(started), 1)); output \(directory.path)")
+        runs.remove()
+        print("sweep \(name): \(shardRuns.count) runs (\(sweep.points.count) points × \(sweep.replications) replications\(shard.map { ", shard \($0)" } ?? "")\(world.size > 1 ? ", \(world.size) MPI ranks" : "")); wall seconds \(Format.number(Date().timeIntervalSince(started), 1)); output \(directory.path)")
     }
 }
 
@@ -130,6 +167,14 @@ struct SweepWork {
         }
     }
 
+    /// The work folder the root created, joined by another MPI rank.
+    init(joining output: String) {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sweep-work").path
+        runs = path + "/runs"
+        try? FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true)
+    }
+
     func file(_ index: Int) -> String { runs + "/\(index).csv" }
     func has(_ index: Int) -> Bool { FileManager.default.fileExists(atPath: file(index)) }
 
@@ -153,14 +198,18 @@ final class SweepProgress {
     let total: Int
     private(set) var done: Int
     let quiet: Bool
+    /// Names the rank in an MPI sweep ("rank 2: ").
+    let label: String
     private let started = Date()
     private var ranHere = 0
 
-    init(total: Int, done: Int, quiet: Bool) { self.total = total; self.done = done; self.quiet = quiet }
+    init(total: Int, done: Int, quiet: Bool, label: String) {
+        self.total = total; self.done = done; self.quiet = quiet; self.label = label
+    }
 
     func starting(point: Int, replication: Int) {
         guard !quiet else { return }
-        var line = "sweep: \(done)/\(total) runs done; running point \(point) replication \(replication)"
+        var line = "\(label)sweep: \(done)/\(total) runs done; running point \(point) replication \(replication)"
         if ranHere > 0 {
             let left = Date().timeIntervalSince(started) / Double(ranHere) * Double(total - done)
             line += String(format: "; about %.0f s left", left)

@@ -31,17 +31,19 @@ enum SweepOutput {
         var shard: String?
         var runsHere: Int
         var threads: Int
+        /// MPI ranks the runs were shared among (1: one process).
+        var ranks: Int
         var wallSeconds: Double
     }
 
     static func write(_ design: SweepDesign, key: String, indices: [Int], rows: [[String]], shard: (Int, Int)?,
-                      to directory: RunDirectory, started: Date, threads: Int) throws {
+                      to directory: RunDirectory, started: Date, threads: Int, ranks: Int) throws {
         try write(header: SweepReport.header(design), design: design, key: key, indices: indices, rows: rows,
                   to: directory, designTable: SweepReport.designTable(design).encoded())
         let manifest = Manifest(paodongVersion: Paodong.version, design: design.file, scenario: design.scenario,
                                 method: design.method.rawValue, factors: design.factors.map(\.key), points: design.points.count,
                                 replications: design.replications, seed: design.seed, scale: design.scale,
-                                shard: shard.map { "\($0.0)/\($0.1)" }, runsHere: indices.count, threads: threads,
+                                shard: shard.map { "\($0.0)/\($0.1)" }, runsHere: indices.count, threads: threads, ranks: ranks,
                                 wallSeconds: Date().timeIntervalSince(started))
         try writeJSON(manifest, "manifest.json", to: directory)
     }

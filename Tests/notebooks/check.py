@@ -40,3 +40,22 @@ with tempfile.TemporaryDirectory() as tmp:
     if images < 9:
         sys.exit(f"the fresh notebook drew {images} charts, expected 9")
     print(f"fresh notebook executed: {len(nb.cells)} cells, {images} charts")
+
+# A sweep's notebook (Morris: the μ*–σ plane and the factors' effects) executes too.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(tmp, "tiny.yaml"), "w") as f:
+        f.write(f"extends: {os.path.join(root, 'Scenarios', 'quick.yaml')}\ndays: 20\nholidays: []\n")
+    with open(os.path.join(tmp, "morris.yaml"), "w") as f:
+        f.write("scenario: tiny.yaml\nscale: 0.1\nreplications: 1\nseed: 2\nmethod: morris\ntrajectories: 3\nlevels: 4\n"
+                "factors:\n  - {key: reforms.e_certificates.types, low: 0, high: 393}\n"
+                "  - {key: process.approval_mean_days, low: 2, high: 8}\n")
+    out = os.path.join(tmp, "sweep")
+    subprocess.run([paodong, "sweep", os.path.join(tmp, "morris.yaml"), "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([paodong, "notebook", out, "--out", os.path.join(tmp, "sweep.ipynb")], check=True, stdout=subprocess.DEVNULL)
+    nb = nbformat.read(os.path.join(tmp, "sweep.ipynb"), as_version=4)
+    nbformat.validate(nb)
+    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    images = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+    if images < 2:
+        sys.exit(f"the sweep notebook drew {images} charts, expected 2")
+    print(f"sweep notebook executed: {len(nb.cells)} cells, {images} charts")

@@ -71,7 +71,7 @@ public struct CityLayout: Sendable {
                 }
             }
             if let most = backgrounds.max(), most >= 10 {
-                warnings.append("scale \(f): \(level.key) halls carry up to \(String(format: "%.0f", most)) background visits per simulated one; trips and shares stay within about 1 % of full scale, mean waits of several minutes within about 5 %, but mean waits under a minute come out up to about a fifth low (README, Faithful miniatures)")
+                warnings.append("scale \(f): \(level.key) halls carry up to \(String(format: "%.0f", most)) background visits per simulated one; trips and shares stay within about 1 % of full scale, mean waits of several minutes within about 5 %, but mean waits under a minute come out up to about a quarter low (README, Faithful miniatures)")
             }
             let carried = zip(windows, backgrounds).filter { $0.1 > 0 }
             if !carried.isEmpty {
