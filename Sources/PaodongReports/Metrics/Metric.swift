@@ -54,7 +54,7 @@ public struct Metric: Sendable {
     /// The value as summary.csv writes it.
     public func formatted(_ v: Double) -> String {
         switch precision {
-        case .integer: return v.isFinite ? String(Int64(v)) : "NaN"
+        case .integer: return v.isFinite ? String(Int64(v)) : ""
         case .decimals(let d): return Format.number(v, d)
         }
     }
