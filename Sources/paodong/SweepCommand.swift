@@ -54,9 +54,8 @@ struct SweepCommand: ParsableCommand {
         let world = MPIWorld.start()
         defer { world.finish() }
         let started = Date()
-        let loaded: (SweepDesign, [Scenario])
-        do { loaded = try SweepDesignLoader.load(path: design) } catch { throw fail(error) }
-        let (sweep, scenarios) = loaded
+        let sweep: SweepDesign
+        do { sweep = try SweepDesignLoader.load(path: design) } catch { throw fail(error) }
         if dryRun {
             guard world.isRoot else { return }
             print("\(design): ok; \(sweep.method.rawValue), \(sweep.points.count) points × \(sweep.replications) replications = \(sweep.runCount) runs of \(sweep.scenario) at scale \(sweep.scale)")
@@ -67,7 +66,8 @@ struct SweepCommand: ParsableCommand {
         let name = URL(fileURLWithPath: design).deletingPathExtension().lastPathComponent
         let outPath = out ?? "runs/sweep-\(name)" + (shard == nil ? "" : "-shard-\(part.0)-of-\(part.1)")
         if out == nil && world.isRoot { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
-        let key = SweepReport.key(sweep, base: scenarios[0].parameters)
+        let key: String
+        do { key = SweepReport.key(sweep, base: try SweepDesignLoader.scenario(sweep, point: 0).parameters) } catch { throw fail(error) }
         // This shard's runs, and among them this rank's share.
         let shardRuns = (0..<sweep.runCount).filter { $0 % part.1 == part.0 - 1 }
         let mine = shardRuns.enumerated().filter { $0.offset % world.size == world.rank }.map(\.element)
@@ -91,9 +91,10 @@ struct SweepCommand: ParsableCommand {
         for index in mine where !runs.has(index) {
             let p = index / sweep.replications, r = index % sweep.replications + 1
             progress.starting(point: p + 1, replication: r)
-            let simulation = Simulation(scenario: scenarios[p].withSeed(sweep.seed(replication: r)), threads: threads)
-            simulation.isCancelled = { Interruption.shared.isSet }
             do {
+                let scenario = try SweepDesignLoader.scenario(sweep, point: p)
+                let simulation = Simulation(scenario: scenario.withSeed(sweep.seed(replication: r)), threads: threads)
+                simulation.isCancelled = { Interruption.shared.isSet }
                 let result = try simulation.run()
                 try runs.save(index, SweepReport.row(sweep, point: p, replication: r, result: result))
             } catch SimulationError.cancelled {

@@ -143,6 +143,13 @@ import Testing
         let grid = try tmp.write("grid.yaml", Self.grid)
         let shard = try CLI.run(["sweep", grid, "--shard", "3/2", "--out", tmp.path("out")])
         #expect(shard.status == 64 && shard.stderr.contains("--shard"), "\(shard.stderr)")
+        // A grid of astronomical size is refused from its size, before any point is made.
+        let keys = ["process.approval_mean_days", "process.document_travel_min", "process.hometown_travel_min",
+                    "process.form_min_per_complexity", "halls.overtime_min"]
+        let huge = try tmp.write("huge.yaml", "scenario: tiny.yaml\nscale: 0.1\nreplications: 1\nseed: 1\nmethod: grid\nfactors:\n"
+                                 + keys.map { "  - {key: \($0), low: 1, high: 9, levels: 10000}\n" }.joined())
+        let boom = try CLI.run(["sweep", huge, "--out", tmp.path("out")], memoryLimitKB: 2_000_000, hangGuardSeconds: 120)
+        #expect(boom.status == 65 && boom.stderr.contains("points; at most"), "\(boom.stderr)")
     }
 
     /// An interrupted sweep keeps its finished runs and --resume completes it with the same bytes

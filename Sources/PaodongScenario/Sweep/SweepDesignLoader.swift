@@ -25,9 +25,13 @@ public enum SweepDesignLoader {
     ]
     static let schema = Parameter.Schema(designParameters)
 
-    /// Loads, samples and checks the design at `path`. Every point's scenario is loaded once here,
-    /// so that a design that would fail half-way is refused before any run.
-    public static func load(path: String) throws -> (SweepDesign, [Scenario]) {
+    /// Most points a design may have.
+    public static let pointLimit = 100_000
+
+    /// Loads, samples and checks the design at `path`. Every point's scenario is loaded once here
+    /// (about 50 ms each for the reference city) and let go, so that a design that would fail
+    /// half-way is refused before any run; `scenario(point:)` loads a point's again for its runs.
+    public static func load(path: String) throws -> SweepDesign {
         let root = try ScenarioLoader.readDocument(path: path)
         let log = IssueLog()
         let top = MappingReader(root, path: "", log: log, schema: schema)
@@ -74,23 +78,30 @@ public enum SweepDesignLoader {
 
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         let scenarioPath = scenarioName.hasPrefix("/") ? scenarioName : base.appendingPathComponent(scenarioName).path
+        // The size first: a grid is a product, and a product of a few long lists is astronomical.
+        var count = 1.0
+        switch method {
+        case .grid: count = factors.reduce(1.0) { $0 * Double(max(1, $1.values.count)) }
+        case .lhs: count = Double(samples)
+        case .morris: count = Double(trajectories) * Double(factors.count + 1)
+        }
+        if count > Double(pointLimit) {
+            throw ScenarioError.invalid([ScenarioIssue(file: path, key: method == .grid ? "factors" : (method == .lhs ? "samples" : "trajectories"),
+                                                       message: "the design has \(count > 1e15 ? "more than 10^15" : String(Int(count))) points; at most \(pointLimit)")])
+        }
         let points: [[Double]]
         switch method {
         case .grid: points = DesignSampler.grid(factors)
         case .lhs: points = DesignSampler.lhs(factors, samples: samples, seed: seed)
         case .morris: points = DesignSampler.morris(factors, trajectories: trajectories, levels: levels, seed: seed)
         }
-        if points.count > 1_000_000 {
-            throw ScenarioError.invalid([ScenarioIssue(file: path, key: "factors", message: "the design has \(points.count) points; at most 1,000,000")])
-        }
         let design = SweepDesign(file: path, scenario: scenarioPath, scale: scale, replications: replications, seed: seed,
                                  method: method, factors: factors, samples: samples, trajectories: trajectories,
                                  levels: levels, points: points)
         // Every point must be a valid scenario: an error names the point and its overrides.
-        var scenarios: [Scenario] = []
         for p in points.indices {
             do {
-                scenarios.append(try ScenarioLoader.load(path: scenarioPath, overrides: design.overrides(point: p)).scaled(by: scale))
+                _ = try scenario(design, point: p)
             } catch let error as ScenarioError {
                 if case .missingFile = error { throw error }
                 throw ScenarioError.invalid(error.issues.map {
@@ -100,7 +111,12 @@ public enum SweepDesignLoader {
                 })
             }
         }
-        return (design, scenarios)
+        return design
+    }
+
+    /// The scenario of point `p` (0-based), scaled by the design's scale.
+    public static func scenario(_ design: SweepDesign, point p: Int) throws -> Scenario {
+        try ScenarioLoader.load(path: design.scenario, overrides: design.overrides(point: p)).scaled(by: design.scale)
     }
 
     /// Checks one factor against the scenario keys and the method; fills its grid values.
