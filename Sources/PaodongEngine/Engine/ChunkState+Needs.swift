@@ -145,11 +145,12 @@ extension ChunkState {
         let online = Double((state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift))
         let wasted = Double((state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift))
         let u = behaviour.uniform()
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: Channel.count) { weight in
+        let n = ctx.channelConstants.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { weight in
+            // A channel not offered keeps utility -inf and weight exactly 0 (without calling exp).
+            weight.initialize(repeating: -.infinity)
             var best = -Double.infinity
-            for c in Channel.allCases {
-                // A channel not offered has utility -inf and weight exactly 0 (without calling exp).
-                guard offered.contains(c) else { weight[c.rawValue] = -.infinity; continue }
+            for c in offered.members {
                 let cost: Double
                 switch c {
                 case .window: cost = Double(windowTrips) * hallVisit + service + (instant ? 0 : collection)
@@ -168,7 +169,7 @@ extension ChunkState {
                 best = max(best, utility)
             }
             var total = 0.0
-            for k in 0..<Channel.count {
+            for k in 0..<n {
                 weight[k] = weight[k] == -.infinity ? 0 : exp(weight[k] - best)
                 total += weight[k]
             }
@@ -177,7 +178,7 @@ extension ChunkState {
             let x = u * total
             var cumulative = 0.0
             var last = Channel.window
-            for c in Channel.allCases where weight[c.rawValue] > 0 {
+            for c in offered.members where weight[c.rawValue] > 0 {
                 cumulative += weight[c.rawValue]
                 if x < cumulative { return c }
                 last = c

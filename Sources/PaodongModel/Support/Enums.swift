@@ -31,7 +31,9 @@ public enum Channel: Int, CaseIterable, Codable, Sendable, Comparable {
     public static func < (a: Channel, b: Channel) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// A set of channels, one bit per `Channel` (bit = raw value), for the hot loop.
+/// A set of channels, one bit per `Channel` (bit = raw value), for the hot loop. `members` yields
+/// its channels in raw-value order without allocating (`Channel.allCases` builds an array at every
+/// call from another module).
 public struct ChannelSet: OptionSet, Sendable, Hashable {
     public let rawValue: UInt16
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -47,6 +49,20 @@ public struct ChannelSet: OptionSet, Sendable, Hashable {
     public static let online = ChannelSet(Channel.allCases.filter(\.isOnline))
 
     @inlinable public func contains(_ channel: Channel) -> Bool { rawValue & (1 << UInt16(channel.rawValue)) != 0 }
+
+    /// The channels in the set, in raw-value order.
+    public struct Members: Sequence, IteratorProtocol {
+        @usableFromInline var bits: UInt16
+        @inlinable init(bits: UInt16) { self.bits = bits }
+        @inlinable public mutating func next() -> Channel? {
+            guard bits != 0 else { return nil }
+            let raw = bits.trailingZeroBitCount
+            bits &= bits - 1
+            return Channel(rawValue: raw)
+        }
+    }
+
+    @inlinable public var members: Members { Members(bits: rawValue) }
 }
 
 /// Who an item serves: residents (个人) or businesses (法人).
