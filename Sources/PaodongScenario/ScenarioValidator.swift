@@ -11,12 +11,7 @@ struct ScenarioValidator {
     /// would point the user at the wrong line.
     private func node(_ path: String) -> SourceNode {
         precondition(Parameter.isDeclared(path), "the validator names '\(path)', which is not declared in Parameter+Catalog.swift")
-        var current = root
-        for part in path.split(separator: ".") {
-            guard case .mapping(let pairs) = current.value, let next = pairs.first(where: { $0.key == part }) else { break }
-            current = next.value
-        }
-        return current
+        return root.nearest(path)
     }
 
     private func check(_ ok: Bool, _ path: String, _ message: @autoclosure () -> String) {

@@ -96,3 +96,34 @@ public struct SourceNode: Sendable {
         }
     }
 }
+
+extension SourceNode {
+    /// The node at a dotted path, or nil.
+    func find(_ path: String) -> SourceNode? {
+        let (node, complete) = walk(path)
+        return complete ? node : nil
+    }
+
+    /// The node at a dotted path, or the deepest one on the way to it that the file has (an
+    /// optional key may be absent).
+    func nearest(_ path: String) -> SourceNode { walk(path).node }
+
+    private func walk(_ path: String) -> (node: SourceNode, complete: Bool) {
+        var current = self
+        for part in path.split(separator: ".") {
+            guard case .mapping(let pairs) = current.value, let next = pairs.first(where: { $0.key == part }) else { return (current, false) }
+            current = next.value
+        }
+        return (current, true)
+    }
+
+    /// The value on one line: a scalar as written, a list in brackets, a mapping in braces.
+    var compactText: String {
+        switch value {
+        case .scalar(let s, _): return s
+        case .null: return "null"
+        case .sequence(let items): return "[" + items.map(\.compactText).joined(separator: ", ") + "]"
+        case .mapping(let pairs): return "{" + pairs.map { "\($0.key): \($0.value.compactText)" }.joined(separator: ", ") + "}"
+        }
+    }
+}

@@ -58,8 +58,4 @@ public struct Metric: Sendable {
         case .decimals(let d): return Format.number(v, d)
         }
     }
-
-    /// The metric declared as `name`, if any.
-    public static func named(_ name: String) -> Metric? { byName[name] }
-    private static let byName = Dictionary(summary.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 }

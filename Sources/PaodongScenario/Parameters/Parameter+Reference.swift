@@ -50,25 +50,3 @@ extension Parameter {
 
     private static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
 }
-
-extension SourceNode {
-    /// The node at a dotted path, or nil.
-    func find(_ path: String) -> SourceNode? {
-        var current = self
-        for part in path.split(separator: ".") {
-            guard case .mapping(let pairs) = current.value, let next = pairs.first(where: { $0.key == part }) else { return nil }
-            current = next.value
-        }
-        return current
-    }
-
-    /// The value on one line: a scalar as written, a list in brackets, a mapping in braces.
-    var compactText: String {
-        switch value {
-        case .scalar(let s, _): return s
-        case .null: return "null"
-        case .sequence(let items): return "[" + items.map(\.compactText).joined(separator: ", ") + "]"
-        case .mapping(let pairs): return "{" + pairs.map { "\($0.key): \($0.value.compactText)" }.joined(separator: ", ") + "}"
-        }
-    }
-}
