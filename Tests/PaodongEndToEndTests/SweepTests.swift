@@ -161,24 +161,9 @@ import Testing
         let design = try tmp.write("grid.yaml", Self.grid)
         let whole = try CLI.run(["sweep", design, "--out", tmp.path("whole"), "--quiet"])
         #expect(whole.status == 0)
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["sweep", design, "--out", tmp.path("cut")]
-        process.standardOutput = FileHandle.nullDevice
-        let stderr = Pipe()
-        process.standardError = stderr
-        try process.run()
         // Signal once two runs are done (the progress line says so).
-        var seen = ""
-        while !seen.contains("2/12 runs done"), process.isRunning {
-            let data = stderr.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            seen += String(decoding: data, as: UTF8.self)
-        }
-        kill(process.processIdentifier, SIGINT)
-        while !stderr.fileHandleForReading.availableData.isEmpty {}
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(seen)")
+        let (status, seen) = try CLI.interrupt(["sweep", design, "--out", tmp.path("cut")], when: "2/12 runs done", signal: SIGINT)
+        #expect(seen.contains("2/12 runs done") && status == 130, "\(seen)")
         #expect(!FileManager.default.fileExists(atPath: tmp.path("cut")), "an interrupted sweep must not look complete")
         let again = try CLI.run(["sweep", design, "--out", tmp.path("cut"), "--quiet"])
         #expect(again.status == 73 && again.stderr.contains("--resume"), "\(again.stderr)")

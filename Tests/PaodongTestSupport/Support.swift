@@ -134,3 +134,28 @@ extension CLI {
     }
 }
 
+extension CLI {
+    /// Starts paodong with `arguments`, waits until its standard error contains `marker` (a
+    /// progress line), sends `signal`, and returns the exit status and what standard error showed
+    /// before the signal. Nothing here depends on how fast the machine is.
+    public static func interrupt(_ arguments: [String], when marker: String, signal: Int32) throws -> (status: Int32, seen: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        let stderr = Pipe()
+        process.standardError = stderr
+        try process.run()
+        var seen = ""
+        while !seen.contains(marker), process.isRunning {
+            let data = stderr.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+        }
+        kill(process.processIdentifier, signal)
+        // Keep draining standard error so that the child never blocks on a full pipe.
+        while !stderr.fileHandleForReading.availableData.isEmpty {}
+        process.waitUntilExit()
+        return (process.terminationStatus, seen)
+    }
+}
