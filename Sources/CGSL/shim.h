@@ -5,6 +5,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_gamma.h>
 
 /* GSL's generator types are C globals; Swift 6 rejects them as shared mutable
    state. These accessors hand them over as plain function results. */
