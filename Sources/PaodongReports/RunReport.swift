@@ -114,4 +114,24 @@ public enum RunReport {
         }
         return table
     }
+
+    /// hotline.csv: each line of the 12345 hotline by day and hour, attempts counted in the hour they arrived.
+    public static func hotline(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["line", "day", "date", "hour", "agents", "attempts", "answered", "abandoned", "closed",
+                                      "answered_within_standard", "share_within_standard", "wait_mean_sec", "line_mean"])
+        for l in r.hotline {
+            for d in 0..<r.scenario.days {
+                let date = r.calendar.date(d).description
+                for h in 0..<24 {
+                    let c = l.counts[d * 24 + h]
+                    table.append([l.line.key, String(d + 1), date, String(h), String(l.agents(day: d, hour: h)), String(c.attempts),
+                                  String(c.answered), String(c.abandoned), String(c.closed), String(c.answeredWithin),
+                                  Format.ratio(Int64(c.answeredWithin), Int64(c.attempts)),
+                                  c.answered > 0 ? Format.number(Double(c.answeredWaitMs) / 1000 / Double(c.answered), 3) : "",
+                                  Format.ratio(Int64(c.lineSeen), Int64(c.attempts), 3)])
+                }
+            }
+        }
+        return table
+    }
 }

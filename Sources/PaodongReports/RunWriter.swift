@@ -5,7 +5,7 @@ import PaodongModel
 /// Writes a run directory: summary.csv with one row per replication, the detailed tables of the
 /// first replication, and the manifest, all atomically.
 public enum RunWriter {
-    public static let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "waits_by_level.csv", "daily.csv", "manifest.json"]
+    public static let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "waits_by_level.csv", "daily.csv", "hotline.csv", "manifest.json"]
 
     /// Writes the files, under `prefix` (a subdirectory name followed by "/") when given.
     public static func write(_ results: [RunResult], to directory: RunDirectory, prefix: String = "", excel: Bool = false,
@@ -21,6 +21,7 @@ public enum RunWriter {
         try directory.write(prefix + "halls.csv", RunReport.halls(first).encoded(excel: excel))
         try directory.write(prefix + "waits_by_level.csv", RunReport.waitsByLevel(first).encoded(excel: excel))
         try directory.write(prefix + "daily.csv", RunReport.daily(first).encoded(excel: excel))
+        try directory.write(prefix + "hotline.csv", RunReport.hotline(first).encoded(excel: excel))
         try directory.write(prefix + "manifest.json", try manifest(first).encoded())
     }
 }

@@ -39,13 +39,14 @@ struct ScenarioDecoder {
         let process = decodeProcess(top.mapping("process"))
         let behaviour = decodeBehaviour(top.mapping("behaviour"))
         let reforms = decodeReforms(top.mapping("reforms"))
+        let hotline = decodeHotline(top.mapping("hotline"))
         top.finish()
         guard log.issues.isEmpty else { return nil }
 
         return (Scenario.Parameters(
             name: name, description: description, seed: seed, days: days, startDate: startDate,
             holidays: holidays, scale: scale, population: population, demand: demand, catalog: catalogParameters,
-            halls: halls, kiosks: kiosks, process: process, behaviour: behaviour, reforms: reforms), tables)
+            halls: halls, kiosks: kiosks, process: process, behaviour: behaviour, reforms: reforms, hotline: hotline), tables)
     }
 
     // MARK: - Sections
@@ -235,7 +236,32 @@ struct ScenarioDecoder {
             online: section("online") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             eDelivery: section("e_delivery") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             crossRegion: section("cross_region") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
-            unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor") ) })
+            unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor") ) },
+            hotline: section("hotline") { .init(enabled: $0.bool("enabled"), agents: $0.int("agents")) })
+    }
+
+    func decodeHotline(_ m: MappingReader) -> HotlineParameters {
+        defer { m.finish() }
+        let consult = m.mapping("consultations_per_application")
+        let consultations = Audience.allCases.map { consult.double($0.key) }
+        consult.finish()
+        let service = m.mapping("service_mean_min")
+        let serviceMeans = HotlineCall.allCases.map { service.double($0.key) }
+        service.finish()
+        let surge = m.mapping("surge")
+        let surgeParameters = HotlineParameters.Surge(startDate: date(surge, "start_date") ?? SimpleDate(year: 2020, month: 1, day: 1),
+                                                      days: surge.int("days"), factor: surge.double("factor"),
+                                                      agentFactor: surge.double("agent_factor"))
+        surge.finish()
+        return HotlineParameters(
+            agents: m.int("agents"), staffingByHour: m.doubles("staffing_by_hour"), callsByHour: m.doubles("calls_by_hour"),
+            callsByWeekday: m.doubles("calls_by_weekday"), backgroundCallsPerDay: m.double("background_calls_per_day"),
+            consultationsPerApplication: consultations, precheckShare: m.share("precheck_share"),
+            precheckIncompleteFactor: m.double("precheck_incomplete_factor"), appealShare: m.share("appeal_share"),
+            workOrderDaysMean: m.double("work_order_days_mean"), serviceMeanMin: serviceMeans,
+            patienceMeanMin: m.double("patience_mean_min"), redialProbability: m.share("redial_probability"),
+            redialDelayMeanMin: m.double("redial_delay_mean_min"), answerStandardSec: m.double("answer_standard_sec"),
+            surge: surgeParameters)
     }
 
     // MARK: - Helpers

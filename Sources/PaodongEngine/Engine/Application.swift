@@ -64,6 +64,11 @@ struct Application {
     /// (预约) at the opening of the hall's quietest period on the next open day, ahead of that
     /// period's walk-ins, and waits for its turn without a patience limit.
     var appointment = false
+    /// Pre-check by the hotline: `Hotline.prechecked` once the call was answered.
+    var hotline: UInt8 = 0
+    enum Hotline {
+        static let prechecked: UInt8 = 1
+    }
     var waitMs: Int64 = 0
     var servedWaitMs: Int64 = 0
     var serviceMs: Int64 = 0

@@ -129,7 +129,9 @@ extension ChunkState {
             } else if ctx.layout.halls[Int(v.queue)].level.rawValue != Int(apps[i].level) {
                 apps[i].upperVisits += 1
             }
-            let incomplete = Double(ctx.terms(of: apps[i]).incomplete)
+            let baseIncomplete = Double(ctx.terms(of: apps[i]).incomplete)
+            let prechecked = apps[i].hotline & Application.Hotline.prechecked != 0
+            let incomplete = prechecked ? baseIncomplete * ctx.hotlineSetup.precheckIncompleteFactor : baseIncomplete
 
             // A customer leaves the hall at its first stage not served, so the stages after it are
             // not reached and the visit's sums cover exactly the stages looked at below.
@@ -153,6 +155,7 @@ extension ChunkState {
                 apps[i].servedVisits += 1
                 if collection { progressed = true; continue }
                 if kiosk { apps[i].forms += 1 }
+                if prechecked { tally.add(.hotlineFindingsAvoidedMicro, Int64(((baseIncomplete - incomplete) * 1e6).rounded())) }
                 if behaviour.uniform() >= incomplete {
                     // A kiosk takes the whole application; a window the department it belongs to.
                     apps[i].remaining &= kiosk ? 0 : ~(1 << UInt8(k))
@@ -270,6 +273,13 @@ extension ChunkState {
             tally.add(.multiDepartmentWaitMs, a.waitMs)
         }
         tally.add(day: t, .completions, 1)
+        // An applicant who made a wasted trip may appeal (诉求) on the hotline.
+        let hotlineSetup = ctx.hotlineSetup
+        if a.wasted > 0, hotlineSetup.appealShare > 0, hotline.uniform() < hotlineSetup.appealShare {
+            let line = UInt8(hotlineSetup.line(business: chunk.audience == .business).rawValue)
+            calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: -1, kind: UInt8(HotlineCall.appeal.rawValue), line: line))
+            tally.add(.hotlineAppeals, 1)
+        }
 
         func addItem(_ item: Int) {
             tally.add(item: item, .completed, 1)

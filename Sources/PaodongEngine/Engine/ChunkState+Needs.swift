@@ -108,7 +108,7 @@ extension ChunkState {
             app.documentTrips += 1
         }
         let ready = t + (app.documentTrips > 0 ? 1 : 0)
-        let dueDay: Int
+        var dueDay: Int
         switch channel {
         case .window:
             // Nobody can go on a closed day; those whose need arose then do not all come on the
@@ -118,6 +118,22 @@ extension ChunkState {
             dueDay = first == ready || spread <= 1 ? first : ctx.calendar.adding(workingDays: behaviour.uniformInt(spread), to: first)
         case .kiosk: dueDay = ctx.nextKioskDay(onOrAfter: ready)
         case .web, .mobile: dueDay = ready
+        }
+
+        // Calls to the 12345 hotline about this application, drawn from their own stream.
+        let hotlineSetup = ctx.hotlineSetup
+        let line = UInt8(hotlineSetup.line(business: business).rawValue)
+        let consultations = hotline.poisson(hotlineSetup.consultationRate(business: business) * hotlineSetup.surge[t])
+        for _ in 0..<consultations {
+            calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: -1, kind: UInt8(HotlineCall.consultation.rawValue), line: line))
+        }
+        tally.add(.hotlineConsultations, Int64(consultations))
+        if channel == .window || channel == .kiosk, hotlineSetup.precheckShare > 0, hotline.uniform() < hotlineSetup.precheckShare {
+            calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: Int32(apps.count), kind: UInt8(HotlineCall.precheck.rawValue), line: line))
+            tally.add(.hotlinePrechecks, 1)
+            // The visit follows the check: on the next open day at the earliest.
+            let next = channel == .kiosk ? ctx.nextKioskDay(onOrAfter: t + 1) : ctx.calendar.nextWorkingDay(onOrAfter: t + 1)
+            dueDay = max(dueDay, next)
         }
 
         tally.add(.applications, 1)

@@ -9,6 +9,8 @@ final class ChunkState: @unchecked Sendable {
     let needs: RandomStream
     /// Draws everything the agents decide or meet.
     let behaviour: RandomStream
+    /// Draws the agents' calls to the hotline (apart, so that calls never shift other draws).
+    let hotline: RandomStream
 
     @exclusivity(unchecked) var apps = FlatBuffer<Application>(capacity: 1024)
     /// Day on which each application acts next (parallel to `apps`); `ChunkState.finished` once done.
@@ -16,6 +18,10 @@ final class ChunkState: @unchecked Sendable {
     /// The `due` of a completed application: no day matches it.
     static let finished: Int32 = -1
     @exclusivity(unchecked) var visits = FlatBuffer<VisitRequest>(capacity: 256)
+    /// Calls to the hotline waiting for the lines (made today, or after the lines ran yesterday).
+    @exclusivity(unchecked) var calls = FlatBuffer<CallRequest>(capacity: 64)
+    /// Whether each call was answered: written by the lines (distinct slots), read back by this chunk.
+    @exclusivity(unchecked) var callAnswered = FlatBuffer<Bool>(capacity: 64)
     /// One need of the day: its agent and its item (>= 0) or life event (`~event`).
     struct Need {
         var agent: Int32
@@ -37,10 +43,26 @@ final class ChunkState: @unchecked Sendable {
         self.index = index; self.chunk = chunk
         needs = RandomStream(seed: seed, chunk: UInt64(index), purpose: .needs)
         behaviour = RandomStream(seed: seed, chunk: UInt64(index), purpose: .behaviour)
+        hotline = RandomStream(seed: seed, chunk: UInt64(index), purpose: .hotline)
     }
 
     /// Makes one outcome slot per visit requested today; call before the queues run.
-    func reserveOutcomes() { outcomes.resize(to: visits.count) }
+    func reserveOutcomes() {
+        outcomes.resize(to: visits.count)
+        callAnswered.resize(to: calls.count)
+        for j in 0..<calls.count { callAnswered[j] = false }
+    }
+
+    /// Reads which of the calls the lines played today were answered: an answered pre-check lowers
+    /// its application's incomplete probability from now on. Then forgets them. Call before
+    /// `applyOutcomes` (whose appeals are tomorrow's calls) and before compaction (which moves applications).
+    func applyCallOutcomes(_ tally: Tally) {
+        for j in 0..<calls.count where calls[j].app >= 0 && callAnswered[j] {
+            apps[Int(calls[j].app)].hotline |= Application.Hotline.prechecked
+            tally.add(.hotlinePrechecksAnswered, 1)
+        }
+        calls.removeAll()
+    }
 
     /// Drops completed applications once they are half the array (until then `act` skips them
     /// by their `due` alone). O(applications); keeps the order of the others, so when it runs does

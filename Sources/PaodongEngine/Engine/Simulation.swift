@@ -17,6 +17,8 @@ public final class Simulation: @unchecked Sendable {
     /// Queues from the most windows to the fewest, so that the longest are started first.
     let queueOrder: [Int]
     let tallies: [Tally]
+    /// The hotline's lines: the general line, and the business line when its reform is on.
+    let hotlineLines: [HotlineLineState]
     /// Agents adopted at the start.
     let initialAdopters: Int
     /// Agents of each segment and district at the start.
@@ -78,6 +80,8 @@ public final class Simulation: @unchecked Sendable {
                                      background: background))
         }
         self.queues = queues
+        hotlineLines = HotlineLine.allCases.filter { $0 == .general || ctx.hotlineSetup.businessLine }
+            .map { HotlineLineState(line: $0, parameters: p, seed: p.seed) }
         queueOrder = queues.indices.sorted { (queues[$0].servers, $1) > (queues[$1].servers, $0) }
         offsets = Array(repeating: 0, count: queues.count + 1)
         blockCounts = Array(repeating: 0, count: Simulation.bucketBlocks * queues.count)
@@ -110,7 +114,7 @@ public final class Simulation: @unchecked Sendable {
         }
         // 2. Visits bucketed by queue, in chunk order.
         bucketVisits()
-        // 3. Queues, in parallel; each writes only its visits' outcome slots.
+        // 3. Queues and hotline lines, in parallel; each writes only its visits' (calls') outcome slots.
         let open = context.calendar.isWorking(t)
         let kioskOpen = context.kioskOpen(t)
         let bounds = offsets
@@ -118,8 +122,11 @@ public final class Simulation: @unchecked Sendable {
         let hallFactor = open ? dayFactor(&smoothedHallVisits, visits: bounds[halls]) : 1
         let kioskFactor = kioskOpen ? dayFactor(&smoothedKioskVisits, visits: bounds[queues.count] - bounds[halls]) : 1
         nonisolated(unsafe) let all = entries.base
-        Simulation.parallel(queues.count, threads: threads) { [self] w, k in
-            let q = queueOrder[k]
+        let lines = hotlineLines.count
+        Simulation.parallel(lines + queues.count, threads: threads) { [self] w, k in
+            // The lines first: each is one long piece of work.
+            if k < lines { return hotlineLines[k].serve(day: t, chunks: chunks, setup: context.hotlineSetup) }
+            let q = queueOrder[k - lines]
             let queue = queues[q]
             let slice = UnsafeBufferPointer(start: all + bounds[q], count: bounds[q + 1] - bounds[q])
             guard queue.isKiosk ? kioskOpen : open else {
@@ -130,6 +137,7 @@ public final class Simulation: @unchecked Sendable {
         }
         // 4. Outcomes, per chunk.
         Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
+            chunks[c].applyCallOutcomes(tallies[w])
             chunks[c].applyOutcomes(day: t, context, population, tallies[w])
             chunks[c].compact()
         }

@@ -44,6 +44,8 @@ public final class SimulationContext: @unchecked Sendable {
     /// loop reads it without retaining an array).
     let channelConstants: UnsafeMutableBufferPointer<Double>
     let kioskWeekdays: Bool
+    /// Who calls the 12345 hotline about what, and when.
+    let hotlineSetup: HotlineSetup
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -87,6 +89,7 @@ public final class SimulationContext: @unchecked Sendable {
         hallArrivals = ArrivalProcess(halls: p.halls)
         kioskArrivals = ArrivalProcess(kiosks: p.kiosks, patienceMeanMin: hallArrivals.patienceMeanMin)
         kioskWeekdays = !p.kiosks.openWeekends
+        hotlineSetup = HotlineSetup(p)
 
         bundledEvents = policy.bundledEvents
         let hot = HotParameters(p, reforms: policy)

@@ -18,6 +18,9 @@ public final class Tally: @unchecked Sendable {
         case multiDepartmentCompleted, multiDepartmentWaitMs
         /// Forms filled in by completed applications (online submissions and kiosk visits).
         case forms
+        /// Hotline calls made by the simulated applicants, pre-checks answered, and the incomplete
+        /// findings they avoided (expected, in millionths: Σ of the probability removed per check).
+        case hotlineConsultations, hotlinePrechecks, hotlinePrechecksAnswered, hotlineAppeals, hotlineFindingsAvoidedMicro
 
         @inline(__always) static func trips(_ n: Int) -> Total {
             switch n {

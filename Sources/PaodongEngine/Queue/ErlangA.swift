@@ -29,6 +29,9 @@ public struct ErlangA: Sendable {
         precondition(agents >= 1 && arrivalRate > 0 && serviceMean > 0 && patienceMean > 0 && patienceMean.isFinite,
                      "Erlang A needs n ≥ 1 and positive, finite rates")
         self.agents = agents; self.arrivalRate = arrivalRate; self.serviceMean = serviceMean; self.patienceMean = patienceMean
+        // GSL's special functions report an underflow (a term that is 0 to double precision) as an
+        // error; off, they return the 0.
+        paodong_gsl_quiet()
     }
 
     private var mu: Double { 1 / serviceMean }
@@ -89,40 +92,55 @@ public struct ErlangA: Sendable {
     }
 
     /// The stationary distribution's figures, with `threshold` minutes for `answeredWithin`.
+    ///
+    /// Weights are kept as logarithms relative to state n (all agents busy, nobody in line), so that
+    /// neither a heavily overloaded centre nor a large idle one overflows; states whose weight is
+    /// below e⁻⁴⁵ of the largest past the mode are dropped. O(states).
     public func figures(threshold: Double) -> Figures {
         let n = Double(agents), mu = self.mu, theta = self.theta, lambda = arrivalRate
-        let a = lambda / mu
-        // Unnormalised weights relative to state n: below n backwards, above n forwards.
-        var below = 0.0, w = 1.0
+        let logA = log(lambda / mu), logLambda = log(lambda)
+        let cut = 45.0
+        // Below n: ln π_{k−1} − ln π_k = ln k − ln a.
+        var below: [Double] = []
+        var lw = 0.0, top = 0.0
         var k = agents
         while k > 0 {
-            w *= Double(k) / a
+            lw += log(Double(k)) - logA
             k -= 1
-            below += w
-            if w < 1e-18 * (below + 1) && Double(k) < a { break }
+            below.append(lw)
+            top = max(top, lw)
+            if lw < top - cut && Double(k) < lambda / mu { break }
+        }
+        // In line: ln π_{n+j} − ln π_{n+j−1} = ln λ − ln(nμ + jθ).
+        var queue: [Double] = [0]
+        lw = 0
+        var j = 0
+        while true {
+            j += 1
+            lw += logLambda - log(n * mu + Double(j) * theta)
+            top = max(top, lw)
+            if lw < top - cut && Double(j) * theta > lambda - n * mu { break }
+            queue.append(lw)
         }
         let x = n * mu / theta
         let u = -expm1(-theta * threshold)   // 1 − e^{−θt}
-        var queued = 0.0, abandon = 0.0, waitAnswered = 0.0, within = 0.0, line = 0.0
-        var harmonic = 0.0
-        w = 1
-        var j = 0
-        while true {
+        var belowSum = 0.0
+        for l in below { belowSum += exp(l - top) }
+        var queued = 0.0, abandon = 0.0, waitAnswered = 0.0, within = 0.0, line = 0.0, harmonic = 0.0
+        for (j, l) in queue.enumerated() {
+            let w = exp(l - top)
             let answered = n * mu / (n * mu + Double(j + 1) * theta)
             harmonic += 1 / (n * mu + Double(j + 1) * theta)
             queued += w
             abandon += w * (1 - answered)
             waitAnswered += w * answered * harmonic
-            if threshold > 0 { within += w * answered * gsl_sf_beta_inc(Double(j + 1), x + 1, u) }
             line += w * Double(j)
-            j += 1
-            w *= lambda / (n * mu + Double(j) * theta)
-            if w < 1e-18 * queued && Double(j) * theta > lambda - n * mu { break }
+            if threshold > 0 && w > 1e-300 { within += w * answered * gsl_sf_beta_inc(Double(j + 1), x + 1, u) }
         }
-        let total = below + queued
+        let total = belowSum + queued
         let pAbandon = abandon / total
         return Figures(waitProbability: queued / total, abandonProbability: pAbandon,
                        meanWaitAnswered: waitAnswered / total / (1 - pAbandon), meanWaitAll: pAbandon / theta,
-                       answeredWithin: (below + within) / total, meanLine: line / total)
+                       answeredWithin: (belowSum + within) / total, meanLine: line / total)
     }
 }

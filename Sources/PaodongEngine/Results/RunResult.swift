@@ -32,6 +32,29 @@ public struct RunResult: Sendable {
         public var waitP99Min: Double
     }
 
+    /// One line of the 12345 hotline: the whole city's calls (the centre runs at full size).
+    public struct HotlineLineResult: Sendable {
+        public var line: HotlineLine
+        public var agentsByHour: [Int]
+        /// The roster on surge days, and which days those are.
+        public var surgeAgentsByHour: [Int]
+        public var surgeDay: [Bool]
+        /// Agents on duty on day `d` at hour `h`.
+        public func agents(day d: Int, hour h: Int) -> Int { surgeDay[d] ? surgeAgentsByHour[h] : agentsByHour[h] }
+        /// Attempts and their fates per day and hour: `counts[day * 24 + hour]`.
+        public var counts: [CallCentre.PeriodCounts]
+        /// Calls (first attempts) and answered calls, by `HotlineCall` kind.
+        public var calls: [Int64]
+        public var answered: [Int64]
+        public var workOrders: Int64
+        public var workOrderMilliDays: Int64
+
+        /// All attempts of the run summed.
+        public var total: CallCentre.PeriodCounts {
+            counts.reduce(into: CallCentre.PeriodCounts()) { $0.add($1) }
+        }
+    }
+
     public var scenario: Scenario.Parameters
     public var districts: [District]
     public var catalog: Catalog
@@ -54,6 +77,7 @@ public struct RunResult: Sendable {
     public var districtAgents: [(residents: Int, businesses: Int)]
     public var warnings: [String]
     public var estimatedMemoryBytes: Int
+    public var hotline: [HotlineLineResult]
 
     public var agents: Int { residents + businesses }
 }
@@ -140,6 +164,11 @@ extension Simulation {
             waitP99Min: served > 0 ? Double(waits.valueAtPercentile(99)) / 100 : 0,
             initialAdopters: initialAdopters, segmentAgents: segmentAgents, districtAgents: districtAgents,
             warnings: warnings,
-            estimatedMemoryBytes: MemoryEstimate(scenario: context.scenario, threads: threads).bytes)
+            estimatedMemoryBytes: MemoryEstimate(scenario: context.scenario, threads: threads).bytes,
+            hotline: hotlineLines.map {
+                RunResult.HotlineLineResult(line: $0.line, agentsByHour: $0.agentsByHour, surgeAgentsByHour: $0.surgeAgentsByHour,
+                                            surgeDay: context.hotlineSetup.surgeDay, counts: $0.counts, calls: $0.calls,
+                                            answered: $0.answered, workOrders: $0.workOrders, workOrderMilliDays: $0.workOrderMilliDays)
+            })
     }
 }

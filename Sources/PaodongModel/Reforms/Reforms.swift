@@ -103,6 +103,14 @@ public struct Reforms: Codable, Sendable, Equatable {
         public init(enabled: Bool, serviceFactor: Double) { self.enabled = enabled; self.serviceFactor = serviceFactor }
     }
 
+    /// The 24-hour business line of the 12345 hotline (key 1, 营商环境专席): businesses' calls go
+    /// to its own agents, on duty every hour.
+    public struct BusinessLine: Codable, Sendable, Equatable {
+        public var enabled: Bool
+        public var agents: Int
+        public init(enabled: Bool, agents: Int) { self.enabled = enabled; self.agents = agents }
+    }
+
     public var oneWindow: OneWindow
     public var eCertificates: ECertificates
     public var kiosks: Kiosks
@@ -114,13 +122,14 @@ public struct Reforms: Codable, Sendable, Equatable {
     public var eDelivery: Share
     public var crossRegion: Share
     public var unifiedIdentity: UnifiedIdentity
+    public var hotline: BusinessLine
 
     public init(oneWindow: OneWindow, eCertificates: ECertificates, kiosks: Kiosks, instantApproval: ItemCount,
                 prefill: Prefill, bundles: Bundles, mobile: AudienceShares, online: Share, eDelivery: Share,
-                crossRegion: Share, unifiedIdentity: UnifiedIdentity) {
+                crossRegion: Share, unifiedIdentity: UnifiedIdentity, hotline: BusinessLine) {
         self.oneWindow = oneWindow; self.eCertificates = eCertificates; self.kiosks = kiosks
         self.instantApproval = instantApproval; self.prefill = prefill; self.bundles = bundles
         self.mobile = mobile; self.online = online; self.eDelivery = eDelivery
-        self.crossRegion = crossRegion; self.unifiedIdentity = unifiedIdentity
+        self.crossRegion = crossRegion; self.unifiedIdentity = unifiedIdentity; self.hotline = hotline
     }
 }

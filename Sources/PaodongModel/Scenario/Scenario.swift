@@ -18,14 +18,16 @@ public struct Scenario: Sendable {
         public var process: ProcessParameters
         public var behaviour: BehaviourParameters
         public var reforms: Reforms
+        public var hotline: HotlineParameters
         public init(name: String, description: String, seed: UInt64, days: Int, startDate: SimpleDate,
                     holidays: [SimpleDate], scale: Double, population: PopulationParameters, demand: DemandParameters,
                     catalog: CatalogParameters, halls: HallParameters, kiosks: KioskParameters,
-                    process: ProcessParameters, behaviour: BehaviourParameters, reforms: Reforms) {
+                    process: ProcessParameters, behaviour: BehaviourParameters, reforms: Reforms, hotline: HotlineParameters) {
             self.name = name; self.description = description; self.seed = seed; self.days = days
             self.startDate = startDate; self.holidays = holidays; self.scale = scale
             self.population = population; self.demand = demand; self.catalog = catalog; self.halls = halls
             self.kiosks = kiosks; self.process = process; self.behaviour = behaviour; self.reforms = reforms
+            self.hotline = hotline
         }
     }
 

@@ -11,7 +11,9 @@ public final class RandomStream: @unchecked Sendable {
     public enum Purpose: UInt64, Sendable {
         case catalog = 1, population, needs, behaviour, queue, kiosk
         /// Sweep designs (lhs, morris) and their bootstrap.
-        case design
+        case design = 7
+        /// Calls to the 12345 hotline: the chunks' calls and the lines' own draws.
+        case hotline = 8
     }
 
     public let rng: UnsafeMutablePointer<gsl_rng>

@@ -18,7 +18,11 @@ extension Metric {
         applicationsWithTrips(0), applicationsWithTrips(1), applicationsWithTrips(2), applicationsWithTrips(3),
     ] + EquityGroup.allCases.flatMap(\.metrics) + [
         applicationsPerNeed, incompleteFindings, formMinPerForm, serviceMean, waitPerMultiDepartmentApplication,
-    ] + HallLevel.allCases.map(waitMean(at:))
+    ] + HallLevel.allCases.map(waitMean(at:)) + [
+        hotlineCalls, hotlineAnswerRate, hotlineWithinStandard, hotlineWorstDayWithinStandard, hotlineAbandonRate, hotlineWaitMean,
+        hotlineConsultations, hotlinePrechecks, hotlinePrechecksAnswered, hotlineFindingsAvoided, hotlineAppeals,
+        hotlineWorkOrders, hotlineWorkOrderDays,
+    ]
 
     // MARK: - Volumes
 
@@ -133,7 +137,72 @@ extension Metric {
         }
     }
 
+    // MARK: - The 12345 hotline (whole-city figures: the call centre runs at full size at any scale)
+
+    public static let hotlineCalls = Metric("hotline_calls", .calls, .integer,
+                                            doc: "Calls to the 12345 hotline (first attempts, all lines), the whole city's.") {
+        Double($0.hotline.reduce(Int64(0)) { $0 + $1.calls.reduce(0, +) })
+    }
+    public static let hotlineAnswerRate = Metric("hotline_answer_rate", .share, .decimals(6), label: "hotline calls answered", digits: 3,
+                                                 views: [.comparisonTable, .memo],
+                                                 doc: "Calls answered (on the first attempt or a redial) per call.") { r in
+        let calls = r.hotline.reduce(Int64(0)) { $0 + $1.calls.reduce(0, +) }
+        return calls > 0 ? Double(r.hotline.reduce(Int64(0)) { $0 + $1.answered.reduce(0, +) }) / Double(calls) : .nan
+    }
+    public static let hotlineWithinStandard = Metric("hotline_within_standard", .share, .decimals(6), label: "hotline answered within standard",
+                                                     digits: 3, views: [.comparisonTable, .memo],
+                                                     doc: "Attempts answered within `hotline.answer_standard_sec` per attempt (redials are attempts).") { r in
+        let t = hotlineTotal(r)
+        return t.attempts > 0 ? Double(t.answeredWithin) / Double(t.attempts) : .nan
+    }
+    public static let hotlineWorstDayWithinStandard = Metric(
+        "hotline_worst_day_within_standard", .share, .decimals(6), label: "hotline worst day within standard", digits: 3,
+        views: [.comparisonTable], doc: "The lowest day's share of attempts answered within the standard (all lines): what a surge does.") { r in
+        var worst = Double.nan
+        for d in 0..<r.scenario.days {
+            var day = CallCentre.PeriodCounts()
+            for l in r.hotline { for h in 0..<24 { day.add(l.counts[d * 24 + h]) } }
+            guard day.attempts > 0 else { continue }
+            let share = Double(day.answeredWithin) / Double(day.attempts)
+            if !(share >= worst) { worst = share }
+        }
+        return worst
+    }
+    public static let hotlineAbandonRate = Metric("hotline_abandon_rate", .share, .decimals(6), doc: "Attempts whose caller hung up while waiting, per attempt.") { r in
+        let t = hotlineTotal(r)
+        return t.attempts > 0 ? Double(t.abandoned) / Double(t.attempts) : .nan
+    }
+    public static let hotlineWaitMean = Metric("hotline_wait_mean_sec", .seconds, .decimals(3), doc: "Mean wait of answered attempts.") { r in
+        let t = hotlineTotal(r)
+        return t.answered > 0 ? Double(t.answeredWaitMs) / 1000 / Double(t.answered) : .nan
+    }
+    public static let hotlineConsultations = Metric("hotline_consultations", .calls, .integer,
+                                                    doc: "Consultation calls made by the simulated applicants.") { total($0, .hotlineConsultations) }
+    public static let hotlinePrechecks = Metric("hotline_prechecks", .calls, .integer,
+                                                doc: "Pre-check calls made by simulated applicants before a window or kiosk visit.") { total($0, .hotlinePrechecks) }
+    public static let hotlinePrechecksAnswered = Metric("hotline_prechecks_answered", .calls, .integer,
+                                                        doc: "Pre-check calls answered: their applications' incomplete probability is cut.") {
+        total($0, .hotlinePrechecksAnswered)
+    }
+    public static let hotlineFindingsAvoided = Metric("hotline_findings_avoided", .findings, .decimals(1),
+                                                      doc: "Incomplete-material findings (each a wasted trip unless another department progressed) that answered pre-checks avoided, expected.") {
+        total($0, .hotlineFindingsAvoidedMicro) / 1e6
+    }
+    public static let hotlineAppeals = Metric("hotline_appeals", .calls, .integer,
+                                              doc: "Appeal calls by simulated applicants after a wasted trip.") { total($0, .hotlineAppeals) }
+    public static let hotlineWorkOrders = Metric("hotline_work_orders", .calls, .integer,
+                                                 doc: "Work orders from answered appeals, the whole city's.") { r in Double(r.hotline.reduce(Int64(0)) { $0 + $1.workOrders }) }
+    public static let hotlineWorkOrderDays = Metric("hotline_work_order_days_mean", .days, .decimals(3),
+                                                    doc: "Mean days from an answered appeal to its closed work order.") { r in
+        let orders = r.hotline.reduce(Int64(0)) { $0 + $1.workOrders }
+        return orders > 0 ? Double(r.hotline.reduce(Int64(0)) { $0 + $1.workOrderMilliDays }) / 1000 / Double(orders) : .nan
+    }
+
     // MARK: - Helpers
+
+    static func hotlineTotal(_ r: RunResult) -> CallCentre.PeriodCounts {
+        r.hotline.reduce(into: CallCentre.PeriodCounts()) { $0.add($1.total) }
+    }
 
     static func total(_ r: RunResult, _ f: Tally.Total) -> Double { Double(r.tally[f]) }
     static func per(_ r: RunResult, _ a: Tally.Total, _ b: Tally.Total) -> Double {

@@ -9,7 +9,7 @@ import PaodongEngine
 public struct Metric: Sendable {
     /// What the number counts or measures.
     public enum Unit: String, Sendable {
-        case agents, needs, applications, trips, visits, findings, share, ratio, minutes, days, hours
+        case agents, needs, applications, trips, visits, findings, calls, share, ratio, seconds, minutes, days, hours
     }
 
     /// How summary.csv writes the number.

@@ -14,7 +14,7 @@ extension Parameter {
     private static let selecting = ["kiosks", "instant_approval", "prefill", "bundles"]
 
     /// Every declared key, in the order of the reference.
-    public static let all: [Parameter] = run + data + population + demand + catalog + halls + kiosks + process + behaviour + reforms
+    public static let all: [Parameter] = run + data + population + demand + catalog + halls + kiosks + process + behaviour + reforms + hotline
 
     static let run: [Parameter] = [
         Parameter("extends", .text, required: false, fallback: "none",
@@ -158,7 +158,8 @@ extension Parameter {
 
     static let reforms: [Parameter] = [
         Parameter("reforms.<reform>.enabled", .flag, each: ["one_window", "e_certificates", "kiosks", "instant_approval", "prefill", "bundles",
-                                                           "mobile", "online", "e_delivery", "cross_region", "unified_identity"],
+                                                           "mobile", "online", "e_delivery", "cross_region", "unified_identity",
+                                                           "hotline"],
                   doc: "Whether the reform acts; a reform that is off changes nothing, whatever its sizes."),
         Parameter("reforms.<reform>.target", .choice(ReformTarget.allCases.map(\.rawValue)), each: selecting, required: false, fallback: "random",
                   doc: "How the reform picks items after `include`: most expected needs first (`volume`), or the catalog's random order."),
@@ -189,5 +190,38 @@ extension Parameter {
         Parameter("reforms.e_delivery.share", .share, doc: "Share of items with a paper result whose result is delivered (no collection trip)."),
         Parameter("reforms.cross_region.share", .share, doc: "Share of hometown items done without the hometown trip (跨域通办)."),
         Parameter("reforms.unified_identity.service_factor", .number(0.01...100), doc: "Window and kiosk time with unified identity (统一身份认证)."),
+        Parameter("reforms.hotline.agents", .integer(0...100_000), unit: "agents",
+                  doc: "Agents of the 12345 business line (key 1, 营商环境专席), on duty every hour; businesses' calls go to it instead of the general line."),
+    ]
+
+    static let hotline: [Parameter] = [
+        Parameter("hotline.agents", .integer(0...100_000), unit: "agents",
+                  doc: "Agents on duty at the peak hour on the general 12345 line. The call centre is simulated at full size whatever `scale` is."),
+        Parameter("hotline.staffing_by_hour", .numbers(count: 24, 0...1),
+                  doc: "Share of `agents` on duty in each hour, midnight first (agents = round(agents × share)); 0 closes the line that hour."),
+        Parameter("hotline.calls_by_hour", .numbers(count: 24, 0...1e6), doc: "Relative calls in each hour, midnight first (not all 0)."),
+        Parameter("hotline.calls_by_weekday", .numbers(count: 7, 0...1e6), doc: "Relative background calls on each weekday, Monday first (mean taken as 1)."),
+        Parameter("hotline.background_calls_per_day", .number(0...1e8), unit: "calls/day",
+                  doc: "Calls a day about anything other than a modelled need (complaints, policy, epidemic questions), city-wide."),
+        Parameter("hotline.consultations_per_application.<audience>", .number(0...100), unit: "calls", each: Audience.allCases.map(\.key),
+                  doc: "Mean consultation calls per application opened (Poisson), answered on the call."),
+        Parameter("hotline.precheck_share", .share,
+                  doc: "Share of window and kiosk applications whose applicant first has the materials pre-checked by phone (and goes the next open day at the earliest)."),
+        Parameter("hotline.precheck_incomplete_factor", .number(0...1),
+                  doc: "Multiplies the incomplete-material probability of an application whose pre-check call was answered."),
+        Parameter("hotline.appeal_share", .share, doc: "Share of applications completed after a wasted trip whose applicant appeals (诉求) on the hotline."),
+        Parameter("hotline.work_order_days_mean", .number(0...365), unit: "days",
+                  doc: "Mean days (exponential) from an answered appeal to its work order closed by the department."),
+        Parameter("hotline.service_mean_min.<call>", .number(0.01...240), unit: "minutes", each: HotlineCall.allCases.map(\.key),
+                  doc: "Mean minutes of a call of the kind (exponential)."),
+        Parameter("hotline.patience_mean_min", .number(0.01...1440), unit: "minutes", doc: "Mean minutes a caller waits before hanging up (exponential)."),
+        Parameter("hotline.redial_probability", .share, doc: "Probability that a caller who hung up calls again the same day."),
+        Parameter("hotline.redial_delay_mean_min", .number(0.01...1440), unit: "minutes", doc: "Mean minutes (exponential) before a redial."),
+        Parameter("hotline.answer_standard_sec", .number(0...3600), unit: "seconds", doc: "Calls answered within this many seconds meet the standard."),
+        Parameter("hotline.surge.start_date", .date, doc: "First day of a surge of calls."),
+        Parameter("hotline.surge.days", .integer(0...3660), unit: "days", doc: "Days of the surge (0: none)."),
+        Parameter("hotline.surge.factor", .number(0...100), doc: "Multiplies background calls and consultations during the surge."),
+        Parameter("hotline.surge.agent_factor", .number(0...100),
+                  doc: "Multiplies the agents on duty on both lines during the surge (a surge roster; rounded per hour)."),
     ]
 }

@@ -1,0 +1,53 @@
+import PaodongModel
+
+/// The hotline as the day loop reads it: who calls about what, when in the day, and the lines.
+/// Built once from the scenario (docs/model.md, "The 12345 hotline").
+struct HotlineSetup {
+    /// Hour of the day of a call (weights of `hotline.calls_by_hour`).
+    let hourTable: DiscreteTable
+    /// Mean consultations per application, by `Audience.rawValue`.
+    let consultations: (Double, Double)
+    let precheckShare: Double
+    let precheckIncompleteFactor: Double
+    let appealShare: Double
+    /// Whether businesses' calls go to the business line.
+    let businessLine: Bool
+    /// Multiplier of call rates on each simulated day (the surge), and the weekday factor of background calls.
+    let surge: [Double]
+    /// Whether each simulated day is a surge day (its roster is the surge roster).
+    let surgeDay: [Bool]
+    let weekday: [Double]
+
+    init(_ p: Scenario.Parameters) {
+        let h = p.hotline
+        hourTable = DiscreteTable(weights: h.callsByHour)
+        consultations = (h.consultationsPerApplication[0], h.consultationsPerApplication[1])
+        precheckShare = h.precheckShare
+        precheckIncompleteFactor = h.precheckIncompleteFactor
+        appealShare = h.appealShare
+        businessLine = p.reforms.hotline.enabled
+        let first = h.surge.startDate.dayNumber - p.startDate.dayNumber
+        surgeDay = (0..<p.days).map { t in t >= first && t < first + h.surge.days }
+        surge = surgeDay.map { $0 ? h.surge.factor : 1 }
+        let meanWeekday = h.callsByWeekday.reduce(0, +) / 7
+        weekday = (0..<p.days).map { t in h.callsByWeekday[p.startDate.adding(days: t).weekday] / meanWeekday }
+    }
+
+    /// The line a call of this audience goes to.
+    @inline(__always) func line(business: Bool) -> HotlineLine { business && businessLine ? .business : .general }
+
+    /// A minute of the day for a call, from the hourly profile.
+    @inline(__always) func minute(_ rng: RandomStream) -> Double { (Double(rng.discrete(hourTable)) + rng.uniform()) * 60 }
+
+    @inline(__always) func consultationRate(business: Bool) -> Double { business ? consultations.1 : consultations.0 }
+}
+
+/// A call that an application's applicant makes today (or, made after the lines ran, tomorrow).
+struct CallRequest {
+    /// Minute of the day.
+    var minute: Double
+    /// The application (index in the chunk) whose pre-check this is; −1 for any other call.
+    var app: Int32
+    var kind: UInt8
+    var line: UInt8
+}
