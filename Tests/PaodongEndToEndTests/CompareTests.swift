@@ -7,7 +7,7 @@ import Testing
     @Test func reportsDoNotDependOnThreads() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
-        let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv"]
+        let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "hotline.csv"]
         var outputs: [[Data]] = []
         for (threads, seed) in [(1, 5), (2, 5), (3, 5), (8, 5), (2, 6)] {
             let out = tmp.path("t\(threads)-s\(seed)")

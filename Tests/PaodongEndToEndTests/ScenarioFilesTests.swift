@@ -21,7 +21,7 @@ import Testing
         #expect(Self.shipped.contains("plan-2021.yaml"))
         // One ablation per reform of docs/model.md, "Reforms".
         for reform in ["one-window", "e-certificates", "kiosks", "instant-approval", "prefill", "bundles", "mobile",
-                       "online", "e-delivery", "cross-region", "unified-identity"] {
+                       "online", "e-delivery", "cross-region", "unified-identity", "hotline"] {
             #expect(Self.shipped.contains("ablations/\(reform).yaml"), "no ablation for \(reform)")
         }
     }
@@ -41,7 +41,7 @@ import Testing
         let out = tmp.path("run")
         let r = try CLI.run(["run", CLI.scenario(name), "--out", out, "--scale", String(factor), "--seed", "7", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        for file in ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "manifest.json"] {
+        for file in ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "hotline.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) missing")
         }
         let summary = try readCSV(out + "/summary.csv")
