@@ -48,7 +48,7 @@ public struct Manifest: Encodable {
                         halls: first.queues.filter { $0.level != "kiosk" }.count,
                         kioskPools: first.queues.filter { $0.level == "kiosk" }.count,
                         wallSeconds: Date().timeIntervalSince(started), peakMemoryBytes: peakMemory(),
-                        estimatedMemoryBytes: first.estimatedMemoryBytes, warnings: first.warnings, files: RunWriter.files)
+                        estimatedMemoryBytes: first.estimatedMemoryBytes, warnings: first.warnings, files: RunWriter.files + (first.screening != nil ? ["screening.csv"] : []))
     }
 
     public func encoded() throws -> Data {

@@ -134,4 +134,25 @@ public enum RunReport {
         }
         return table
     }
+
+    /// screening.csv: each site of the screening campaign by day and hour (arrivals counted in the
+    /// hour they arrived); nil when the scenario has no campaign.
+    public static func screening(_ r: RunResult) -> CSVTable? {
+        guard let c = r.screening else { return nil }
+        var table = CSVTable(header: ["site", "day", "hour", "arrivals", "sampled", "gave_up", "wait_mean_min",
+                                      "desk_line_mean", "station_line_mean"])
+        let start = c.parameters.opening.start
+        for d in 0..<c.days {
+            for s in 0..<c.parameters.sites {
+                for h in 0..<c.hours {
+                    let x = c.at(day: d, site: s, hour: h)
+                    table.append([String(s + 1), String(d + 1), String((start + 60 * h) / 60), String(x.arrivals), String(x.sampled),
+                                  String(x.gaveUp), Format.minutes(x.waitMs, per: Int64(x.arrivals)),
+                                  Format.ratio(Int64(x.deskLineSeen), Int64(x.arrivals), 3),
+                                  Format.ratio(Int64(x.stationLineSeen), Int64(x.stationJoins), 3)])
+                }
+            }
+        }
+        return table
+    }
 }

@@ -22,6 +22,7 @@ public enum RunWriter {
         try directory.write(prefix + "waits_by_level.csv", RunReport.waitsByLevel(first).encoded(excel: excel))
         try directory.write(prefix + "daily.csv", RunReport.daily(first).encoded(excel: excel))
         try directory.write(prefix + "hotline.csv", RunReport.hotline(first).encoded(excel: excel))
+        if let screening = RunReport.screening(first) { try directory.write(prefix + "screening.csv", screening.encoded(excel: excel)) }
         try directory.write(prefix + "manifest.json", try manifest(first).encoded())
     }
 }

@@ -40,13 +40,14 @@ struct ScenarioDecoder {
         let behaviour = decodeBehaviour(top.mapping("behaviour"))
         let reforms = decodeReforms(top.mapping("reforms"))
         let hotline = decodeHotline(top.mapping("hotline"))
+        let screening = top.has("screening") ? decodeScreening(top.mapping("screening"), districts: tables.districts) : nil
         top.finish()
         guard log.issues.isEmpty else { return nil }
 
         return (Scenario.Parameters(
             name: name, description: description, seed: seed, days: days, startDate: startDate,
             holidays: holidays, scale: scale, population: population, demand: demand, catalog: catalogParameters,
-            halls: halls, kiosks: kiosks, process: process, behaviour: behaviour, reforms: reforms, hotline: hotline), tables)
+            halls: halls, kiosks: kiosks, process: process, behaviour: behaviour, reforms: reforms, hotline: hotline, screening: screening), tables)
     }
 
     // MARK: - Sections
@@ -238,6 +239,32 @@ struct ScenarioDecoder {
             crossRegion: section("cross_region") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor") ) },
             hotline: section("hotline") { .init(enabled: $0.bool("enabled"), agents: $0.int("agents")) })
+    }
+
+    func decodeScreening(_ m: MappingReader, districts: [District]) -> ScreeningParameters {
+        defer { m.finish() }
+        let name = m.string("district") ?? ""
+        let index = districts.firstIndex { $0.nameEn == name }
+        if index == nil, let n = m.node("district") {
+            log.add(n, m.keyPath("district"), "unknown district '\(name)'; allowed: \(districts.map(\.nameEn).joined(separator: ", "))")
+        }
+        let registration = m.mapping("registration_sec")
+        let (healthCodeSec, paperSec) = (registration.double("health_code"), registration.double("paper"))
+        registration.finish()
+        let opening = periods(m, "opening")
+        if opening.count > 1, let n = m.node("opening") { log.add(n, m.keyPath("opening"), "a site opens for one period a day; found \(opening.count)") }
+        let period = opening.first ?? OpeningPeriod(start: 480, end: 1200)
+        let openHours = max(1, Int((Double(period.minutes) / 60).rounded(.up)))
+        var profile = Array(repeating: 1.0, count: openHours)
+        if let n = m.node("arrivals_by_hour"), !{ if case .scalar("flat", _) = n.value { return true } else { return false } }() {
+            profile = m.doubles("arrivals_by_hour", count: openHours)
+        }
+        return ScreeningParameters(
+            district: name, districtIndex: index ?? 0, populationShare: m.share("population_share"), days: m.int("days"),
+            sites: m.int("sites"), desksPerSite: m.int("desks_per_site"), stationsPerSite: m.int("stations_per_site"),
+            healthCode: m.bool("health_code"), registrationSecHealthCode: healthCodeSec, registrationSecPaper: paperSec,
+            samplingSec: m.double("sampling_sec"), serviceCV: m.double("service_cv"), opening: period, arrivalsByHour: profile,
+            patienceMeanMin: m.double("patience_mean_min"), returnProbability: m.share("return_probability"))
     }
 
     func decodeHotline(_ m: MappingReader) -> HotlineParameters {

@@ -78,6 +78,8 @@ public struct RunResult: Sendable {
     public var warnings: [String]
     public var estimatedMemoryBytes: Int
     public var hotline: [HotlineLineResult]
+    /// The screening campaign, when the scenario has one.
+    public var screening: ScreeningCampaign.Result?
 
     public var agents: Int { residents + businesses }
 }
@@ -169,6 +171,9 @@ extension Simulation {
                 RunResult.HotlineLineResult(line: $0.line, agentsByHour: $0.agentsByHour, surgeAgentsByHour: $0.surgeAgentsByHour,
                                             surgeDay: context.hotlineSetup.surgeDay, counts: $0.counts, calls: $0.calls,
                                             answered: $0.answered, workOrders: $0.workOrders, workOrderMilliDays: $0.workOrderMilliDays)
+            },
+            screening: p.screening.map {
+                ScreeningCampaign(scenario: p, districts: context.scenario.districts, screening: $0).run(threads: threads)
             })
     }
 }

@@ -19,15 +19,18 @@ public struct Scenario: Sendable {
         public var behaviour: BehaviourParameters
         public var reforms: Reforms
         public var hotline: HotlineParameters
+        /// A screening campaign run beside the city, or nil (the section is optional).
+        public var screening: ScreeningParameters?
         public init(name: String, description: String, seed: UInt64, days: Int, startDate: SimpleDate,
                     holidays: [SimpleDate], scale: Double, population: PopulationParameters, demand: DemandParameters,
                     catalog: CatalogParameters, halls: HallParameters, kiosks: KioskParameters,
-                    process: ProcessParameters, behaviour: BehaviourParameters, reforms: Reforms, hotline: HotlineParameters) {
+                    process: ProcessParameters, behaviour: BehaviourParameters, reforms: Reforms, hotline: HotlineParameters,
+                    screening: ScreeningParameters?) {
             self.name = name; self.description = description; self.seed = seed; self.days = days
             self.startDate = startDate; self.holidays = holidays; self.scale = scale
             self.population = population; self.demand = demand; self.catalog = catalog; self.halls = halls
             self.kiosks = kiosks; self.process = process; self.behaviour = behaviour; self.reforms = reforms
-            self.hotline = hotline
+            self.hotline = hotline; self.screening = screening
         }
     }
 

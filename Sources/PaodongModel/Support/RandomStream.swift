@@ -14,6 +14,8 @@ public final class RandomStream: @unchecked Sendable {
         case design = 7
         /// Calls to the 12345 hotline: the chunks' calls and the lines' own draws.
         case hotline = 8
+        /// Screening sites (one stream per site).
+        case screening = 9
     }
 
     public let rng: UnsafeMutablePointer<gsl_rng>

@@ -22,6 +22,7 @@ extension Metric {
         hotlineCalls, hotlineAnswerRate, hotlineWithinStandard, hotlineWorstDayWithinStandard, hotlineAbandonRate, hotlineWaitMean,
         hotlineConsultations, hotlinePrechecks, hotlinePrechecksAnswered, hotlineFindingsAvoided, hotlineAppeals,
         hotlineWorkOrders, hotlineWorkOrderDays,
+        screeningPeople, screeningSampled, screeningLost, screeningWaitHours, screeningWaitMean, screeningHoursToFinish,
     ]
 
     // MARK: - Volumes
@@ -196,6 +197,33 @@ extension Metric {
                                                     doc: "Mean days from an answered appeal to its closed work order.") { r in
         let orders = r.hotline.reduce(Int64(0)) { $0 + $1.workOrders }
         return orders > 0 ? Double(r.hotline.reduce(Int64(0)) { $0 + $1.workOrderMilliDays }) / 1000 / Double(orders) : .nan
+    }
+
+    // MARK: - Health-code screening (NaN or empty without a campaign; full size at any scale)
+
+    public static let screeningPeople = Metric("screening_people", .agents, .integer, doc: "Residents called to the screening.") {
+        $0.screening.map { Double($0.people) } ?? .nan
+    }
+    public static let screeningSampled = Metric("screening_sampled", .agents, .integer, doc: "Residents sampled.") {
+        $0.screening.map { Double($0.sampled) } ?? .nan
+    }
+    public static let screeningLost = Metric("screening_not_sampled", .agents, .integer,
+                                             doc: "Residents who gave up and did not come back (never sampled).") {
+        $0.screening.map { Double($0.lost) } ?? .nan
+    }
+    public static let screeningWaitHours = Metric("screening_wait_hours", .hours, .decimals(1), label: "screening: waiting hours", digits: 0,
+                                                  views: [.comparisonTable, .memo], doc: "Hours waited in the screening's lines, all visits.") {
+        $0.screening.map { Double($0.waitMs) / 3_600_000 } ?? .nan
+    }
+    public static let screeningWaitMean = Metric("screening_wait_mean_min", .minutes, .decimals(3), doc: "Mean minutes waited per visit to a site.") { r in
+        guard let c = r.screening else { return .nan }
+        let visits = c.counts.reduce(0) { $0 + $1.arrivals }
+        return visits > 0 ? Double(c.waitMs) / 60_000 / Double(visits) : .nan
+    }
+    public static let screeningHoursToFinish = Metric("screening_hours_to_finish", .hours, .decimals(1), label: "screening: hours to sample all",
+                                                      digits: 1, views: [.comparisonTable, .memo],
+                                                      doc: "Hours from the sites' first opening to the last swab (nights included).") {
+        $0.screening.map { $0.minutesToFinish / 60 } ?? .nan
     }
 
     // MARK: - Helpers

@@ -14,7 +14,7 @@ extension Parameter {
     private static let selecting = ["kiosks", "instant_approval", "prefill", "bundles"]
 
     /// Every declared key, in the order of the reference.
-    public static let all: [Parameter] = run + data + population + demand + catalog + halls + kiosks + process + behaviour + reforms + hotline
+    public static let all: [Parameter] = run + data + population + demand + catalog + halls + kiosks + process + behaviour + reforms + hotline + screening
 
     static let run: [Parameter] = [
         Parameter("extends", .text, required: false, fallback: "none",
@@ -223,5 +223,25 @@ extension Parameter {
         Parameter("hotline.surge.factor", .number(0...100), doc: "Multiplies background calls and consultations during the surge."),
         Parameter("hotline.surge.agent_factor", .number(0...100),
                   doc: "Multiplies the agents on duty on both lines during the surge (a surge roster; rounded per hour)."),
+    ]
+
+    /// The `screening` section is optional: without it there is no campaign. With it, every key is required.
+    static let screening: [Parameter] = [
+        Parameter("screening.district", .text, doc: "District (English name, from the districts table) whose residents are called to be sampled."),
+        Parameter("screening.population_share", .share, doc: "Share of the district's residents called (the campaign runs at full size whatever `scale` is)."),
+        Parameter("screening.days", .integer(1...60), unit: "days", doc: "Days over which the residents are called, in equal numbers each day."),
+        Parameter("screening.sites", .integer(1...10_000), unit: "sites", doc: "Sampling sites; residents are called to them in equal numbers."),
+        Parameter("screening.desks_per_site", .integer(1...1000), unit: "desks", doc: "Registration desks at a site (the first queue)."),
+        Parameter("screening.stations_per_site", .integer(1...1000), unit: "stations", doc: "Sampling stations at a site (the second queue, in series)."),
+        Parameter("screening.health_code", .flag, doc: "Registration by scanning the 深i您 health code (else by paper form)."),
+        Parameter("screening.registration_sec.<registration>", .number(0.1...3600), unit: "seconds", each: ["health_code", "paper"],
+                  doc: "Mean seconds to register a person with the health code, or on paper."),
+        Parameter("screening.sampling_sec", .number(0.1...3600), unit: "seconds", doc: "Mean seconds to take a swab."),
+        Parameter("screening.service_cv", .number(0...10), doc: "Coefficient of variation of registration and sampling times (lognormal)."),
+        Parameter("screening.opening", .periods, doc: "The sites' opening, one period a day; service starts until its end."),
+        Parameter("screening.arrivals_by_hour", .hourlyProfile, doc: "Relative arrivals in each opening hour."),
+        Parameter("screening.patience_mean_min", .number(0.01...1440), unit: "minutes", doc: "Mean minutes a person waits in line before leaving (exponential)."),
+        Parameter("screening.return_probability", .share,
+                  doc: "Probability that someone who left (or was in line at closing) comes back the next day; the others are not sampled."),
     ]
 }
