@@ -38,6 +38,10 @@ enum NotebookCells {
             names = list(summary)
             tables = {name: {t: read(f, t + ".csv") for t in ["by_item", "by_segment", "halls", "daily", "waits_by_level"]}
                       for name, f in zip(names, folders)}
+            for name, f in zip(names, folders):
+                tables[name]["hotline"] = read(f, "hotline.csv")
+                screening_file = os.path.join(DIR, f, "screening.csv")
+                tables[name]["screening"] = pd.read_csv(screening_file) if os.path.exists(screening_file) else None
             plt.rcParams["figure.figsize"] = (9, 4)
             print("scenarios:", ", ".join(names), "| replications:", ", ".join(str(len(s)) for s in summary.values()))
             """),
@@ -209,6 +213,58 @@ enum NotebookCells {
             ax.set_title(f"Busiest halls, {names[-1]}")
             plt.show()
             halls[["hall_id", "level", "district", "windows", "visits", "utilization", "wait_mean_min", "wait_p90_min", "max_queue"]]
+            """),
+            .markdown("""
+            ## 12345 热线 · The hotline's service level by hour and by day
+
+            Left: the share of call attempts answered within the standard (15 s) in each hour of the day, over
+            the whole run, for each scenario and line; the dashed lines are the agents on duty (right axis, mean
+            over days). Right: the share day by day (all lines), where a surge of calls shows. Attempts include redials.
+            """),
+            .code("""
+            fig, (a, b) = plt.subplots(1, 2, figsize=(12, 4))
+            agents_axis = a.twinx()
+            for name in names:
+                h = tables[name]["hotline"]
+                for line, g in h.groupby("line"):
+                    by_hour = g.groupby("hour")[["attempts", "answered_within_standard", "agents"]].agg(
+                        {"attempts": "sum", "answered_within_standard": "sum", "agents": "mean"})
+                    a.plot(by_hour.index, by_hour["answered_within_standard"] / by_hour["attempts"], marker="o", label=f"{name} {line}")
+                    agents_axis.plot(by_hour.index, by_hour["agents"], linestyle="--", alpha=0.5)
+                by_day = h.groupby("date")[["attempts", "answered_within_standard"]].sum()
+                b.plot(pd.to_datetime(by_day.index), by_day["answered_within_standard"] / by_day["attempts"], label=name)
+            a.set_xlabel("hour of day"); a.set_ylabel("answered within standard"); a.set_ylim(0, 1.05)
+            agents_axis.set_ylabel("agents on duty")
+            a.legend(fontsize=7); b.set_ylabel("answered within standard"); b.set_ylim(0, 1.05); b.legend(fontsize=7)
+            b.set_title("by day")
+            plt.tight_layout()
+            plt.show()
+            """),
+            .markdown("""
+            ## 核酸筛查 · The screening's queues by site
+
+            For each scenario with a screening campaign: the mean line at the registration desks (solid) and at
+            the sampling stations (dashed) found by arrivals, hour by hour through the campaign, for the five
+            busiest sites; and the people sampled each day over all sites.
+            """),
+            .code("""
+            campaigns = [n for n in names if tables[n]["screening"] is not None]
+            if not campaigns:
+                print("no scenario here has a screening campaign")
+            for name in campaigns:
+                sc = tables[name]["screening"]
+                sc = sc.assign(t=(sc["day"] - 1) * 24 + sc["hour"])
+                busiest = sc.groupby("site")["desk_line_mean"].mean().sort_values(ascending=False).head(5).index
+                fig, (a, b) = plt.subplots(1, 2, figsize=(12, 4))
+                for site in busiest:
+                    g = sc[sc["site"] == site]
+                    line = a.plot(g["t"], g["desk_line_mean"], label=f"site {site}")[0]
+                    a.plot(g["t"], g["station_line_mean"], linestyle="--", color=line.get_color())
+                a.set_xlabel("hours from the first day's midnight"); a.set_ylabel("people in line"); a.set_title(name); a.legend(fontsize=7)
+                per_day = sc.groupby("day")[["arrivals", "sampled", "gave_up"]].sum()
+                per_day.plot.bar(ax=b); b.set_title("people per day, all sites")
+                plt.tight_layout()
+                plt.show()
             """),
         ]
     }

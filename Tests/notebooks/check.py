@@ -37,9 +37,25 @@ with tempfile.TemporaryDirectory() as tmp:
     nbformat.validate(nb)
     NotebookClient(nb, timeout=300, kernel_name="python3").execute()  # raises on any cell error
     images = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
-    if images < 9:
-        sys.exit(f"the fresh notebook drew {images} charts, expected 9")
+    if images < 10:
+        sys.exit(f"the fresh notebook drew {images} charts, expected 10")
     print(f"fresh notebook executed: {len(nb.cells)} cells, {images} charts")
+
+# A screening comparison's notebook (paper against health code): the hotline chart and one queue chart per campaign.
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "screening")
+    scenarios = [os.path.join(root, "Scenarios", s) for s in ["screening-luohu-paper.yaml", "screening-luohu-health-code.yaml"]]
+    small = ["days=10", "holidays=[]", "screening.population_share=0.02", "screening.sites=5"]
+    subprocess.run([paodong, "compare", *scenarios, "--scale", "0.1", "--replications", "2", "--out", out, "--quiet",
+                    *[a for s in small for a in ("--set", s)]], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([paodong, "notebook", out, "--out", os.path.join(tmp, "screening.ipynb")], check=True, stdout=subprocess.DEVNULL)
+    nb = nbformat.read(os.path.join(tmp, "screening.ipynb"), as_version=4)
+    nbformat.validate(nb)
+    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    images = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+    if images < 12:
+        sys.exit(f"the screening notebook drew {images} charts, expected 12")
+    print(f"screening notebook executed: {len(nb.cells)} cells, {images} charts")
 
 # A sweep's notebook (Morris: the μ*–σ plane and the factors' effects) executes too.
 with tempfile.TemporaryDirectory() as tmp:
