@@ -42,7 +42,8 @@ public enum Memo {
         var out = "# paodong: \(first["scenario"] ?? "")\n\n"
         out += "\(first["residents"] ?? "?") residents and \(first["businesses"] ?? "?") businesses, \(reps.count) replication(s), seed \(first["seed"] ?? "?").\n\n"
         out += "| measure | value |\n|---|---|\n"
-        for (label, key, digits) in lines { out += "| \(label) | \(Format.number(mean(key), digits)) |\n" }
+        // A metric undefined in this run (the screening's, without a campaign) is left out.
+        for (label, key, digits) in lines where mean(key).isFinite { out += "| \(label) | \(Format.number(mean(key), digits)) |\n" }
         return out
     }
 

@@ -10,7 +10,7 @@ enum SummaryTable {
         func f(_ metric: Metric, _ digits: Int = 3) -> String { Format.number(metric.value(r), digits) }
         func n(_ metric: Metric) -> String { metric.formatted(metric.value(r)) }
         let channels = Metric.channelShares.map { f($0) }.joined(separator: " / ")
-        let rows: [(String, String)] = [
+        var rows: [(String, String)] = [
             ("scenario", r.scenario.name),
             ("agents", "\(r.residents) residents, \(r.businesses) businesses"),
             ("needs / applications", "\(n(.needs)) / \(n(.applications)) (\(n(.open)) open at the end)"),
@@ -24,6 +24,15 @@ enum SummaryTable {
             ("items ≤1 design trip", f(.itemsShareAtMostOneTrip, 4)),
             ("licensing items 0 design trips", f(.licensingItemsShareZeroTrip, 4)),
             ("channels " + Channel.allCases.map(\.key).joined(separator: "/"), channels),
+            ("hotline calls / answered", "\(n(.hotlineCalls)) / \(f(.hotlineAnswerRate))"),
+            ("hotline within \(Format.number(r.scenario.hotline.answerStandardSec, 0)) s (worst day)",
+             "\(f(.hotlineWithinStandard)) (\(f(.hotlineWorstDayWithinStandard)))"),
+        ]
+        if let c = r.screening {
+            rows.append(("screening (\(c.parameters.district))", "\(c.people) people, \(c.sampled) sampled, "
+                         + "\(f(.screeningWaitHours, 0)) waiting hours, \(f(.screeningHoursToFinish, 1)) h to finish"))
+        }
+        rows += [
             ("replications", "\(results.count)"),
             ("wall seconds", Format.number(wallSeconds, 1)),
             ("output", out),
