@@ -81,7 +81,9 @@ enum ComparisonTable {
     static func render(_ c: Comparison, names: [String], wallSeconds: Double, out: String) -> String {
         var lines: [[String]] = [["metric", names[0]] + names.dropFirst().map { "\($0) (Δ, 95% CI)" }]
         for (label, metric, digits) in shown {
-            guard let first = c.row(names[1], metric) else { continue }
+            // A metric undefined in every scenario (the screening's, without a campaign) is left out.
+            guard let first = c.row(names[1], metric),
+                  first.baseline.isFinite || names.dropFirst().contains(where: { c.row($0, metric)?.scenario.isFinite == true }) else { continue }
             var line = [label, Format.number(first.baseline, digits)]
             for name in names.dropFirst() {
                 guard let r = c.row(name, metric) else { line.append(""); continue }
