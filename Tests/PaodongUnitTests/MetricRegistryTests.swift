@@ -14,9 +14,12 @@ import Testing
         #expect(Set(names).count == names.count, "duplicate metric names")
         #expect(RunReport.summaryHeader == ["scenario", "replication", "seed"] + names)
         for c in Channel.allCases { #expect(names.contains("share_\(c.key)"), "channel \(c.key) has no share column") }
-        // 2 % of the city for 60 days: every level's halls serve, every mechanism occurs.
-        var s = try ScenarioLoader.load(path: CLI.scenario("shenzhen-2020.yaml")).scaled(by: 0.02)
+        // 2 % of the city for 60 days: every level's halls serve, every mechanism occurs; with a
+        // (small) screening campaign, so that its metrics are defined too.
+        var s = try ScenarioLoader.load(path: CLI.scenario("screening-luohu-paper.yaml")).scaled(by: 2)
         s.parameters.days = 60
+        s.parameters.screening?.populationShare = 0.01
+        s.parameters.screening?.sites = 10
         let result = try Simulation(scenario: s, threads: 2).run()
         for metric in Metric.summary {
             let v = metric.value(result)
