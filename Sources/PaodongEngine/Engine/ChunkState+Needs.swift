@@ -123,7 +123,7 @@ extension ChunkState {
         // Calls to the 12345 hotline about this application, drawn from their own stream.
         let hotlineSetup = ctx.hotlineSetup
         let line = UInt8(hotlineSetup.line(business: business).rawValue)
-        let consultations = hotline.poisson(hotlineSetup.consultationRate(business: business) * hotlineSetup.surge[t])
+        let consultations = hotlineSetup.consultationCount(business: business, day: t, hotline)
         for _ in 0..<consultations {
             calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: -1, kind: UInt8(HotlineCall.consultation.rawValue), line: line))
         }

@@ -35,7 +35,9 @@ final class HotlineLineState: @unchecked Sendable {
     @exclusivity(unchecked) private var kind: [UInt8] = []
     /// Where a simulated call came from: (chunk, call) or (−1, −1).
     @exclusivity(unchecked) private var origin: [(chunk: Int32, call: Int32)] = []
-    @exclusivity(unchecked) private var order: [Int] = []
+    /// Arrival order: each call's arrival in whole microseconds of the day above 27 bits of its
+    /// gathering index, so that one integer sort orders by time and breaks ties by gathering order.
+    @exclusivity(unchecked) private var order: [UInt64] = []
     @exclusivity(unchecked) private var sortedMinute: [Double] = []
     @exclusivity(unchecked) private var sortedKind: [UInt8] = []
     @exclusivity(unchecked) private var results = CallCentre.Results()
@@ -80,18 +82,23 @@ final class HotlineLineState: @unchecked Sendable {
         for _ in 0..<rng.poisson(backgroundPerDay * setup.weekday[t] * surge) {
             add(setup.minute(rng), UInt8(HotlineCall.background.rawValue), (-1, -1))
         }
-        // Arrival order; ties keep the gathering order.
+        // Arrival order (times to the microsecond); ties keep the gathering order. O(calls log calls).
+        precondition(minute.count < 1 << 27, "more than 134 million calls in a day")
         order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: minute.indices)
-        order.sort { (minute[$0], $0) < (minute[$1], $1) }
+        for (i, m) in minute.enumerated() { order.append(UInt64((m * 60_000_000).rounded(.down)) << 27 | UInt64(i)) }
+        order.sort()
         sortedMinute.removeAll(keepingCapacity: true); sortedKind.removeAll(keepingCapacity: true)
-        for i in order { sortedMinute.append(minute[i]); sortedKind.append(kind[i]) }
+        for key in order {
+            sortedMinute.append(Double(key >> 27) / 60_000_000)
+            sortedKind.append(kind[Int(key & (1 << 27 - 1))])
+        }
         let today = setup.surgeDay[t] ? surgeCentre : centre
         sortedMinute.withUnsafeBufferPointer { a in
             sortedKind.withUnsafeBufferPointer { k in today.run(arrival: a, kind: k, rng: rng, into: &results) }
         }
         for hour in 0..<24 { counts[t * 24 + hour] = results.periods[hour] }
-        for (s, i) in order.enumerated() {
+        for (s, key) in order.enumerated() {
+            let i = Int(key & (1 << 27 - 1))
             let k = Int(kind[i])
             calls[k] += 1
             guard results.status[s] == .answered else { continue }

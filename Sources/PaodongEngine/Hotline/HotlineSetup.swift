@@ -1,3 +1,4 @@
+import Foundation
 import PaodongModel
 
 /// The hotline as the day loop reads it: who calls about what, when in the day, and the lines.
@@ -14,6 +15,9 @@ struct HotlineSetup {
     let businessLine: Bool
     /// Multiplier of call rates on each simulated day (the surge), and the weekday factor of background calls.
     let surge: [Double]
+    /// P(no consultation) = e^−rate by audience, on ordinary and on surge days.
+    let noConsultation: (Double, Double)
+    let noConsultationSurge: (Double, Double)
     /// Whether each simulated day is a surge day (its roster is the surge roster).
     let surgeDay: [Bool]
     let weekday: [Double]
@@ -22,6 +26,8 @@ struct HotlineSetup {
         let h = p.hotline
         hourTable = DiscreteTable(weights: h.callsByHour)
         consultations = (h.consultationsPerApplication[0], h.consultationsPerApplication[1])
+        noConsultation = (exp(-consultations.0), exp(-consultations.1))
+        noConsultationSurge = (exp(-consultations.0 * h.surge.factor), exp(-consultations.1 * h.surge.factor))
         precheckShare = h.precheckShare
         precheckIncompleteFactor = h.precheckIncompleteFactor
         appealShare = h.appealShare
@@ -40,6 +46,24 @@ struct HotlineSetup {
     @inline(__always) func minute(_ rng: RandomStream) -> Double { (Double(rng.discrete(hourTable)) + rng.uniform()) * 60 }
 
     @inline(__always) func consultationRate(business: Bool) -> Double { business ? consultations.1 : consultations.0 }
+
+    /// Poisson consultations for an application opened on day `t` from one uniform by the inverse
+    /// of the distribution function: with rates of a few hundredths nearly every application stops
+    /// at the first comparison, against P(0) computed once (GSL's Poisson sampler, then `exp` per
+    /// application, cost 0.1 µs and 3 % of a run). Exact for any rate up to the 100 allowed.
+    @inline(__always) func consultationCount(business: Bool, day t: Int, _ rng: RandomStream) -> Int {
+        let rate = consultationRate(business: business) * surge[t]
+        guard rate > 0 else { return 0 }
+        let u = rng.uniform()
+        let zero = surgeDay[t] ? (business ? noConsultationSurge.1 : noConsultationSurge.0) : (business ? noConsultation.1 : noConsultation.0)
+        var p = zero, cumulative = p, k = 0
+        while u >= cumulative && p > 0 {
+            k += 1
+            p *= rate / Double(k)
+            cumulative += p
+        }
+        return k
+    }
 }
 
 /// A call that an application's applicant makes today (or, made after the lines ran, tomorrow).
