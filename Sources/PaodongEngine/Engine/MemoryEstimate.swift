@@ -31,7 +31,20 @@ public struct MemoryEstimate: Sendable {
             + Double(scenario.districts.count * Tally.districtStride))
         let queues = Double(p.halls.levels.reduce(0) { $0 + $1.halls }) * 64 * 1024
         let fixed = 64.0 * 1024 * 1024
-        bytes = Int(agents * Double(MemoryLayout<Population.Agent>.stride) + inFlight + visits + tallies + queues + items * 512 + fixed)
+        // The hotline: each line's counts per day and hour, and a day's calls at full size (a few
+        // times the background calls, for surges and redials) in the line's working arrays.
+        let hotlineCounts = Double(2 * p.days * 24 * MemoryLayout<CallCentre.PeriodCounts>.stride)
+        let hotlineDay = 4 * p.hotline.backgroundCallsPerDay * max(1, p.hotline.surge.factor) * 64
+        // A screening: its counts per site, day (calling days and up to `extraDays` more) and
+        // opening hour, and one site-day's people in the kernel at a time per thread.
+        var screening = 0.0
+        if let sc = p.screening {
+            let hours = Double((sc.opening.minutes + 59) / 60)
+            screening = Double(sc.sites) * Double(sc.days + ScreeningCampaign.extraDays) * hours
+                * Double(MemoryLayout<ScreeningCampaign.HourCounts>.stride)
+        }
+        bytes = Int(agents * Double(MemoryLayout<Population.Agent>.stride) + inFlight + visits + tallies + queues + items * 512 + fixed
+                    + hotlineCounts + hotlineDay + screening)
     }
 
     /// Memory this process may use: `PAODONG_MEMORY_LIMIT_BYTES` if set, else MemAvailable from

@@ -229,8 +229,8 @@ extension Parameter {
     static let screening: [Parameter] = [
         Parameter("screening.district", .text, doc: "District (English name, from the districts table) whose residents are called to be sampled."),
         Parameter("screening.population_share", .share, doc: "Share of the district's residents called (the campaign runs at full size whatever `scale` is)."),
-        Parameter("screening.days", .integer(1...60), unit: "days", doc: "Days over which the residents are called, in equal numbers each day."),
-        Parameter("screening.sites", .integer(1...10_000), unit: "sites", doc: "Sampling sites; residents are called to them in equal numbers."),
+        Parameter("screening.days", .integer(1...30), unit: "days", doc: "Days over which the residents are called, in equal numbers each day."),
+        Parameter("screening.sites", .integer(1...5_000), unit: "sites", doc: "Sampling sites; residents are called to them in equal numbers."),
         Parameter("screening.desks_per_site", .integer(1...1000), unit: "desks", doc: "Registration desks at a site (the first queue)."),
         Parameter("screening.stations_per_site", .integer(1...1000), unit: "stations", doc: "Sampling stations at a site (the second queue, in series)."),
         Parameter("screening.health_code", .flag, doc: "Registration by scanning the 深i您 health code (else by paper form)."),
