@@ -41,6 +41,9 @@ struct ScenarioValidator {
         check(!p.halls.opening.isEmpty, "halls.opening", "at least one opening period is needed")
         check(p.hotline.callsByHour.contains { $0 > 0 }, "hotline.calls_by_hour", "at least one hour needs a positive weight")
         check(p.hotline.callsByWeekday.contains { $0 > 0 }, "hotline.calls_by_weekday", "at least one weekday needs a positive weight")
+        if let screening = p.screening {
+            check(screening.arrivalsByHour.contains { $0 > 0 }, "screening.arrivals_by_hour", "at least one hour needs a positive weight")
+        }
         check(!p.kiosks.opening.isEmpty, "kiosks.opening", "at least one opening period is needed")
         let startDay = p.startDate.dayNumber
         for h in p.holidays {
