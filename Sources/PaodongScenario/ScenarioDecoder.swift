@@ -136,14 +136,7 @@ struct ScenarioDecoder {
         }
         let opening = periods(m, "opening")
         let openHours = Int((Double(opening.reduce(0) { $0 + $1.minutes }) / 60).rounded(.up))
-        var profile: [Double] = []
-        if let n = m.node("arrival_profile") {
-            if case .scalar("flat", _) = n.value {
-                profile = Array(repeating: 1, count: max(openHours, 1))
-            } else {
-                profile = m.doubles("arrival_profile", count: openHours)
-            }
-        }
+        let profile = hourlyProfile(m, "arrival_profile", openHours: openHours) ?? []
         return HallParameters(
             levels: levels, windowAllocation: allocation, cityDistrict: cityDistrict, opening: opening, arrivalProfile: profile,
             overtimeMin: m.double("overtime_min"),
@@ -255,10 +248,7 @@ struct ScenarioDecoder {
         if opening.count > 1, let n = m.node("opening") { log.add(n, m.keyPath("opening"), "a site opens for one period a day; found \(opening.count)") }
         let period = opening.first ?? OpeningPeriod(start: 480, end: 1200)
         let openHours = max(1, Int((Double(period.minutes) / 60).rounded(.up)))
-        var profile = Array(repeating: 1.0, count: openHours)
-        if let n = m.node("arrivals_by_hour"), !{ if case .scalar("flat", _) = n.value { return true } else { return false } }() {
-            profile = m.doubles("arrivals_by_hour", count: openHours)
-        }
+        let profile = hourlyProfile(m, "arrivals_by_hour", openHours: openHours) ?? Array(repeating: 1, count: openHours)
         return ScreeningParameters(
             district: name, districtIndex: index ?? 0, populationShare: m.share("population_share"), days: m.int("days"),
             sites: m.int("sites"), desksPerSite: m.int("desks_per_site"), stationsPerSite: m.int("stations_per_site"),
@@ -300,6 +290,14 @@ struct ScenarioDecoder {
             return nil
         }
         return d
+    }
+
+    /// A key of kind `.hourlyProfile`: `flat` (equal weights) or one weight per opening hour; nil
+    /// when absent (reported if required).
+    func hourlyProfile(_ m: MappingReader, _ key: String, openHours: Int) -> [Double]? {
+        guard let n = m.node(key) else { return nil }
+        if case .scalar("flat", _) = n.value { return Array(repeating: 1, count: max(openHours, 1)) }
+        return m.doubles(key, count: openHours)
     }
 
     /// `none` (or null) gives nil; anything else is read by `read`.

@@ -13,6 +13,19 @@ import tempfile
 import nbformat
 from nbclient import NotebookClient
 
+def execute(paodong_dir, notebook, at_least, what):
+    """Writes the notebook of a run, comparison or sweep directory, executes it (any cell error
+    raises) and checks that it drew at least `at_least` charts."""
+    subprocess.run([paodong, "notebook", paodong_dir, "--out", notebook], check=True, stdout=subprocess.DEVNULL)
+    nb = nbformat.read(notebook, as_version=4)
+    nbformat.validate(nb)
+    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    images = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+    if images < at_least:
+        sys.exit(f"the {what} notebook drew {images} charts, expected {at_least}")
+    print(f"{what} notebook executed: {len(nb.cells)} cells, {images} charts")
+
+
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 paodong = sys.argv[1]
 
@@ -32,14 +45,7 @@ with tempfile.TemporaryDirectory() as tmp:
     scenarios = [os.path.join(root, "Scenarios", s) for s in ["baseline-2012.yaml", "shenzhen-2020.yaml"]]
     subprocess.run([paodong, "compare", *scenarios, "--scale", "0.002", "--replications", "2", "--out", out, "--quiet"],
                    check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([paodong, "notebook", out, "--out", os.path.join(tmp, "fresh.ipynb")], check=True, stdout=subprocess.DEVNULL)
-    nb = nbformat.read(os.path.join(tmp, "fresh.ipynb"), as_version=4)
-    nbformat.validate(nb)
-    NotebookClient(nb, timeout=300, kernel_name="python3").execute()  # raises on any cell error
-    images = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
-    if images < 10:
-        sys.exit(f"the fresh notebook drew {images} charts, expected 10")
-    print(f"fresh notebook executed: {len(nb.cells)} cells, {images} charts")
+    execute(out, os.path.join(tmp, "fresh.ipynb"), 10, "fresh")
 
 # A screening comparison's notebook (paper against health code): the hotline chart and one queue chart per campaign.
 with tempfile.TemporaryDirectory() as tmp:
@@ -48,14 +54,7 @@ with tempfile.TemporaryDirectory() as tmp:
     small = ["days=10", "holidays=[]", "screening.population_share=0.02", "screening.sites=5"]
     subprocess.run([paodong, "compare", *scenarios, "--scale", "0.1", "--replications", "2", "--out", out, "--quiet",
                     *[a for s in small for a in ("--set", s)]], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([paodong, "notebook", out, "--out", os.path.join(tmp, "screening.ipynb")], check=True, stdout=subprocess.DEVNULL)
-    nb = nbformat.read(os.path.join(tmp, "screening.ipynb"), as_version=4)
-    nbformat.validate(nb)
-    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
-    images = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
-    if images < 12:
-        sys.exit(f"the screening notebook drew {images} charts, expected 12")
-    print(f"screening notebook executed: {len(nb.cells)} cells, {images} charts")
+    execute(out, os.path.join(tmp, "screening.ipynb"), 12, "screening")
 
 # A sweep's notebook (Morris: the μ*–σ plane and the factors' effects) executes too.
 with tempfile.TemporaryDirectory() as tmp:
@@ -67,11 +66,4 @@ with tempfile.TemporaryDirectory() as tmp:
                 "  - {key: process.approval_mean_days, low: 2, high: 8}\n")
     out = os.path.join(tmp, "sweep")
     subprocess.run([paodong, "sweep", os.path.join(tmp, "morris.yaml"), "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([paodong, "notebook", out, "--out", os.path.join(tmp, "sweep.ipynb")], check=True, stdout=subprocess.DEVNULL)
-    nb = nbformat.read(os.path.join(tmp, "sweep.ipynb"), as_version=4)
-    nbformat.validate(nb)
-    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
-    images = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
-    if images < 2:
-        sys.exit(f"the sweep notebook drew {images} charts, expected 2")
-    print(f"sweep notebook executed: {len(nb.cells)} cells, {images} charts")
+    execute(out, os.path.join(tmp, "sweep.ipynb"), 2, "sweep")

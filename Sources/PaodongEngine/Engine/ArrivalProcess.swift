@@ -18,12 +18,7 @@ struct ArrivalProcess {
     /// hall has room for them.
     init(halls p: HallParameters) {
         slots = ArrivalProcess.slots(p.opening)
-        var cumulative: [Double] = [], acc = 0.0
-        for (k, slot) in slots.enumerated() {
-            acc += p.arrivalProfile[min(k, p.arrivalProfile.count - 1)] * slot.length / 60
-            cumulative.append(acc)
-        }
-        cumulative = cumulative.map { $0 / acc }
+        let cumulative = ArrivalProcess.cumulative(slots, profile: p.arrivalProfile)
         var quietest = (start: Double(p.opening[0].start), rate: Double.infinity)
         for period in p.opening {
             var weight = 0.0
@@ -44,6 +39,24 @@ struct ArrivalProcess {
         cumulative = nil
         self.patienceMeanMin = patienceMeanMin
         appointmentStart = slots[0].start
+    }
+
+    /// Screening sites: slots weighted by `profile` (one weight per opening hour); no appointments.
+    init(periods: [OpeningPeriod], profile: [Double], patienceMeanMin: Double) {
+        slots = ArrivalProcess.slots(periods)
+        cumulative = ArrivalProcess.cumulative(slots, profile: profile)
+        self.patienceMeanMin = patienceMeanMin
+        appointmentStart = slots[0].start
+    }
+
+    /// Cumulative arrival weight of each slot, ending at 1: the hour's weight × the slot's share of an hour.
+    private static func cumulative(_ slots: [(start: Double, length: Double)], profile: [Double]) -> [Double] {
+        var cumulative: [Double] = [], acc = 0.0
+        for (k, slot) in slots.enumerated() {
+            acc += profile[min(k, profile.count - 1)] * slot.length / 60
+            cumulative.append(acc)
+        }
+        return cumulative.map { $0 / acc }
     }
 
     /// An arrival minute: a slot by its weight, then uniform within it. Two or three draws.

@@ -69,13 +69,7 @@ public struct ScreeningCampaign: Sendable {
         let p = parameters
         let open = p.opening
         let hours = max(1, Int((Double(open.minutes) / 60).rounded(.up)))
-        var cumulative: [Double] = [], acc = 0.0
-        for h in 0..<hours {
-            let length = Double(min(60, open.minutes - 60 * h))
-            acc += p.arrivalsByHour[min(h, p.arrivalsByHour.count - 1)] * length / 60
-            cumulative.append(acc)
-        }
-        let weights = cumulative.map { $0 / acc }
+        let arrivals = ArrivalProcess(periods: [open], profile: p.arrivalsByHour, patienceMeanMin: p.patienceMeanMin)
         let sites = p.sites
         var returning = Array(repeating: 0, count: sites)
         var counts: [HourCounts] = []
@@ -90,7 +84,7 @@ public struct ScreeningCampaign: Sendable {
             outcomes.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
                 Simulation.parallel(sites, threads: threads) { _, s in
-                    out[s] = self.playSite(people: arrivingBySite[s], rng: streams[s], cumulative: weights, hours: hours)
+                    out[s] = self.playSite(people: arrivingBySite[s], rng: streams[s], arrivals: arrivals, hours: hours)
                 }
             }
             for s in 0..<sites {
@@ -118,26 +112,23 @@ public struct ScreeningCampaign: Sendable {
         init(hours: Int) { counts = Array(repeating: HourCounts(), count: hours) }
     }
 
-    private func playSite(people n: Int, rng: RandomStream, cumulative: [Double], hours: Int) -> SiteDay {
+    private func playSite(people n: Int, rng: RandomStream, arrivals process: ArrivalProcess, hours: Int) -> SiteDay {
         let p = parameters
         var day = SiteDay(hours: hours)
         guard n > 0 else { return day }
         let start = Double(p.opening.start), end = Double(p.opening.end)
         var arrivals: [Double] = []
         arrivals.reserveCapacity(n)
-        for _ in 0..<n {
-            let u = rng.uniform()
-            var h = 0
-            while h < hours - 1 && cumulative[h] <= u { h += 1 }
-            arrivals.append(start + 60 * Double(h) + rng.uniform() * min(60, end - start - 60 * Double(h)))
-        }
+        for _ in 0..<n { arrivals.append(process.arrival(rng)) }
         arrivals.sort()
+        // Every person's route is the desks (group 0), then the stations (group 1).
         var c = QueueKernel.Customers()
         c.arrival = arrivals
-        c.patience = (0..<n).map { _ in rng.exponential(mean: p.patienceMeanMin) }
+        c.patience = (0..<n).map { _ in process.patience(rng) }
         c.stages = Array(repeating: 2, count: n)
-        c.group = Array((0..<n).map { _ in [UInt16(0), 1] }.joined())
-        c.serviceMean = Array((0..<n).map { _ in [p.registrationSec / 60, p.samplingSec / 60] }.joined())
+        c.group = (0..<2 * n).map { UInt16($0 & 1) }
+        let (registration, sampling) = (p.registrationSec / 60, p.samplingSec / 60)
+        c.serviceMean = (0..<2 * n).map { $0 & 1 == 0 ? registration : sampling }
         var r = QueueKernel.Results()
         QueueKernel(servers: [p.desksPerSite, p.stationsPerSite], distribution: .lognormal(cv: p.serviceCV), ticketCap: nil, maxStages: 2)
             .run(c, closeAt: end, rng: rng, into: &r)
