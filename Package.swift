@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "paodong", targets: ["paodong"]),
+        .executable(name: "paodong-lower-bound", targets: ["paodong-lower-bound"]),
         .library(name: "PaodongModel", targets: ["PaodongModel"]),
         .library(name: "PaodongScenario", targets: ["PaodongScenario"]),
         .library(name: "PaodongEngine", targets: ["PaodongEngine"]),
@@ -48,7 +49,6 @@ let package = Package(
             name: "PaodongEngine",
             dependencies: [
                 "PaodongModel", "CGSL",
-                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
@@ -68,6 +68,12 @@ let package = Package(
                 .target(name: "CMPI", condition: .when(traits: ["MPI"])),
             ],
             swiftSettings: [.define("MPI", .when(traits: ["MPI"]))]
+        ),
+        // The lower-bound kernel's driver for Benchmarks/scaling.sh (the kernel is LowerBoundKernel).
+        .executableTarget(
+            name: "paodong-lower-bound",
+            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine"],
+            path: "Benchmarks/LowerBound"
         ),
         // Helpers shared by both test targets: the CLI as a user runs it, temporary directories.
         .target(

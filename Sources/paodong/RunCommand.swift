@@ -16,6 +16,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @Flag(help: "Print where the time went on standard error: each phase of the day loop, its busy core-seconds, longest pieces and bound on more threads (docs/performance.md). Changes no output.")
+    var profile = false
+
     func run() throws {
         Interruption.shared.install()
         let runner = ScenarioRunner(options: options)
@@ -28,17 +31,24 @@ struct RunCommand: ParsableCommand {
         do { directory = try RunDirectory(path: outPath, force: options.force) } catch { throw fail(error) }
         let progress = Progress(label: loaded.parameters.name, quiet: options.quiet)
         let results: [RunResult]
+        let timing = profile ? SimulationProfile(threads: options.threads) : nil
+        let simulated = Date()
         do {
-            results = try runner.simulate(loaded, replications: options.replications ?? 1, progress: progress)
+            results = try runner.simulate(loaded, replications: options.replications ?? 1, progress: progress, profile: timing)
         } catch SimulationError.cancelled {
             directory.discard()
             printError("interrupted: no output written (\(outPath) unchanged)")
             throw interruptedExitCode
         }
+        let writing = Date()
         try runner.finish(directory) {
             try RunWriter.write(results, to: directory, excel: options.excel) { _ in
                 Manifest.of(results, sourceFiles: loaded.sourceFiles, overrides: loaded.overrides, threads: options.threads, started: started, version: Paodong.version)
             }
+        }
+        if let timing {
+            let done = Date()
+            printError(ProfileTable.render(timing, writingSeconds: done.timeIntervalSince(writing), totalSeconds: done.timeIntervalSince(simulated)))
         }
         print(SummaryTable.render(results, wallSeconds: Date().timeIntervalSince(started), out: directory.path))
     }

@@ -57,11 +57,12 @@ struct ScenarioRunner {
     }
 
     /// Runs the replications of one scenario.
-    func simulate(_ scenario: Scenario, replications: Int, progress: Progress) throws -> [RunResult] {
+    /// When `profile` is given, each replication's phase times are added to it.
+    func simulate(_ scenario: Scenario, replications: Int, progress: Progress, profile: SimulationProfile? = nil) throws -> [RunResult] {
         var results: [RunResult] = []
         for r in 0..<replications {
             let replica = scenario.withSeed(scenario.parameters.seed &+ UInt64(r))
-            let simulation = Simulation(scenario: replica, threads: threads)
+            let simulation = Simulation(scenario: replica, threads: threads, profile: profile.map { SimulationProfile(threads: $0.threads) })
             simulation.progress = { done, total in progress.update(done, total) }
             simulation.isCancelled = { Interruption.shared.isSet }
             if r == 0 { for w in simulation.context.layout.warnings { progress.note("warning: \(w)") } }
@@ -70,6 +71,7 @@ struct ScenarioRunner {
                 for w in result.warnings.dropFirst(simulation.context.layout.warnings.count) { progress.note("warning: \(w)") }
             }
             results.append(result)
+            if let profile, let own = simulation.profile { profile.add(own) }
         }
         return results
     }

@@ -38,6 +38,26 @@ import Testing
         #expect(abs(s.waitP90Min - p90) <= max(0.05 * p90, 0.05))
     }
 
+    /// `paodong queue` computes the stationary queue by the Kiefer–Wolfowitz recursion; it must be
+    /// the event kernel's schedule exactly (every statistic bit for bit), so that the agreement
+    /// with Erlang C above speaks for the kernel the halls use. Exponential, lognormal and fixed
+    /// service; one server near saturation (long lines) and many servers (ties at time 0 freed).
+    @Test(arguments: [(1, 0.97, QueueKernel.ServiceDistribution.exponential), (5, 0.8, .lognormal(cv: 0.6)),
+                      (40, 0.9, .exponential), (3, 0.7, .lognormal(cv: 0))])
+    func recursionIsTheEventKernel(servers: Int, rho: Double, distribution: QueueKernel.ServiceDistribution) {
+        let q = StationaryQueue(servers: servers, arrivalRate: rho * Double(servers) / 4, serviceMean: 4, distribution: distribution,
+                                customers: 200_000, seed: 7)
+        let fast = q.run(), events = q.runEventKernel()
+        let pairs: [(String, Double, Double)] = [
+            ("mean wait", fast.waitMeanMin, events.waitMeanMin), ("p50", fast.waitP50Min, events.waitP50Min),
+            ("p90", fast.waitP90Min, events.waitP90Min), ("p99", fast.waitP99Min, events.waitP99Min),
+            ("P(wait)", fast.probabilityWait, events.probabilityWait), ("utilization", fast.utilization, events.utilization),
+            ("line", fast.queueLengthMean, events.queueLengthMean), ("λW", fast.littleLambdaW, events.littleLambdaW),
+        ]
+        for (name, a, b) in pairs { #expect(a.bitPattern == b.bitPattern, "\(name): recursion \(a), kernel \(b)") }
+        #expect(fast.probabilityWait > 0.1, "the case must make customers wait")
+    }
+
     /// Deterministic service (CV 0) makes every wait computable by hand.
     @Test func closingPatienceAndTicketCap() {
         var c = QueueKernel.Customers()

@@ -148,9 +148,10 @@ extension ChunkState {
         due.append(Int32(dueDay))
     }
 
-    /// Multinomial logit over the offered channels (docs/model.md, "Channels and trips").
+    /// Multinomial logit over the offered channels (docs/model.md, "Channels and trips"); also the
+    /// lower-bound kernel's choice (`LowerBoundKernel`).
     /// O(channels), allocation-free (the utilities live on the stack).
-    private func chooseChannel(_ offered: ChannelSet, level: Int, windowTrips: Int, slots: Int, service: Double, form: Double,
+    func chooseChannel(_ offered: ChannelSet, level: Int, windowTrips: Int, slots: Int, service: Double, form: Double,
                                collect: Bool, instant: Bool, presence: Bool, senior: Bool, business: Bool, state: UInt8,
                                _ ctx: SimulationContext) -> Channel {
         if offered == .window { return .window }

@@ -18,10 +18,11 @@ final class ChunkState: @unchecked Sendable {
     /// The `due` of a completed application: no day matches it.
     static let finished: Int32 = -1
     @exclusivity(unchecked) var visits = FlatBuffer<VisitRequest>(capacity: 256)
-    /// Calls to the hotline waiting for the lines (made today, or after the lines ran yesterday).
+    /// Calls to the hotline for the lines' next gathering (made today, or after yesterday's gathering).
     @exclusivity(unchecked) var calls = FlatBuffer<CallRequest>(capacity: 64)
-    /// Whether each call was answered: written by the lines (distinct slots), read back by this chunk.
-    @exclusivity(unchecked) var callAnswered = FlatBuffer<Bool>(capacity: 64)
+    /// The calls of the last gathering, whose answers the lines are still working out; their
+    /// pre-checks' application indices follow compaction.
+    @exclusivity(unchecked) var sentCalls = FlatBuffer<CallRequest>(capacity: 64)
     /// One need of the day: its agent and its item (>= 0) or life event (`~event`).
     struct Need {
         var agent: Int32
@@ -49,18 +50,33 @@ final class ChunkState: @unchecked Sendable {
     /// Makes one outcome slot per visit requested today; call before the queues run.
     func reserveOutcomes() {
         outcomes.resize(to: visits.count)
-        callAnswered.resize(to: calls.count)
-        for j in 0..<calls.count { callAnswered[j] = false }
     }
 
-    /// Reads which of the calls the lines played today were answered: an answered pre-check lowers
-    /// its application's incomplete probability from now on. Then forgets them. Call before
-    /// `applyOutcomes` (whose appeals are tomorrow's calls) and before compaction (which moves applications).
-    func applyCallOutcomes(_ tally: Tally) {
-        for j in 0..<calls.count where calls[j].app >= 0 && callAnswered[j] {
-            apps[Int(calls[j].app)].hotline |= Application.Hotline.prechecked
+    /// Reads which of the last gathering's calls were answered (`lines[l]` plays the line whose
+    /// raw value is l, nil if the run has no such line; the batch is the gathering day's `t % 2`):
+    /// an answered pre-check lowers its application's incomplete probability from now on. Then
+    /// the calls gathered since take their place. Call before `applyOutcomes` (its appeals go to
+    /// the next gathering) and after the lines finished the gathering's day.
+    ///
+    /// A pre-check's visit is on the next open day at the earliest and its outcome is read in that
+    /// day's `applyOutcomes`, after this: reading the answer a day after the call changes nothing.
+    func applyCallOutcomes(lines: [HotlineLineState?], batch: Int, _ tally: Tally) {
+        var next = (0, 0)  // the next answer's place in each line's batch, by line
+        if sentCalls.count > 0 {
+            for (l, line) in lines.enumerated() where line != nil {
+                let start = Int(line!.batches[batch].chunkStart[index])
+                if l == 0 { next.0 = start } else { next.1 = start }
+            }
+        }
+        for j in 0..<sentCalls.count {
+            let call = sentCalls[j]
+            let s: Int
+            if call.line == 0 { s = next.0; next.0 += 1 } else { s = next.1; next.1 += 1 }
+            guard call.app >= 0, lines[Int(call.line)]!.batches[batch].answered[s] else { continue }
+            apps[Int(call.app)].hotline |= Application.Hotline.prechecked
             tally.add(.hotlinePrechecksAnswered, 1)
         }
+        swap(&sentCalls, &calls)
         calls.removeAll()
     }
 
@@ -72,10 +88,20 @@ final class ChunkState: @unchecked Sendable {
         guard completedSinceCompaction * 2 > apps.count else { return }
         completedSinceCompaction = 0
         var w = 0
+        // The sent pre-checks' applications, in increasing index order (opened in that order),
+        // are all still open: they follow their records.
+        var pending = 0
+        while pending < sentCalls.count && sentCalls[pending].app < 0 { pending += 1 }
         for r in 0..<apps.count where due[r] != ChunkState.finished {
             if w != r { apps[w] = apps[r]; due[w] = due[r] }
+            if pending < sentCalls.count && Int(sentCalls[pending].app) == r {
+                sentCalls[pending].app = Int32(w)
+                pending += 1
+                while pending < sentCalls.count && sentCalls[pending].app < 0 { pending += 1 }
+            }
             w += 1
         }
+        precondition(pending == sentCalls.count, "a pre-checking application was completed before its visit")
         apps.removeLast(apps.count - w)
         due.removeLast(due.count - w)
     }

@@ -19,6 +19,8 @@ public final class Simulation: @unchecked Sendable {
     let tallies: [Tally]
     /// The hotline's lines: the general line, and the business line when its reform is on.
     let hotlineLines: [HotlineLineState]
+    /// The same lines by `HotlineLine` raw value (nil where the run has no such line).
+    let linesByKind: [HotlineLineState?]
     /// Agents adopted at the start.
     let initialAdopters: Int
     /// Agents of each segment and district at the start.
@@ -43,8 +45,12 @@ public final class Simulation: @unchecked Sendable {
     @exclusivity(unchecked) public var progress: (@Sendable (Int, Int) -> Void)?
     /// Checked between days; when it returns true the run stops with `SimulationError.cancelled`.
     @exclusivity(unchecked) public var isCancelled: (@Sendable () -> Bool)?
+    /// Where the time goes, when asked for (`paodong run --profile`); nil costs nothing.
+    public let profile: SimulationProfile?
 
-    public init(scenario: Scenario, threads: Int) {
+    public init(scenario: Scenario, threads: Int, profile: SimulationProfile? = nil) {
+        let started = SimulationProfile.now()
+        self.profile = profile
         let ctx = SimulationContext(scenario: scenario)
         context = ctx
         self.threads = max(1, threads)
@@ -80,14 +86,19 @@ public final class Simulation: @unchecked Sendable {
                                      background: background))
         }
         self.queues = queues
-        hotlineLines = HotlineLine.allCases.filter { $0 == .general || ctx.hotlineSetup.businessLine }
+        let lines = HotlineLine.allCases.filter { $0 == .general || ctx.hotlineSetup.businessLine }
             .map { HotlineLineState(line: $0, parameters: p, seed: p.seed) }
+        hotlineLines = lines
+        linesByKind = HotlineLine.allCases.map { kind in lines.first { $0.line == kind } }
         queueOrder = queues.indices.sorted { (queues[$0].servers, $1) > (queues[$1].servers, $0) }
         offsets = Array(repeating: 0, count: queues.count + 1)
         blockCounts = Array(repeating: 0, count: Simulation.bucketBlocks * queues.count)
         tallies = (0..<self.threads).map { _ in
             Tally(items: ctx.catalog.items.count, segments: Segment.count, districts: scenario.districts.count, days: p.days)
         }
+        let schedule = ProcessInfo.processInfo.environment["PAODONG_HOTLINE_SCHEDULE"]
+        lineSchedule = schedule == "beside" ? .beside : schedule == "next-day" ? .nextDay : self.threads >= 4 ? .beside : .nextDay
+        profile?.addSerial(.setup, since: started)
     }
 
 
@@ -99,22 +110,37 @@ public final class Simulation: @unchecked Sendable {
             runDay(t)
             progress?(t + 1, days)
         }
+        // The last day's answers: only their count remains to be told.
+        if days > 0 {
+            if lineSchedule == .nextDay { for k in hotlineLines.indices { playLine(k, day: days - 1) } }
+            awaitLines(day: days - 1)
+            for chunk in chunks { chunk.applyCallOutcomes(lines: linesByKind, batch: (days - 1) % 2, tallies[0]) }
+        }
+        let merging = SimulationProfile.now()
+        defer { profile?.addSerial(.merge, since: merging) }
         return makeResult()
     }
 
-    /// Plays day `t`: needs and due actions per chunk, visits bucketed per queue, the queues in
-    /// parallel, outcomes per chunk. Days must be played in order, each once.
+    /// Plays day `t`: needs and due actions per chunk, visits bucketed per queue and calls gathered
+    /// per hotline line, the queues in parallel (the lines beside them and the next day's first
+    /// phases), outcomes per chunk with yesterday's call answers. Days must be played in order, each once.
     public func runDay(_ t: Int) {
-        // 1. Needs and due actions, per chunk.
-        Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
-            let chunk = chunks[c]
+        // 1. Needs and due actions, per chunk (with yesterday's lines first, on few threads).
+        let lateLines = lineSchedule == .nextDay && t > 0 ? hotlineLines.count : 0
+        phase(.needs, lateLines + chunks.count) { [self] w, k in
+            if k < lateLines { return playLine(k, day: t - 1) }
+            let chunk = chunks[k - lateLines]
             chunk.openNeeds(day: t, context, population, tallies[w])
             chunk.act(day: t, context, population, tallies[w])
             chunk.reserveOutcomes()
         }
         // 2. Visits bucketed by queue, in chunk order.
+        let bucketing = SimulationProfile.now()
         bucketVisits()
-        // 3. Queues and hotline lines, in parallel; each writes only its visits' (calls') outcome slots.
+        for line in hotlineLines { line.gather(day: t, chunks: chunks) }
+        profile?.addSerial(.bucketing, since: bucketing)
+        playLines(day: t)
+        // 3. Queues in parallel; each writes only its visits' outcome slots.
         let open = context.calendar.isWorking(t)
         let kioskOpen = context.kioskOpen(t)
         let bounds = offsets
@@ -122,11 +148,8 @@ public final class Simulation: @unchecked Sendable {
         let hallFactor = open ? dayFactor(&smoothedHallVisits, visits: bounds[halls]) : 1
         let kioskFactor = kioskOpen ? dayFactor(&smoothedKioskVisits, visits: bounds[queues.count] - bounds[halls]) : 1
         nonisolated(unsafe) let all = entries.base
-        let lines = hotlineLines.count
-        Simulation.parallel(lines + queues.count, threads: threads) { [self] w, k in
-            // The lines first: each is one long piece of work.
-            if k < lines { return hotlineLines[k].serve(day: t, chunks: chunks, setup: context.hotlineSetup) }
-            let q = queueOrder[k - lines]
+        phase(.queues, queues.count) { [self] w, k in
+            let q = queueOrder[k]
             let queue = queues[q]
             let slice = UnsafeBufferPointer(start: all + bounds[q], count: bounds[q + 1] - bounds[q])
             guard queue.isKiosk ? kioskOpen : open else {
@@ -135,9 +158,10 @@ public final class Simulation: @unchecked Sendable {
             }
             queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w], dayFactor: queue.isKiosk ? kioskFactor : hallFactor)
         }
-        // 4. Outcomes, per chunk.
-        Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
-            chunks[c].applyCallOutcomes(tallies[w])
+        // 4. Outcomes, per chunk, after yesterday's call answers.
+        if t > 0 { awaitLines(day: t - 1) }
+        phase(.outcomes, chunks.count) { [self] w, c in
+            chunks[c].applyCallOutcomes(lines: linesByKind, batch: (t + 1) % 2, tallies[w])
             chunks[c].applyOutcomes(day: t, context, population, tallies[w])
             chunks[c].compact()
         }
@@ -195,6 +219,51 @@ public final class Simulation: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Where the hotline's lines play a day, once its calls are gathered (results never depend on
+    /// it: a line reads only its gathered batch and its own stream).
+    enum LineSchedule {
+        /// As pieces of the next day's first phase, started first. On one to three threads that
+        /// phase is long enough to hide them, and no thread is added.
+        case nextDay
+        /// On each line's own queue, beside the workers, from the gathering to the next day's
+        /// outcomes: on four threads or more a line's day is longer than a worker's share of any
+        /// phase, and this takes it off the day loop's critical path.
+        case beside
+    }
+    let lineSchedule: LineSchedule
+
+    /// Starts the lines' day `t` on their queues when they play beside the workers.
+    private func playLines(day t: Int) {
+        guard lineSchedule == .beside else { return }
+        let setup = context.hotlineSetup
+        for line in hotlineLines { line.queue.async(group: line.played[t % 2]) { line.play(day: t, setup: setup) } }
+    }
+
+    /// Plays line `k`'s day `t` where the caller stands (a piece of the next day's first phase).
+    private func playLine(_ k: Int, day t: Int) {
+        hotlineLines[k].play(day: t, setup: context.hotlineSetup)
+    }
+
+    /// Waits until the lines have played day `t`; the wait and the lines' time go to the profile.
+    private func awaitLines(day t: Int) {
+        let waiting = SimulationProfile.now()
+        for line in hotlineLines { line.played[t % 2].wait() }
+        profile?.addSerial(.hotlineWait, since: waiting)
+        profile?.addBeside(.hotline, nanoseconds: hotlineLines.map { $0.playNanoseconds[t % 2] })
+    }
+
+    /// Runs one parallel phase of the day with `parallel`, timing its pieces when profiling.
+    private func phase(_ which: SimulationProfile.Phase, _ n: Int, _ body: @Sendable (Int, Int) -> Void) {
+        guard let profile else { return Simulation.parallel(n, threads: threads, body) }
+        let start = SimulationProfile.now()
+        Simulation.parallel(n, threads: threads) { w, i in
+            let t0 = SimulationProfile.now()
+            body(w, i)
+            profile.addPiece(worker: w, nanoseconds: SimulationProfile.now() &- t0)
+        }
+        profile.closePhase(which, since: start)
     }
 
     /// Runs `body(worker, index)` for every index in 0..<n; each of `threads` workers takes the

@@ -1,12 +1,15 @@
+import Dispatch
 import PaodongModel
 
 /// One line of the 12345 hotline through a run: each day it gathers the calls the chunks made for
 /// it, adds the calls of the people the run does not simulate and the background calls, plays the
-/// day with `CallCentre` and tells each pre-checking applicant whether they got through.
+/// day with `CallCentre` and tells each pre-checking applicant whether they got through. The day
+/// loop gathers (`gather`), the line plays (`play`, beside the workers), and the chunks read the
+/// answers on the next day, before the first visit that could use them is looked at.
 ///
 /// The call centre is always simulated at full size, so that its waits are those of the real
 /// centre at any `scale`: each simulated call stands with (1 − scale)/scale more of its kind on
-/// average (Poisson), at times from the hourly profile. Only one worker plays a line on a day.
+/// average (Poisson), at times from the hourly profile. One line plays its days in order, one at a time.
 final class HotlineLineState: @unchecked Sendable {
     let line: HotlineLine
     let centre: CallCentre
@@ -30,14 +33,35 @@ final class HotlineLineState: @unchecked Sendable {
     /// Days from answered appeal to closed work order, summed in thousandths of a day (exact sums).
     @exclusivity(unchecked) private(set) var workOrderMilliDays: Int64 = 0
 
-    // The day's calls, reused from day to day.
+    /// The calls the chunks made for one day and which of them were answered. Two alternate, so
+    /// that the line can play day t's while the chunks read day t − 1's answers.
+    final class Batch: @unchecked Sendable {
+        /// The simulated calls in gathering order (chunk order, then each chunk's call order).
+        @exclusivity(unchecked) var minute: [Double] = []
+        @exclusivity(unchecked) var kind: [UInt8] = []
+        /// Where chunk c's calls start in the gathering order (`chunks + 1` entries).
+        @exclusivity(unchecked) var chunkStart: [Int32] = []
+        /// Whether each simulated call was answered, once the day is played.
+        @exclusivity(unchecked) var answered: [Bool] = []
+    }
+    let batches = [Batch(), Batch()]
+    /// Signals the end of the play of the days that use each batch (t % 2).
+    let played = [DispatchGroup(), DispatchGroup()]
+    /// Where the line plays its days when the run has more than one thread: in day order, beside
+    /// the workers, so that the line is off the day loop's critical path.
+    let queue: DispatchQueue
+    /// Nanoseconds each batch's last play took (read after its group is waited for).
+    @exclusivity(unchecked) var playNanoseconds: [UInt64] = [0, 0]
+
+    // The day's calls with the unsimulated and background ones, reused from day to day.
     @exclusivity(unchecked) private var minute: [Double] = []
     @exclusivity(unchecked) private var kind: [UInt8] = []
-    /// Where a simulated call came from: (chunk, call) or (−1, −1).
-    @exclusivity(unchecked) private var origin: [(chunk: Int32, call: Int32)] = []
+    /// The gathering index of a simulated call, or −1.
+    @exclusivity(unchecked) private var origin: [Int32] = []
     /// Arrival order: each call's arrival in whole microseconds of the day above 27 bits of its
     /// gathering index, so that one integer sort orders by time and breaks ties by gathering order.
     @exclusivity(unchecked) private var order: [UInt64] = []
+    @exclusivity(unchecked) private var scratch: [UInt64] = []
     @exclusivity(unchecked) private var sortedMinute: [Double] = []
     @exclusivity(unchecked) private var sortedKind: [UInt8] = []
     @exclusivity(unchecked) private var results = CallCentre.Results()
@@ -64,29 +88,52 @@ final class HotlineLineState: @unchecked Sendable {
         copies = p.scale < 1 ? (1 - p.scale) / p.scale : 0
         workOrderDaysMean = h.workOrderDaysMean
         counts = Array(repeating: CallCentre.PeriodCounts(), count: p.days * 24)
+        queue = DispatchQueue(label: "paodong.hotline.\(line)")
     }
 
-    /// Plays day `t`: gathers the chunks' calls for this line in chunk order, adds unsimulated and
-    /// background calls, plays the line, and records in each chunk which of its calls were answered.
-    /// O(calls log calls).
-    func serve(day t: Int, chunks: [ChunkState], setup: HotlineSetup) {
-        minute.removeAll(keepingCapacity: true); kind.removeAll(keepingCapacity: true); origin.removeAll(keepingCapacity: true)
-        let surge = setup.surge[t]
-        for (c, chunk) in chunks.enumerated() {
-            for j in 0..<chunk.calls.count where chunk.calls[j].line == UInt8(line.rawValue) {
-                let call = chunk.calls[j]
-                add(call.minute, call.kind, (Int32(c), Int32(j)))
-                for _ in 0..<rng.poisson(copies) { add(setup.minute(rng), call.kind, (-1, -1)) }
+    /// Copies day `t`'s calls for this line from the chunks, in chunk order, into the day's batch.
+    /// Runs on the day loop between the chunks' phases (after the batch's previous play and its
+    /// readers are done). O(chunks + calls).
+    func gather(day t: Int, chunks: [ChunkState]) {
+        let b = batches[t % 2]
+        b.minute.removeAll(keepingCapacity: true); b.kind.removeAll(keepingCapacity: true); b.chunkStart.removeAll(keepingCapacity: true)
+        let mine = UInt8(line.rawValue)
+        for chunk in chunks {
+            b.chunkStart.append(Int32(b.minute.count))
+            for j in 0..<chunk.calls.count where chunk.calls[j].line == mine {
+                b.minute.append(chunk.calls[j].minute)
+                b.kind.append(chunk.calls[j].kind)
             }
         }
+        b.chunkStart.append(Int32(b.minute.count))
+    }
+
+    /// Plays day `t` from its gathered batch: adds unsimulated and background calls, plays the
+    /// line, and marks in the batch which simulated calls were answered. Touches nothing but the
+    /// line's own state, so it may run beside the chunks' next phases. O(calls log calls).
+    func play(day t: Int, setup: HotlineSetup) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let b = batches[t % 2]
+        minute.removeAll(keepingCapacity: true); kind.removeAll(keepingCapacity: true); origin.removeAll(keepingCapacity: true)
+        let surge = setup.surge[t]
+        for s in b.minute.indices {
+            add(b.minute[s], b.kind[s], Int32(s))
+            for _ in 0..<rng.poisson(copies) { add(setup.minute(rng), b.kind[s], -1) }
+        }
         for _ in 0..<rng.poisson(backgroundPerDay * setup.weekday[t] * surge) {
-            add(setup.minute(rng), UInt8(HotlineCall.background.rawValue), (-1, -1))
+            add(setup.minute(rng), UInt8(HotlineCall.background.rawValue), -1)
         }
         // Arrival order (times to the microsecond); ties keep the gathering order. O(calls log calls).
         precondition(minute.count < 1 << 27, "more than 134 million calls in a day")
         order.removeAll(keepingCapacity: true)
-        for (i, m) in minute.enumerated() { order.append(UInt64((m * 60_000_000).rounded(.down)) << 27 | UInt64(i)) }
-        order.sort()
+        for (i, m) in minute.enumerated() {
+            let microseconds = UInt64((m * 60_000_000).rounded(.down))
+            precondition(microseconds < 1 << 37, "a call after the end of the day")
+            order.append(microseconds << 27 | UInt64(i))
+        }
+        // A day has fewer than 2^37 µs; the index bits are already in order, so a stable sort on the
+        // time bits is the full sort.
+        RadixSort.sortStable(&order, shift: 27, bits: 37, scratch: &scratch)
         sortedMinute.removeAll(keepingCapacity: true); sortedKind.removeAll(keepingCapacity: true)
         for key in order {
             sortedMinute.append(Double(key >> 27) / 60_000_000)
@@ -97,6 +144,8 @@ final class HotlineLineState: @unchecked Sendable {
             sortedKind.withUnsafeBufferPointer { k in today.run(arrival: a, kind: k, rng: rng, into: &results) }
         }
         for hour in 0..<24 { counts[t * 24 + hour] = results.periods[hour] }
+        b.answered.removeAll(keepingCapacity: true)
+        b.answered.append(contentsOf: repeatElement(false, count: b.minute.count))
         for (s, key) in order.enumerated() {
             let i = Int(key & (1 << 27 - 1))
             let k = Int(kind[i])
@@ -107,12 +156,12 @@ final class HotlineLineState: @unchecked Sendable {
                 workOrders += 1
                 workOrderMilliDays += Int64((rng.exponential(mean: workOrderDaysMean) * 1000).rounded())
             }
-            let o = origin[i]
-            if o.chunk >= 0 { chunks[Int(o.chunk)].callAnswered[Int(o.call)] = true }
+            if origin[i] >= 0 { b.answered[Int(origin[i])] = true }
         }
+        playNanoseconds[t % 2] = DispatchTime.now().uptimeNanoseconds &- started
     }
 
-    @inline(__always) private func add(_ m: Double, _ k: UInt8, _ o: (Int32, Int32)) {
+    @inline(__always) private func add(_ m: Double, _ k: UInt8, _ o: Int32) {
         minute.append(m); kind.append(k); origin.append(o)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import DequeModule
-import HeapModule
 import PaodongModel
 
 /// A call centre's line for one day (or for a stationary run): one FIFO line, agents on duty by
@@ -72,9 +71,9 @@ public struct CallCentre {
         public var busyMinutes = 0.0
         public var waited = 0
         fileprivate var line = Deque<(call: Int32, attempt: UInt8)>()
-        fileprivate var completions = Heap<Event>()
-        fileprivate var hangUps = Heap<Event>()
-        fileprivate var redials = Heap<Event>()
+        fileprivate var completions = EventHeap<Event>()
+        fileprivate var hangUps = EventHeap<Event>()
+        fileprivate var redials = EventHeap<Event>()
         fileprivate var waiting: [Bool] = []
         public init() {}
     }
@@ -98,7 +97,7 @@ public struct CallCentre {
         r.periods = Array(repeating: PeriodCounts(), count: agents.count)
         r.busyMinutes = 0; r.waited = 0
         r.line.removeAll(keepingCapacity: true)
-        r.completions = Heap(); r.hangUps = Heap(); r.redials = Heap()
+        r.completions.removeAll(); r.hangUps.removeAll(); r.redials.removeAll()
 
         let periods = agents.count
         var period = 0, capacity = agents[0], busy = 0, inLine = 0, seq = 0, next = 0

@@ -1,6 +1,5 @@
 import Foundation
 import DequeModule
-import HeapModule
 import PaodongModel
 
 /// A discrete-event multi-server queue for one session of a hall (or a kiosk pool, or the
@@ -21,6 +20,29 @@ public struct QueueKernel {
     public enum ServiceDistribution: Sendable {
         case exponential
         case lognormal(cv: Double)
+    }
+
+    /// How a service time is drawn from its mean, for the kernel and the stationary recursion alike.
+    struct ServiceDraw {
+        let exponential: Bool, lognormal: Bool
+        let sigma: Double, halfSigma2: Double
+
+        init(_ distribution: ServiceDistribution) {
+            // Lognormal with coefficient of variation cv: σ² = ln(1 + cv²), ζ = ln(mean) − σ²/2.
+            var sigma = 0.0, halfSigma2 = 0.0, lognormal = false
+            if case .lognormal(let cv) = distribution, cv > 0 {
+                let s2 = log1p(cv * cv)
+                sigma = s2.squareRoot(); halfSigma2 = s2 / 2; lognormal = true
+            }
+            self.sigma = sigma; self.halfSigma2 = halfSigma2; self.lognormal = lognormal
+            if case .exponential = distribution { exponential = true } else { exponential = false }
+        }
+
+        /// A service time of mean `mean` (exactly `mean` for a lognormal of CV 0).
+        @inline(__always) func draw(_ mean: Double, _ rng: RandomStream) -> Double {
+            if exponential { return rng.exponential(mean: mean) }
+            return lognormal ? rng.lognormal(zeta: log(mean) - halfSigma2, sigma: sigma) : mean
+        }
     }
 
     /// Servers (windows) per group.
@@ -90,7 +112,7 @@ public struct QueueKernel {
         /// once the largest one has been seen.
         fileprivate var lines: [Deque<Waiting>] = []
         fileprivate var tickets: [Int] = []
-        fileprivate var completions = Heap<Completion>()
+        fileprivate var completions = EventHeap<Completion>()
         public init() {}
 
         /// Empties the results and sizes them for `slots` stages and `groups` lines. O(slots + groups).
@@ -111,7 +133,7 @@ public struct QueueKernel {
             tickets.removeAll(keepingCapacity: true)
             tickets.append(contentsOf: repeatElement(0, count: groups))
             // Empty after any session whose times are finite; an infinite service time is left behind.
-            if !completions.isEmpty { completions = Heap() }
+            completions.removeAll()
         }
     }
 
@@ -123,20 +145,10 @@ public struct QueueKernel {
         var seq = 0
         var nextArrival = 0
 
-        // Lognormal with coefficient of variation cv: σ² = ln(1 + cv²), ζ = ln(mean) − σ²/2.
-        var sigma = 0.0, halfSigma2 = 0.0, lognormal = false
-        if case .lognormal(let cv) = distribution, cv > 0 {
-            let s2 = log1p(cv * cv)
-            sigma = s2.squareRoot(); halfSigma2 = s2 / 2; lognormal = true
-        }
-        let exponential: Bool = { if case .exponential = distribution { return true } else { return false } }()
-        func draw(_ mean: Double) -> Double {
-            if exponential { return rng.exponential(mean: mean) }
-            return lognormal ? rng.lognormal(zeta: log(mean) - halfSigma2, sigma: sigma) : mean
-        }
+        let service = ServiceDraw(distribution)
         func start(_ w: Waiting, group g: Int, at t: Double) {
             let slot = Int(w.customer) * maxStages + Int(w.stage)
-            let s = draw(c.serviceMean[slot])
+            let s = service.draw(c.serviceMean[slot], rng)
             r.status[slot] = .served
             r.wait[slot] = t - w.arrival
             r.service[slot] = s
