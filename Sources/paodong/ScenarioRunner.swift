@@ -57,12 +57,17 @@ struct ScenarioRunner {
     }
 
     /// Runs the replications of one scenario.
+    /// `PAODONG_HOTLINE_SCHEDULE=beside|next-day` forces where the hotline's lines play (for
+    /// measuring; results are the same either way); unset or anything else: by the thread count.
+    static let lineSchedule = ProcessInfo.processInfo.environment["PAODONG_HOTLINE_SCHEDULE"].flatMap(Simulation.LineSchedule.init(rawValue:))
+
     /// When `profile` is given, each replication's phase times are added to it.
     func simulate(_ scenario: Scenario, replications: Int, progress: Progress, profile: SimulationProfile? = nil) throws -> [RunResult] {
         var results: [RunResult] = []
         for r in 0..<replications {
             let replica = scenario.withSeed(scenario.parameters.seed &+ UInt64(r))
-            let simulation = Simulation(scenario: replica, threads: threads, profile: profile.map { SimulationProfile(threads: $0.threads) })
+            let simulation = Simulation(scenario: replica, threads: threads, profile: profile.map { SimulationProfile(threads: $0.threads) },
+                                        lineSchedule: Self.lineSchedule)
             simulation.progress = { done, total in progress.update(done, total) }
             simulation.isCancelled = { Interruption.shared.isSet }
             if r == 0 { for w in simulation.context.layout.warnings { progress.note("warning: \(w)") } }

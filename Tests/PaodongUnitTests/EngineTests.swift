@@ -11,6 +11,25 @@ import Testing
         try ScenarioLoader.load(path: CLI.scenario(name)).scaled(by: scale).withSeed(seed)
     }
 
+    /// The lower-bound kernel draws the needs as the day loop does (same tables, same `needs`
+    /// streams), so it opens exactly the model's applications; its counts do not depend on the
+    /// thread count, and every application gets one channel.
+    @Test(arguments: ["shenzhen-2020.yaml", "baseline-2012.yaml"])
+    func lowerBoundKernelOpensTheModelsApplications(_ name: String) throws {
+        let s = try Self.scenario(name, scale: 0.01)
+        let model = try Simulation(scenario: s, threads: 2).run()
+        let one = LowerBoundKernel(scenario: s, threads: 1).run(), two = LowerBoundKernel(scenario: s, threads: 2).run()
+        #expect(one.applications > 100_000)
+        #expect(one.applications == model.tally[.applications])
+        #expect(one.byChannel == two.byChannel && one.paperTrips == two.paperTrips && one.reviewDays == two.reviewDays)
+        #expect(one.byChannel.reduce(0, +) == one.applications)
+        // Online channels exist in both eras; the kernel's window share is the model's within 0.05
+        // (the model's agents also learn from their trips, the kernel's do not).
+        let window = Double(one.byChannel[Channel.window.rawValue]) / Double(one.applications)
+        let modelWindow = Double(model.tally.completed(on: .window)) / Double(model.tally[.completed])
+        #expect(abs(window - modelWindow) < 0.05, "window share: kernel \(window), model \(modelWindow)")
+    }
+
     /// Every need becomes an application that is completed or still open; a bundle serves several
     /// needs; trips are the sum of their parts, which are counted where they happen.
     @Test(arguments: ["shenzhen-2020.yaml", "baseline-2012.yaml"])

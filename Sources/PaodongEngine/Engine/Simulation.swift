@@ -48,7 +48,8 @@ public final class Simulation: @unchecked Sendable {
     /// Where the time goes, when asked for (`paodong run --profile`); nil costs nothing.
     public let profile: SimulationProfile?
 
-    public init(scenario: Scenario, threads: Int, profile: SimulationProfile? = nil) {
+    /// `lineSchedule` nil chooses by the thread count (`LineSchedule.choose`).
+    public init(scenario: Scenario, threads: Int, profile: SimulationProfile? = nil, lineSchedule: LineSchedule? = nil) {
         let started = SimulationProfile.now()
         self.profile = profile
         let ctx = SimulationContext(scenario: scenario)
@@ -96,8 +97,7 @@ public final class Simulation: @unchecked Sendable {
         tallies = (0..<self.threads).map { _ in
             Tally(items: ctx.catalog.items.count, segments: Segment.count, districts: scenario.districts.count, days: p.days)
         }
-        let schedule = ProcessInfo.processInfo.environment["PAODONG_HOTLINE_SCHEDULE"]
-        lineSchedule = schedule == "beside" ? .beside : schedule == "next-day" ? .nextDay : self.threads >= 4 ? .beside : .nextDay
+        self.lineSchedule = lineSchedule ?? .choose(threads: self.threads)
         profile?.addSerial(.setup, since: started)
     }
 
@@ -223,16 +223,19 @@ public final class Simulation: @unchecked Sendable {
 
     /// Where the hotline's lines play a day, once its calls are gathered (results never depend on
     /// it: a line reads only its gathered batch and its own stream).
-    enum LineSchedule {
+    public enum LineSchedule: String, Sendable {
         /// As pieces of the next day's first phase, started first. On one to three threads that
         /// phase is long enough to hide them, and no thread is added.
-        case nextDay
+        case nextDay = "next-day"
         /// On each line's own queue, beside the workers, from the gathering to the next day's
         /// outcomes: on four threads or more a line's day is longer than a worker's share of any
         /// phase, and this takes it off the day loop's critical path.
         case beside
+
+        /// The schedule for a thread count (measured on 2 cores: docs/performance.md).
+        public static func choose(threads: Int) -> LineSchedule { threads >= 4 ? .beside : .nextDay }
     }
-    let lineSchedule: LineSchedule
+    public let lineSchedule: LineSchedule
 
     /// Starts the lines' day `t` on their queues when they play beside the workers.
     private func playLines(day t: Int) {
