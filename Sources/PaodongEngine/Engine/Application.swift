@@ -91,4 +91,4 @@ struct Application {
 }
 
 /// Minutes to integer milliseconds, so that sums are exact and independent of order.
-@inline(__always) func ms(_ minutes: Double) -> Int64 { Int64((minutes * 60_000).rounded()) }
+@inline(__always) func ms(_ minutes: Double) -> Int64 { (minutes * 60_000).roundedToInt64 }

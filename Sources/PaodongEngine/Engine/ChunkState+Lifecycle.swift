@@ -155,7 +155,7 @@ extension ChunkState {
                 apps[i].servedVisits += 1
                 if collection { progressed = true; continue }
                 if kiosk { apps[i].forms += 1 }
-                if prechecked { tally.add(.hotlineFindingsAvoidedMicro, Int64(((baseIncomplete - incomplete) * 1e6).rounded())) }
+                if prechecked { tally.add(.hotlineFindingsAvoidedMicro, ((baseIncomplete - incomplete) * 1e6).roundedToInt64) }
                 if behaviour.uniform() >= incomplete {
                     // A kiosk takes the whole application; a window the department it belongs to.
                     apps[i].remaining &= kiosk ? 0 : ~(1 << UInt8(k))
@@ -217,7 +217,7 @@ extension ChunkState {
         let reviewMeanDays = Double(ctx.terms(of: apps[i]).reviewMeanDays)
         if !instant && reviewMeanDays > 0 {
             let days = behaviour.gamma(shape: h.approvalShape, mean: reviewMeanDays)
-            decision = ctx.calendar.adding(workingDays: max(1, Int(days.rounded(.up))), to: s)
+            decision = ctx.calendar.adding(workingDays: max(1, days.ceilingToInt), to: s)
         }
         let handedOver = instant && apps[i].channel == UInt8(Channel.window.rawValue)
         if apps[i].flags.contains(.collect) && !handedOver {

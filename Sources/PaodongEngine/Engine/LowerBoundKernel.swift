@@ -92,7 +92,7 @@ public final class LowerBoundKernel: @unchecked Sendable {
             for _ in 0..<terms.paper where s.behaviour.uniform() < h.lackCopyProbability { row[Channel.count] += 1 }
             if !terms.instant && terms.reviewMeanDays > 0 {
                 let days = s.behaviour.gamma(shape: h.approvalShape, mean: Double(terms.reviewMeanDays))
-                row[Channel.count + 1] += Int64((days * 1000).rounded())
+                row[Channel.count + 1] += (days * 1000).roundedToInt64
             }
         }
         if let table = ctx.singleTable[a] {

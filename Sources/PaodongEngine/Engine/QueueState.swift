@@ -196,7 +196,7 @@ public final class QueueState: @unchecked Sendable {
                     busyMin += results.service[slot]
                     groupBusyMin[group] += results.service[slot]
                     servedWaitMs += w
-                    _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (results.wait[slot] * 100).rounded()))))
+                    _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (results.wait[slot] * 100).roundedToInt64))))
                     tally.add(day: day, .servedVisits, 1)
                     tally.add(day: day, .servedWaitMs, w)
                 } else {

@@ -127,7 +127,7 @@ final class HotlineLineState: @unchecked Sendable {
         precondition(minute.count < 1 << 27, "more than 134 million calls in a day")
         order.removeAll(keepingCapacity: true)
         for (i, m) in minute.enumerated() {
-            let microseconds = UInt64((m * 60_000_000).rounded(.down))
+            let microseconds = UInt64(m * 60_000_000)  // truncation: the floor, minutes being ≥ 0
             precondition(microseconds < 1 << 37, "a call after the end of the day")
             order.append(microseconds << 27 | UInt64(i))
         }
@@ -154,7 +154,7 @@ final class HotlineLineState: @unchecked Sendable {
             answered[k] += 1
             if k == HotlineCall.appeal.rawValue {
                 workOrders += 1
-                workOrderMilliDays += Int64((rng.exponential(mean: workOrderDaysMean) * 1000).rounded())
+                workOrderMilliDays += (rng.exponential(mean: workOrderDaysMean) * 1000).roundedToInt64
             }
             if origin[i] >= 0 { b.answered[Int(origin[i])] = true }
         }

@@ -158,7 +158,7 @@ public struct StationaryQueue: Sendable {
             sumService += service
             sumQueue += Double(queueSeen)
             count += 1
-            _ = histogram.record(UInt64((w * 10_000).rounded()))
+            _ = histogram.record(UInt64((w * 10_000).roundedToInt64))
         }
     }
 
