@@ -62,7 +62,7 @@ struct CompareCommand: ParsableCommand {
         try runner.finish(directory) {
             for (k, name) in names.enumerated() {
                 try directory.makeSubdirectory(name)
-                try RunWriter.write(results[k], to: directory, prefix: name + "/", excel: options.excel) { _ in
+                try RunWriter.write(results[k], to: directory, prefix: name + "/", excel: options.excel, threads: options.threads) { _ in
                     Manifest.of(results[k], sourceFiles: loaded[k].sourceFiles, overrides: loaded[k].overrides, threads: options.threads, started: started,
                                 version: Paodong.version)
                 }

@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
         }
         let writing = Date()
         try runner.finish(directory) {
-            try RunWriter.write(results, to: directory, excel: options.excel) { _ in
+            try RunWriter.write(results, to: directory, excel: options.excel, threads: options.threads) { _ in
                 Manifest.of(results, sourceFiles: loaded.sourceFiles, overrides: loaded.overrides, threads: options.threads, started: started, version: Paodong.version)
             }
         }

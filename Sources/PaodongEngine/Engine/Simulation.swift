@@ -232,7 +232,8 @@ public final class Simulation: @unchecked Sendable {
         /// phase, and this takes it off the day loop's critical path.
         case beside
 
-        /// The schedule for a thread count (measured on 2 cores: docs/performance.md).
+        /// The schedule for a thread count (from the profile's bounds measured on 2 cores; not yet
+        /// measured on more: docs/performance.md).
         public static func choose(threads: Int) -> LineSchedule { threads >= 4 ? .beside : .nextDay }
     }
     public let lineSchedule: LineSchedule
