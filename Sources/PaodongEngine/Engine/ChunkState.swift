@@ -61,7 +61,9 @@ final class ChunkState: @unchecked Sendable {
     /// A pre-check's visit is on the next open day at the earliest and its outcome is read in that
     /// day's `applyOutcomes`, after this: reading the answer a day after the call changes nothing.
     func applyCallOutcomes(lines: [HotlineLineState?], batch: Int, _ tally: Tally) {
-        var next = (0, 0)  // the next answer's place in each line's batch, by line
+        // The next answer's place in each line's batch (`HotlineLine` has two cases; a tuple
+        // keeps this per-chunk, per-day step free of allocation).
+        var next = (0, 0)
         if sentCalls.count > 0 {
             for (l, line) in lines.enumerated() where line != nil {
                 let start = Int(line!.batches[batch].chunkStart[index])

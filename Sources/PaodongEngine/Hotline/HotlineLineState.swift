@@ -47,7 +47,7 @@ final class HotlineLineState: @unchecked Sendable {
     let batches = [Batch(), Batch()]
     /// Signals the end of the play of the days that use each batch (t % 2).
     let played = [DispatchGroup(), DispatchGroup()]
-    /// Where the line plays its days when the run has more than one thread: in day order, beside
+    /// Where the line plays its days under `Simulation.LineSchedule.beside`: in day order, beside
     /// the workers, so that the line is off the day loop's critical path.
     let queue: DispatchQueue
     /// Nanoseconds each batch's last play took (read after its group is waited for).
