@@ -42,8 +42,9 @@ enum ProfileTable {
         let note = """
             threads: \(profile.threads); threads_used = busy ÷ wall; longest_s: each day's longest piece, summed; \
             bound_Nt_s: Σ over days of max(busy ÷ N, longest piece), the phase's time on N threads if only its \
-            pieces held it back (set-up, bucketing, merge and writing counted at their wall time; the total \
-            is at least the hotline lines' chain of days with them)
+            pieces held it back (set-up, bucketing, merge and writing counted at their wall time; the hotline \
+            lines count in busy but not in the bounds, since on 4 threads or more they play beside the phases, \
+            and the total is at least their chain of days with set-up, merge and writing)
             """
         return ([line(head)] + rows.map(line) + [note]).joined(separator: "\n")
     }

@@ -127,7 +127,7 @@ public final class Simulation: @unchecked Sendable {
     public func runDay(_ t: Int) {
         // 1. Needs and due actions, per chunk (with yesterday's lines first, on few threads).
         let lateLines = lineSchedule == .nextDay && t > 0 ? hotlineLines.count : 0
-        phase(.needs, lateLines + chunks.count) { [self] w, k in
+        phase(.needs, lateLines + chunks.count, lines: lateLines) { [self] w, k in
             if k < lateLines { return playLine(k, day: t - 1) }
             let chunk = chunks[k - lateLines]
             chunk.openNeeds(day: t, context, population, tallies[w])
@@ -259,13 +259,14 @@ public final class Simulation: @unchecked Sendable {
     }
 
     /// Runs one parallel phase of the day with `parallel`, timing its pieces when profiling.
-    private func phase(_ which: SimulationProfile.Phase, _ n: Int, _ body: @Sendable (Int, Int) -> Void) {
+    /// The first `lines` pieces are hotline lines' days (counted apart in the profile's bounds).
+    private func phase(_ which: SimulationProfile.Phase, _ n: Int, lines: Int = 0, _ body: @Sendable (Int, Int) -> Void) {
         guard let profile else { return Simulation.parallel(n, threads: threads, body) }
         let start = SimulationProfile.now()
         Simulation.parallel(n, threads: threads) { w, i in
             let t0 = SimulationProfile.now()
             body(w, i)
-            profile.addPiece(worker: w, nanoseconds: SimulationProfile.now() &- t0)
+            profile.addPiece(worker: w, nanoseconds: SimulationProfile.now() &- t0, line: i < lines)
         }
         profile.closePhase(which, since: start)
     }
