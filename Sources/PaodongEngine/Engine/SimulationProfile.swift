@@ -4,9 +4,9 @@ import Dispatch
 /// pieces kept workers busy, and the longest piece of each day summed over the days.
 ///
 /// The longest pieces are what no thread count can beat (a district hall, the hotline's general
-/// line), and `bound(threads:)` turns the per-day figures into the time a phase would take on
-/// more threads if nothing but its pieces held it back: Σ over days of max(busy ÷ threads,
-/// longest piece). A profile only reads clocks (two per piece, about 50 ns); it changes no result.
+/// line), and `bounds` turns the per-day figures into the time a phase would take on more
+/// threads if nothing but its pieces held it back: Σ over days of max(busy ÷ threads, longest
+/// piece). A profile only reads clocks (two per piece, about 50 ns); it changes no result.
 public final class SimulationProfile: @unchecked Sendable {
     /// The phases of docs/model.md, "The day loop", with set-up and the merge of results.
     public enum Phase: Int, CaseIterable, Sendable {
@@ -44,8 +44,8 @@ public final class SimulationProfile: @unchecked Sendable {
     /// The thread count the run used.
     public let threads: Int
 
-    /// Per-worker busy nanoseconds and longest piece of the phase in flight, 16 slots (128 bytes)
-    /// apart so that workers never write to one cache line.
+    /// Per-worker busy nanoseconds, longest piece and hotline-line nanoseconds of the phase in
+    /// flight, 16 slots (128 bytes) apart so that workers never write to one cache line.
     private let slots: UnsafeMutablePointer<UInt64>
     private static let stride = 16
 
