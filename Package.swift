@@ -72,7 +72,8 @@ let package = Package(
         // The lower-bound kernel's driver for Benchmarks/scaling.sh (the kernel is LowerBoundKernel).
         .executableTarget(
             name: "paodong-lower-bound",
-            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine"],
+            dependencies: ["PaodongModel", "PaodongScenario", "PaodongEngine",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/LowerBound"
         ),
         // Helpers shared by both test targets: the CLI as a user runs it, temporary directories.

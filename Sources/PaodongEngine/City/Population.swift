@@ -132,3 +132,22 @@ public final class Population: @unchecked Sendable {
         }
     }
 }
+
+extension Population {
+    /// Synthesises every chunk of `scenario`'s population on `threads` workers (each chunk by
+    /// whichever worker takes it, from its own stream) and returns the census summed in chunk
+    /// order, so that neither depends on the thread count. O(agents).
+    func synthesizeAll(_ scenario: Scenario, threads: Int) -> Census {
+        let p = scenario.parameters
+        let districtTable = DiscreteTable(weights: scenario.districts.map(\.residents10k))
+        let ageTable = DiscreteTable(weights: p.population.ageShares)
+        let districts = scenario.districts.count
+        nonisolated(unsafe) let census = UnsafeMutableBufferPointer<Census>.allocate(capacity: chunks.count)
+        census.initialize(repeating: Census(districts: districts))
+        defer { _ = census.deinitialize(); census.deallocate() }
+        Simulation.parallel(chunks.count, threads: threads) { [self] _, c in
+            census[c] = synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable, seed: p.seed)
+        }
+        return census.reduce(into: Census(districts: districts)) { $0.add($1) }
+    }
+}

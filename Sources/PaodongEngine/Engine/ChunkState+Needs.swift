@@ -11,25 +11,7 @@ extension ChunkState {
     /// same order: agents are met at random, and loads issued together overlap their cache misses
     /// instead of paying them one by one inside `open`.
     func openNeeds(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
-        let a = chunk.audience.rawValue
-        let n = Double(chunk.count)
-        let season = ctx.season[t]
-        newNeeds.removeAll()
-        if let table = ctx.singleTable[a] {
-            let count = needs.poisson(n * ctx.singleRate[a] * season)
-            ctx.singleItems[a].withUnsafeBufferPointer { items in
-                for _ in 0..<count {
-                    let agent = chunk.start + needs.uniformInt(chunk.count)
-                    newNeeds.append(Need(agent: Int32(agent), what: Int32(items[needs.discrete(table)])))
-                }
-            }
-        }
-        for (e, rate) in ctx.events[a] {
-            let count = needs.poisson(n * rate * season)
-            for _ in 0..<count {
-                newNeeds.append(Need(agent: Int32(chunk.start + needs.uniformInt(chunk.count)), what: ~Int32(e)))
-            }
-        }
+        drawNeeds(day: t, ctx)
         var sink: UInt8 = 0
         for k in newNeeds.indices { sink &+= pop.agents[Int(newNeeds[k].agent)].state }
         touched = sink
@@ -51,6 +33,30 @@ extension ChunkState {
                 open(agent: agent, members: members, event: e, day: t, ctx, pop, tally)
             } else {
                 for item in members { open(agent: agent, members: CollectionOfOne(item), event: -1, day: t, ctx, pop, tally) }
+            }
+        }
+    }
+
+    /// Draws the needs of day `t` into `newNeeds` (each an agent with an item, or `~event`) from
+    /// the `needs` stream alone; also the lower-bound kernel's draw. O(needs).
+    func drawNeeds(day t: Int, _ ctx: SimulationContext) {
+        let a = chunk.audience.rawValue
+        let n = Double(chunk.count)
+        let season = ctx.season[t]
+        newNeeds.removeAll()
+        if let table = ctx.singleTable[a] {
+            let count = needs.poisson(n * ctx.singleRate[a] * season)
+            ctx.singleItems[a].withUnsafeBufferPointer { items in
+                for _ in 0..<count {
+                    let agent = chunk.start + needs.uniformInt(chunk.count)
+                    newNeeds.append(Need(agent: Int32(agent), what: Int32(items[needs.discrete(table)])))
+                }
+            }
+        }
+        for (e, rate) in ctx.events[a] {
+            let count = needs.poisson(n * rate * season)
+            for _ in 0..<count {
+                newNeeds.append(Need(agent: Int32(chunk.start + needs.uniformInt(chunk.count)), what: ~Int32(e)))
             }
         }
     }

@@ -36,11 +36,7 @@ public final class LowerBoundKernel: @unchecked Sendable {
         let ctx = context, p = ctx.parameters, threads = self.threads
         let started = DispatchTime.now().uptimeNanoseconds
         let pop = Population(residents: ctx.residents, businesses: ctx.businesses)
-        let districtTable = DiscreteTable(weights: ctx.scenario.districts.map(\.residents10k))
-        let ageTable = DiscreteTable(weights: p.population.ageShares)
-        Simulation.parallel(pop.chunks.count, threads: threads) { _, c in
-            _ = pop.synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable, seed: p.seed)
-        }
+        _ = pop.synthesizeAll(ctx.scenario, threads: threads)
         let chunks = pop.chunks.enumerated().map { ChunkState(index: $0.offset, chunk: $0.element, seed: p.seed) }
         let yearStart = DispatchTime.now().uptimeNanoseconds
         // One row per worker, 16 counters apart: applications by channel, paper trips, review milli-days.
@@ -66,11 +62,9 @@ public final class LowerBoundKernel: @unchecked Sendable {
                       yearSeconds: Double(done - yearStart) / 1e9)
     }
 
-    /// One chunk's day: its needs, and for each application its agent, channel, certificates and review days.
+    /// One chunk's day: its needs (the day loop's own draw), and for each application its agent,
+    /// channel, certificates and review days.
     private static func day(_ t: Int, chunk s: ChunkState, _ ctx: SimulationContext, _ pop: Population, row: UnsafeMutablePointer<Int64>) {
-        let a = s.chunk.audience.rawValue
-        let n = Double(s.chunk.count)
-        let season = ctx.season[t]
         let h = ctx.hot
         func open(_ agent: Int, terms: ApplicationTerms) {
             let person = pop.agents[agent]
@@ -95,23 +89,19 @@ public final class LowerBoundKernel: @unchecked Sendable {
                 row[Channel.count + 1] += (days * 1000).roundedToInt64
             }
         }
-        if let table = ctx.singleTable[a] {
-            let count = s.needs.poisson(n * ctx.singleRate[a] * season)
-            ctx.singleItems[a].withUnsafeBufferPointer { items in
-                for _ in 0..<count {
-                    let agent = s.chunk.start + s.needs.uniformInt(s.chunk.count)
-                    open(agent, terms: ctx.terms[items[s.needs.discrete(table)]])
-                }
+        s.drawNeeds(day: t, ctx)
+        for k in s.newNeeds.indices {
+            let need = s.newNeeds[k]
+            let agent = Int(need.agent)
+            if need.what >= 0 {
+                open(agent, terms: ctx.terms[Int(need.what)])
+                continue
             }
-        }
-        for (e, rate) in ctx.events[a] {
-            for _ in 0..<s.needs.poisson(n * rate * season) {
-                let agent = s.chunk.start + s.needs.uniformInt(s.chunk.count)
-                if ctx.bundledEvents[e] {
-                    open(agent, terms: ctx.terms[ctx.termsIndex(item: 0, event: e)])
-                } else {
-                    for item in ctx.eventItems[ctx.eventItemRanges[e]] { open(agent, terms: ctx.terms[item]) }
-                }
+            let e = Int(~need.what)
+            if ctx.bundledEvents[e] {
+                open(agent, terms: ctx.terms[ctx.termsIndex(item: 0, event: e)])
+            } else {
+                for item in ctx.eventItems[ctx.eventItemRanges[e]] { open(agent, terms: ctx.terms[item]) }
             }
         }
     }

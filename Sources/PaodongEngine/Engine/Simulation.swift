@@ -58,17 +58,7 @@ public final class Simulation: @unchecked Sendable {
         let p = scenario.parameters
         let pop = Population(residents: ctx.residents, businesses: ctx.businesses)
         population = pop
-        let districtTable = DiscreteTable(weights: scenario.districts.map(\.residents10k))
-        let ageTable = DiscreteTable(weights: p.population.ageShares)
-        // Each chunk is synthesised and counted by whichever worker takes it; the counts are summed in chunk order.
-        let districts = scenario.districts.count
-        nonisolated(unsafe) let census = UnsafeMutableBufferPointer<Population.Census>.allocate(capacity: pop.chunks.count)
-        census.initialize(repeating: Population.Census(districts: districts))
-        defer { _ = census.deinitialize(); census.deallocate() }
-        Simulation.parallel(pop.chunks.count, threads: self.threads) { _, c in
-            census[c] = pop.synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable, seed: p.seed)
-        }
-        let total = census.reduce(into: Population.Census(districts: districts)) { $0.add($1) }
+        let total = pop.synthesizeAll(scenario, threads: self.threads)
         initialAdopters = total.adopters
         segmentAgents = total.segments
         districtAgents = zip(total.residents, total.businesses).map { (residents: $0, businesses: $1) }

@@ -7,8 +7,6 @@
 struct EventHeap<Element: Comparable> {
     private var items: ContiguousArray<Element> = []
 
-    var isEmpty: Bool { items.isEmpty }
-    var count: Int { items.count }
     /// The smallest element. O(1).
     var min: Element? { items.first }
 

@@ -114,6 +114,7 @@ public struct StationaryQueue: Sendable {
     }
 
     /// A ring buffer of the start times of the customers in line, oldest first; owns its memory.
+    /// (Deque did the same 5 % slower here: a uniqueness check on each of 2 × 10^7 operations.)
     private final class StartTimes {
         private var buffer: UnsafeMutablePointer<Double>
         private var capacity = 1024, head = 0
