@@ -83,8 +83,7 @@ struct DataTables {
                 formComplexity: items.int(r, "form_complexity", in: 1...5),
                 reviewFactor: items.double(r, "review_factor", in: 0...100), serviceFactor: items.double(r, "service_factor", in: 0.01...100),
                 physicalPresence: items.bool(r, "physical_presence"), physicalResult: items.bool(r, "physical_result"),
-                hometown: items.bool(r, "hometown"), demandWeight: 0,
-                keys: .init(kiosk: 0, crossCity: 0, instant: 0, prefill: 0, mobile: 0, online: 0, eDelivery: 0, crossRegion: 0))
+                hometown: items.bool(r, "hometown"), demandWeight: 0)
             t.seedItems.append(.init(item: item, demandShare: items.double(r, "demand_share", in: 0...1)))
         }
         checkUnique(t.seedItems.map(\.item.id), items, log)

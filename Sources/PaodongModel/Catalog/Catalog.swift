@@ -4,8 +4,19 @@ public struct Catalog: Sendable, Equatable {
     public var certificates: [CertificateType]
     public var departments: [Department]
     public var lifeEvents: [LifeEvent]
-    public init(items: [Item], certificates: [CertificateType], departments: [Department], lifeEvents: [LifeEvent]) {
+    /// The catalog's seed (`CatalogParameters.seed`): reforms' per-item selection keys are drawn
+    /// from it by `selectionKey`.
+    public var seed: UInt64
+    public init(items: [Item], certificates: [CertificateType], departments: [Department], lifeEvents: [LifeEvent], seed: UInt64) {
         self.items = items; self.certificates = certificates; self.departments = departments; self.lifeEvents = lifeEvents
+        self.seed = seed
+    }
+
+    /// Item `i`'s uniform key in [0, 1) for the selection `purpose` (a reform's key name): a
+    /// reform of n items (or a share) takes the eligible items with the smallest keys, so a bigger
+    /// reform always contains a smaller one. Depends on (seed, item id, purpose) alone (`KeyedDraw`).
+    public func selectionKey(_ i: Int, _ purpose: String) -> Double {
+        KeyedDraw.uniform(seed: seed, id: items[i].id, purpose: "reform.\(purpose)")
     }
 }
 

@@ -6,7 +6,10 @@ import Foundation
 /// attributes and demand shares; generated items fill the catalog up to `parameters.items` with
 /// attributes drawn from the parameters' distributions and Zipf-skewed demand, rescaled per hall
 /// level so that demand by level matches `levelVolumeShares`. The same inputs always give the same
-/// catalog: the generator draws from its own stream seeded by `parameters.seed`. O(items × certificates).
+/// catalog: the generator draws from streams seeded by `parameters.seed`; each generated item's
+/// attributes come from keyed streams of (seed, item id, attribute) (`KeyedDraw`), and only the
+/// shuffle of levels and the generated life events from the catalog's own sequential stream.
+/// O(items × certificates).
 public struct CatalogGenerator: Sendable {
     /// A hand-written item; `demandShare` is its share of all needs of its audience.
     public struct SeedItem: Sendable, Equatable {
@@ -62,10 +65,19 @@ public struct CatalogGenerator: Sendable {
         levels += Array(repeating: HallLevel.city, count: cityCount)
         for i in stride(from: levels.count - 1, to: 0, by: -1) { levels.swapAt(i, rng.uniformInt(i + 1)) }
 
-        for i in 0..<items.count { items[i].keys = Self.drawKeys(rng) }
+        // Each attribute of a generated item from its own keyed stream (`KeyedDraw`): adding an
+        // attribute or an item, or drawing one differently, leaves every other draw as it was.
+        let draw = RandomStream(seed: p.seed, id: "", purpose: "")
         for g in 0..<generatedCount {
             let index = items.count
-            let audience: Audience = rng.bernoulli(p.personalShare) ? .personal : .business
+            let n = String(format: "%04d", index + 1)
+            let id = "G\(n)"
+            func stream(_ purpose: String) -> RandomStream {
+                draw.reseed(seed: p.seed, id: id, purpose: "item.\(purpose)")
+                return draw
+            }
+            let audience: Audience = stream("audience").bernoulli(p.personalShare) ? .personal : .business
+            var rng = stream("departments")
             let lead = rng.discrete(departmentTable)
             var depts = [lead]
             let wanted = min(rng.discrete(countTable) + 1, departments.count)
@@ -75,8 +87,10 @@ public struct CatalogGenerator: Sendable {
                 if !depts.contains(d) { depts.append(d) }
                 guardCount += 1
             }
+            rng = stream("colocated")
             var mask: UInt8 = 0
             for k in 1..<max(depts.count, 1) where rng.bernoulli(p.colocatedProbability) { mask |= 1 << UInt8(k) }
+            rng = stream("certificates")
             var certs: [Int] = []
             let nCerts = min(rng.poisson(p.certificatesPerItemMean), p.certificatesPerItemMax, certificates.count)
             guardCount = 0
@@ -86,22 +100,21 @@ public struct CatalogGenerator: Sendable {
                 guardCount += 1
             }
             let lead0 = departments[lead]
-            let n = String(format: "%04d", index + 1)
             let item = Item(
-                id: "G\(n)", nameZh: "\(lead0.nameZh)事项\(n)", nameEn: "\(lead0.nameEn) item \(n)",
-                audience: audience, licensing: rng.bernoulli(p.licensingShare), departments: depts,
+                id: id, nameZh: "\(lead0.nameZh)事项\(n)", nameEn: "\(lead0.nameEn) item \(n)",
+                audience: audience, licensing: stream("licensing").bernoulli(p.licensingShare), departments: depts,
                 colocatedMask: mask, level: levels[g], certificates: certs,
-                formComplexity: rng.discrete(complexityTable) + 1,
-                reviewFactor: rng.lognormal(review), serviceFactor: rng.lognormal(service),
-                physicalPresence: rng.bernoulli(p.physicalPresenceShare),
-                physicalResult: rng.bernoulli(p.physicalResultShare),
-                hometown: audience == .personal && rng.bernoulli(p.hometownShare),
-                demandWeight: 0, keys: Self.drawKeys(rng))
+                formComplexity: stream("form_complexity").discrete(complexityTable) + 1,
+                reviewFactor: stream("review_factor").lognormal(review), serviceFactor: stream("service_factor").lognormal(service),
+                physicalPresence: stream("physical_presence").bernoulli(p.physicalPresenceShare),
+                physicalResult: stream("physical_result").bernoulli(p.physicalResultShare),
+                hometown: audience == .personal && stream("hometown").bernoulli(p.hometownShare),
+                demandWeight: 0)
             items.append(item)
         }
         assignDemand(&items)
         let events = lifeEvents + generateEvents(items, seedCount: seedItems.count, rng: rng)
-        return Catalog(items: items, certificates: certificates, departments: departments, lifeEvents: events)
+        return Catalog(items: items, certificates: certificates, departments: departments, lifeEvents: events, seed: p.seed)
     }
 
     /// Gives each audience's demand a total of 1: seed items keep their shares, generated items
@@ -158,11 +171,5 @@ public struct CatalogGenerator: Sendable {
                                     items: members))
         }
         return events
-    }
-
-    private static func drawKeys(_ rng: RandomStream) -> Item.ReformKeys {
-        Item.ReformKeys(kiosk: rng.uniform(), crossCity: rng.uniform(), instant: rng.uniform(),
-                        prefill: rng.uniform(), mobile: rng.uniform(), online: rng.uniform(),
-                        eDelivery: rng.uniform(), crossRegion: rng.uniform())
     }
 }

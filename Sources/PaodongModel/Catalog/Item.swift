@@ -1,24 +1,5 @@
 /// One government service matter (事项) with the attributes that shape its process.
 public struct Item: Codable, Sendable, Equatable {
-    /// Uniform keys in [0, 1) that decide which items a reform of a given size covers: a reform
-    /// covering n items (or a share s) takes the items with the smallest keys, so that a bigger
-    /// reform always contains a smaller one.
-    public struct ReformKeys: Codable, Sendable, Equatable {
-        public var kiosk: Double
-        public var crossCity: Double
-        public var instant: Double
-        public var prefill: Double
-        public var mobile: Double
-        public var online: Double
-        public var eDelivery: Double
-        public var crossRegion: Double
-        public init(kiosk: Double, crossCity: Double, instant: Double, prefill: Double, mobile: Double,
-                    online: Double, eDelivery: Double, crossRegion: Double) {
-            self.kiosk = kiosk; self.crossCity = crossCity; self.instant = instant; self.prefill = prefill
-            self.mobile = mobile; self.online = online; self.eDelivery = eDelivery; self.crossRegion = crossRegion
-        }
-    }
-
     public var id: String
     public var nameZh: String
     public var nameEn: String
@@ -47,18 +28,17 @@ public struct Item: Codable, Sendable, Equatable {
     public var hometown: Bool
     /// Relative demand within its audience.
     public var demandWeight: Double
-    public var keys: ReformKeys
 
     public init(id: String, nameZh: String, nameEn: String, audience: Audience, licensing: Bool,
                 departments: [Int], colocatedMask: UInt8, level: HallLevel, certificates: [Int],
                 formComplexity: Int, reviewFactor: Double, serviceFactor: Double, physicalPresence: Bool,
-                physicalResult: Bool, hometown: Bool, demandWeight: Double, keys: ReformKeys) {
+                physicalResult: Bool, hometown: Bool, demandWeight: Double) {
         self.id = id; self.nameZh = nameZh; self.nameEn = nameEn; self.audience = audience
         self.licensing = licensing; self.departments = departments; self.colocatedMask = colocatedMask
         self.level = level; self.certificates = certificates; self.formComplexity = formComplexity
         self.reviewFactor = reviewFactor; self.serviceFactor = serviceFactor
         self.physicalPresence = physicalPresence; self.physicalResult = physicalResult
-        self.hometown = hometown; self.demandWeight = demandWeight; self.keys = keys
+        self.hometown = hometown; self.demandWeight = demandWeight
     }
 
     /// Whether further department `i` (1-based among `departments`) sits with the lead department.

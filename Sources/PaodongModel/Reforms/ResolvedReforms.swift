@@ -103,28 +103,28 @@ public struct ResolvedReforms: Sendable {
         let kioskEligible: (Int) -> Bool = { Self.kioskEligible(items[$0]) }
         let kiosk = kioskOK
             ? Self.select(r.kiosks.items, r.kiosks.selection, catalog: catalog, eligible: kioskEligible,
-                          rank: rank(r.kiosks.selection) { items[$0].keys.kiosk }, volume: expectedNeeds) : none
+                          rank: rank(r.kiosks.selection) { catalog.selectionKey($0, "kiosks") }, volume: expectedNeeds) : none
         // 跨城通办: items served at kiosks across cities; for a hometown item this replaces the trip
         // home, so hometown items come first whatever the target.
         let crossCity = kioskOK
             ? Self.select(r.kiosks.crossCityItems, r.kiosks.crossCitySelection, catalog: catalog, eligible: kioskEligible,
                           first: { items[$0].hometown },
-                          rank: rank(r.kiosks.crossCitySelection) { items[$0].keys.crossCity }, volume: expectedNeeds) : none
+                          rank: rank(r.kiosks.crossCitySelection) { catalog.selectionKey($0, "kiosks.cross_city") }, volume: expectedNeeds) : none
         let prefill = r.prefill.enabled
             ? Self.select(r.prefill.items, r.prefill.selection, catalog: catalog, eligible: { Self.prefillEligible(items[$0]) },
-                          rank: rank(r.prefill.selection) { items[$0].keys.prefill }, volume: expectedNeeds) : none
+                          rank: rank(r.prefill.selection) { catalog.selectionKey($0, "prefill") }, volume: expectedNeeds) : none
         // 秒报秒批一体化: with both reforms on, the pre-filled items are decided instantly too (after
         // the named instant items, before the rest), so the instant count must hold them.
         let instant = r.instantApproval.enabled
             ? Self.select(r.instantApproval.items, r.instantApproval.selection, catalog: catalog,
                           eligible: { Self.instantEligible(items[$0]) }, first: { prefill[$0] },
-                          rank: rank(r.instantApproval.selection) { items[$0].keys.instant }, volume: expectedNeeds) : none
+                          rank: rank(r.instantApproval.selection) { catalog.selectionKey($0, "instant_approval") }, volume: expectedNeeds) : none
         let all: (Int) -> Bool = { _ in true }
-        let online = r.online.enabled ? share(r.online.share, all, { items[$0].keys.online }) : none
-        let mobilePersonal = r.mobile.enabled ? share(r.mobile.personalShare, { items[$0].audience == .personal }, { items[$0].keys.mobile }) : none
-        let mobileBusiness = r.mobile.enabled ? share(r.mobile.businessShare, { items[$0].audience == .business }, { items[$0].keys.mobile }) : none
-        let eDelivery = r.eDelivery.enabled ? share(r.eDelivery.share, { items[$0].physicalResult }, { items[$0].keys.eDelivery }) : none
-        let crossRegion = r.crossRegion.enabled ? share(r.crossRegion.share, { items[$0].hometown }, { items[$0].keys.crossRegion }) : none
+        let online = r.online.enabled ? share(r.online.share, all, { catalog.selectionKey($0, "online") }) : none
+        let mobilePersonal = r.mobile.enabled ? share(r.mobile.personalShare, { items[$0].audience == .personal }, { catalog.selectionKey($0, "mobile") }) : none
+        let mobileBusiness = r.mobile.enabled ? share(r.mobile.businessShare, { items[$0].audience == .business }, { catalog.selectionKey($0, "mobile") }) : none
+        let eDelivery = r.eDelivery.enabled ? share(r.eDelivery.share, { items[$0].physicalResult }, { catalog.selectionKey($0, "e_delivery") }) : none
+        let crossRegion = r.crossRegion.enabled ? share(r.crossRegion.share, { items[$0].hometown }, { catalog.selectionKey($0, "cross_region") }) : none
 
         var covered = [Bool](repeating: false, count: catalog.certificates.count)
         if r.eCertificates.enabled {

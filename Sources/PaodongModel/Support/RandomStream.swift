@@ -16,6 +16,8 @@ public final class RandomStream: @unchecked Sendable {
         case hotline = 8
         /// Screening sites (one stream per site).
         case screening = 9
+        /// Per-(item, purpose) streams of the catalog (`KeyedDraw`); the chunk is the stream id.
+        case keyed = 10
     }
 
     public let rng: UnsafeMutablePointer<gsl_rng>
@@ -35,6 +37,11 @@ public final class RandomStream: @unchecked Sendable {
         block.initializeMemory(as: UInt8.self, repeating: 0, count: size)
         rng = block.bindMemory(to: gsl_rng.self, capacity: 1)
         rng.pointee = gsl_rng(type: type, state: block + header)
+        reseed(seed: seed, chunk: chunk, purpose: purpose)
+    }
+
+    /// Restarts the generator as `init(seed:chunk:purpose:)` would make it. O(1).
+    public func reseed(seed: UInt64, chunk: UInt64, purpose: Purpose) {
         var h = SplitMix64(state: seed ^ 0x7061_6F64_6F6E_6721)
         _ = h.next()
         var mixed = h.next() ^ (chunk &* 0x9E37_79B9_7F4A_7C15)
