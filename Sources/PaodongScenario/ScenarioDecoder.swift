@@ -231,7 +231,7 @@ struct ScenarioDecoder {
             eDelivery: section("e_delivery") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             crossRegion: section("cross_region") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
             unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor") ) },
-            hotline: section("hotline") { .init(enabled: $0.bool("enabled"), agents: $0.int("agents")) })
+            businessLine: section("business_line") { .init(enabled: $0.bool("enabled"), agents: $0.int("agents")) })
     }
 
     func decodeScreening(_ m: MappingReader, districts: [District]) -> ScreeningParameters {
@@ -271,7 +271,7 @@ struct ScenarioDecoder {
                                                       agentFactor: surge.double("agent_factor"))
         surge.finish()
         return HotlineParameters(
-            agents: m.int("agents"), staffingByHour: m.doubles("staffing_by_hour"), callsByHour: m.doubles("calls_by_hour"),
+            generalLineAgents: m.int("general_line_agents"), staffingByHour: m.doubles("staffing_by_hour"), callsByHour: m.doubles("calls_by_hour"),
             callsByWeekday: m.doubles("calls_by_weekday"), backgroundCallsPerDay: m.double("background_calls_per_day"),
             consultationsPerApplication: consultations, precheckShare: m.share("precheck_share"),
             precheckIncompleteFactor: m.double("precheck_incomplete_factor"), appealShare: m.share("appeal_share"),

@@ -47,7 +47,7 @@ import Testing
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
         let a = try Self.run(tmp, "a", ["hotline.precheck_share=0"])
-        let b = try Self.run(tmp, "b", ["hotline.precheck_share=0", "hotline.agents=20", "reforms.hotline.enabled=false"])
+        let b = try Self.run(tmp, "b", ["hotline.precheck_share=0", "hotline.general_line_agents=20", "reforms.business_line.enabled=false"])
         for file in ["by_item.csv", "by_segment.csv", "halls.csv", "daily.csv"] {
             #expect(try Data(contentsOf: URL(fileURLWithPath: a + "/" + file)) == Data(contentsOf: URL(fileURLWithPath: b + "/" + file)), "\(file)")
         }

@@ -26,14 +26,14 @@ import Testing
         ("cross-region", "trips_hometown", -1),
         ("unified-identity", "service_mean_min", -1),
         // The business line takes businesses' calls off the general line and answers them itself.
-        ("hotline", "hotline_within_standard", 1),
+        ("business-line", "hotline_within_standard", 1),
     ]
     /// Headline metrics no ablation may make significantly worse, and the documented exceptions.
     static let headline = ["trips_per_need", "citizen_hours", "wait_mean_min"]
     /// Bundles: README, "The bundles trade-off". The business line at its 2020 size (8 agents) is
     /// too small for 2012's business pre-checks, so fewer get through and the near-saturated 2012
     /// halls see a few more incomplete re-visits (README, "The business line").
-    static let tradeOffs: Set<String> = ["ablation-bundles/wait_mean_min", "ablation-hotline/wait_mean_min"]
+    static let tradeOffs: Set<String> = ["ablation-bundles/wait_mean_min", "ablation-business-line/wait_mean_min"]
 
     /// comparison.csv rows by "scenario_name/metric", computed once for the suite.
     static let rows: Result<[String: [String: String]], Error> = Result {

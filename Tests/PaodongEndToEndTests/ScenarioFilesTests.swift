@@ -21,7 +21,7 @@ import Testing
         #expect(Self.shipped.contains("plan-2021.yaml"))
         // One ablation per reform of docs/model.md, "Reforms".
         for reform in ["one-window", "e-certificates", "kiosks", "instant-approval", "prefill", "bundles", "mobile",
-                       "online", "e-delivery", "cross-region", "unified-identity", "hotline"] {
+                       "online", "e-delivery", "cross-region", "unified-identity", "business-line"] {
             #expect(Self.shipped.contains("ablations/\(reform).yaml"), "no ablation for \(reform)")
         }
     }

@@ -71,8 +71,8 @@ final class HotlineLineState: @unchecked Sendable {
         let h = p.hotline
         func roster(_ factor: Double) -> [Int] {
             line == .business
-                ? Array(repeating: Int((Double(p.reforms.hotline.agents) * factor).rounded()), count: 24)
-                : h.staffingByHour.map { Int((Double(h.agents) * $0 * factor).rounded()) }
+                ? Array(repeating: Int((Double(p.reforms.businessLine.agents) * factor).rounded()), count: 24)
+                : h.staffingByHour.map { Int((Double(h.generalLineAgents) * $0 * factor).rounded()) }
         }
         agentsByHour = roster(1)
         surgeAgentsByHour = roster(h.surge.agentFactor)

@@ -31,7 +31,7 @@ struct HotlineSetup {
         precheckShare = h.precheckShare
         precheckIncompleteFactor = h.precheckIncompleteFactor
         appealShare = h.appealShare
-        businessLine = p.reforms.hotline.enabled
+        businessLine = p.reforms.businessLine.enabled
         let first = h.surge.startDate.dayNumber - p.startDate.dayNumber
         surgeDay = (0..<p.days).map { t in t >= first && t < first + h.surge.days }
         surge = surgeDay.map { $0 ? h.surge.factor : 1 }

@@ -122,14 +122,14 @@ public struct Reforms: Codable, Sendable, Equatable {
     public var eDelivery: Share
     public var crossRegion: Share
     public var unifiedIdentity: UnifiedIdentity
-    public var hotline: BusinessLine
+    public var businessLine: BusinessLine
 
     public init(oneWindow: OneWindow, eCertificates: ECertificates, kiosks: Kiosks, instantApproval: ItemCount,
                 prefill: Prefill, bundles: Bundles, mobile: AudienceShares, online: Share, eDelivery: Share,
-                crossRegion: Share, unifiedIdentity: UnifiedIdentity, hotline: BusinessLine) {
+                crossRegion: Share, unifiedIdentity: UnifiedIdentity, businessLine: BusinessLine) {
         self.oneWindow = oneWindow; self.eCertificates = eCertificates; self.kiosks = kiosks
         self.instantApproval = instantApproval; self.prefill = prefill; self.bundles = bundles
         self.mobile = mobile; self.online = online; self.eDelivery = eDelivery
-        self.crossRegion = crossRegion; self.unifiedIdentity = unifiedIdentity; self.hotline = hotline
+        self.crossRegion = crossRegion; self.unifiedIdentity = unifiedIdentity; self.businessLine = businessLine
     }
 }

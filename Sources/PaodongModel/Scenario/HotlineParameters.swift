@@ -3,8 +3,9 @@
 /// else (background calls). docs/model.md, "The 12345 hotline".
 public struct HotlineParameters: Codable, Sendable, Equatable {
     /// Agents on duty at the peak hour on the general line.
-    public var agents: Int
-    /// Share of `agents` on duty in each hour of the day, midnight first; 0 closes the line that hour.
+    /// Agents on duty at the peak hour on the general line (`hotline.general_line_agents`).
+    public var generalLineAgents: Int
+    /// Share of `generalLineAgents` on duty in each hour of the day, midnight first; 0 closes the line that hour.
     public var staffingByHour: [Double]
     /// Relative calls in each hour of the day, midnight first.
     public var callsByHour: [Double]
@@ -43,11 +44,11 @@ public struct HotlineParameters: Codable, Sendable, Equatable {
         }
     }
 
-    public init(agents: Int, staffingByHour: [Double], callsByHour: [Double], callsByWeekday: [Double], backgroundCallsPerDay: Double,
+    public init(generalLineAgents: Int, staffingByHour: [Double], callsByHour: [Double], callsByWeekday: [Double], backgroundCallsPerDay: Double,
                 consultationsPerApplication: [Double], precheckShare: Double, precheckIncompleteFactor: Double, appealShare: Double,
                 workOrderDaysMean: Double, serviceMeanMin: [Double], patienceMeanMin: Double, redialProbability: Double,
                 redialDelayMeanMin: Double, answerStandardSec: Double, surge: Surge) {
-        self.agents = agents; self.staffingByHour = staffingByHour; self.callsByHour = callsByHour; self.callsByWeekday = callsByWeekday
+        self.generalLineAgents = generalLineAgents; self.staffingByHour = staffingByHour; self.callsByHour = callsByHour; self.callsByWeekday = callsByWeekday
         self.backgroundCallsPerDay = backgroundCallsPerDay; self.consultationsPerApplication = consultationsPerApplication
         self.precheckShare = precheckShare; self.precheckIncompleteFactor = precheckIncompleteFactor; self.appealShare = appealShare
         self.workOrderDaysMean = workOrderDaysMean; self.serviceMeanMin = serviceMeanMin; self.patienceMeanMin = patienceMeanMin

@@ -159,7 +159,7 @@ extension Parameter {
     static let reforms: [Parameter] = [
         Parameter("reforms.<reform>.enabled", .flag, each: ["one_window", "e_certificates", "kiosks", "instant_approval", "prefill", "bundles",
                                                            "mobile", "online", "e_delivery", "cross_region", "unified_identity",
-                                                           "hotline"],
+                                                           "business_line"],
                   doc: "Whether the reform acts; a reform that is off changes nothing, whatever its sizes."),
         Parameter("reforms.<reform>.target", .choice(ReformTarget.allCases.map(\.rawValue)), each: selecting, required: false, fallback: "random",
                   doc: "How the reform picks items after `include`: most expected needs first (`volume`), or the catalog's random order."),
@@ -190,12 +190,12 @@ extension Parameter {
         Parameter("reforms.e_delivery.share", .share, doc: "Share of items with a paper result whose result is delivered (no collection trip)."),
         Parameter("reforms.cross_region.share", .share, doc: "Share of hometown items done without the hometown trip (跨域通办)."),
         Parameter("reforms.unified_identity.service_factor", .number(0.01...100), doc: "Window and kiosk time with unified identity (统一身份认证)."),
-        Parameter("reforms.hotline.agents", .integer(0...100_000), unit: "agents",
+        Parameter("reforms.business_line.agents", .integer(0...100_000), unit: "agents",
                   doc: "Agents of the 12345 business line (key 1, 营商环境专席), on duty every hour; businesses' calls go to it instead of the general line."),
     ]
 
     static let hotline: [Parameter] = [
-        Parameter("hotline.agents", .integer(0...100_000), unit: "agents",
+        Parameter("hotline.general_line_agents", .integer(0...100_000), unit: "agents",
                   doc: "Agents on duty at the peak hour on the general 12345 line. The call centre is simulated at full size whatever `scale` is."),
         Parameter("hotline.staffing_by_hour", .numbers(count: 24, 0...1),
                   doc: "Share of `agents` on duty in each hour, midnight first (agents = round(agents × share)); 0 closes the line that hour."),
