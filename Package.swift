@@ -89,9 +89,18 @@ let package = Package(
                            .product(name: "CSV", package: "CSV.swift")]
         ),
         // The real `paodong` executable as a user runs it: scenarios, comparisons, bad input,
-        // interruptions, reports and notebooks.
+        // interruptions, reports, and a smoke run of every command. With the unit tests, the fast
+        // tier: `swift test -c release --skip PaodongSlowTests`.
         .testTarget(
             name: "PaodongEndToEndTests",
+            dependencies: ["paodong", "PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "PaodongTestSupport",
+                           .product(name: "CSV", package: "CSV.swift")]
+        ),
+        // The slow tier (`swift test -c release --filter PaodongSlowTests`): every reform's mechanism
+        // and the plan and Longgang comparisons, determinism at scale, the hotline and screening in
+        // the city, notebooks executed by Python.
+        .testTarget(
+            name: "PaodongSlowTests",
             dependencies: ["paodong", "PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "PaodongTestSupport",
                            .product(name: "CSV", package: "CSV.swift")]
         ),

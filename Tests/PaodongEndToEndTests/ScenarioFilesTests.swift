@@ -5,7 +5,7 @@ import PaodongScenario
 import PaodongTestSupport
 import Testing
 
-/// Every scenario shipped validates and runs at a small scale (Mesa's habit).
+/// Every scenario shipped validates (and runs at a small scale: ScenarioSmokeTests, in the slow tier).
 @Suite struct ScenarioFilesTests {
     /// Every YAML file under Scenarios/, ablations included, as a path relative to it.
     static let shipped: [String] = {
@@ -30,23 +30,6 @@ import Testing
         let r = try CLI.run(["validate", CLI.scenario(name)])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("ok"))
-    }
-
-    @Test(arguments: shipped) func runsAtSmallScale(_ name: String) throws {
-        let tmp = try TemporaryDirectory()
-        defer { tmp.cleanup() }
-        let scenario = try ScenarioLoader.load(path: CLI.scenario(name))
-        // About 20,000 agents whatever the file's own scale.
-        let factor = 20_000 / (Double(scenario.parameters.population.residents) * scenario.parameters.scale)
-        let out = tmp.path("run")
-        let r = try CLI.run(["run", CLI.scenario(name), "--out", out, "--scale", String(factor), "--seed", "7", "--quiet"])
-        #expect(r.status == 0, "\(r.stderr)")
-        for file in ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "hotline.csv", "manifest.json"] {
-            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) missing")
-        }
-        let summary = try readCSV(out + "/summary.csv")
-        #expect(summary.count == 1)
-        #expect((Int(summary[0]["completed"] ?? "") ?? 0) > 0)
     }
 
     /// The scaling rule (docs/model.md, Scale): a level that keeps at least one hall at this scale
