@@ -148,6 +148,24 @@ final class MappingReader {
     }
 }
 
+extension MappingReader: ReformReader {
+    /// `<prefix>target`, `<prefix>include` and `<prefix>added_by_volume`, optional: a reform without
+    /// them keeps the random keys.
+    func selection(prefix: String) -> ItemSelection {
+        var s = ItemSelection()
+        s.target = choice("\(prefix)target", fallback: s.target)!
+        for n in list("\(prefix)include") {
+            guard case .scalar(let id, _) = n.value, !id.isEmpty else {
+                log.add(n, keyPath("\(prefix)include"), "expected an item id, found \(n.kindName)")
+                continue
+            }
+            s.include.append(id)
+        }
+        if has("\(prefix)added_by_volume") { s.addedByVolume = int("\(prefix)added_by_volume") }
+        return s
+    }
+}
+
 /// Typed reading of scalar nodes with range checks.
 enum ValueReader {
     static func double(_ n: SourceNode, _ key: String, range: ClosedRange<Double>, allowed: String?, log: IssueLog) -> Double? {
@@ -195,16 +213,7 @@ enum ValueReader {
         return Double(s)
     }
 
-    static func describe(_ r: ClosedRange<Double>) -> String {
-        let lo = r.lowerBound == -Double.greatestFiniteMagnitude ? nil : r.lowerBound
-        let hi = r.upperBound == Double.greatestFiniteMagnitude ? nil : r.upperBound
-        switch (lo, hi) {
-        case let (l?, h?): return "a number from \(fmt(l)) to \(fmt(h))"
-        case let (l?, nil): return "a number ≥ \(fmt(l))"
-        case let (nil, h?): return "a number ≤ \(fmt(h))"
-        default: return "a finite number"
-        }
-    }
+    static func describe(_ r: ClosedRange<Double>) -> String { Parameter.describe(r) }
 
-    static func fmt(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+    static func fmt(_ x: Double) -> String { Parameter.format(x) }
 }

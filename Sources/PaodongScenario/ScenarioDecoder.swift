@@ -7,11 +7,13 @@ import PaodongModel
 struct ScenarioDecoder {
     let root: SourceNode
     let log: IssueLog
+    /// The reforms a scenario may hold.
+    var registry: ReformRegistry = .standard
 
     private static let levelKeys = HallLevel.allCases.map(\.key)
 
     func decode() throws -> (Scenario.Parameters, DataTables)? {
-        let top = MappingReader(root, path: "", log: log)
+        let top = MappingReader(root, path: "", log: log, schema: .scenario(registry))
         let name = top.string("name") ?? ""
         let description = top.string("description") ?? ""
         let seed = UInt64(top.int("seed"))
@@ -189,49 +191,14 @@ struct ScenarioDecoder {
             seniorAdoptionFactor: m.double("senior_adoption_factor"))
     }
 
+    /// Each registered reform from its own section, in the registry's order.
     func decodeReforms(_ m: MappingReader) -> Reforms {
         defer { m.finish() }
-        func section<T>(_ key: String, _ body: (MappingReader) -> T) -> T {
-            let r = m.mapping(key)
-            defer { r.finish() }
-            return body(r)
-        }
-        /// `target`, `include` and `added_by_volume`, optional: a scenario without them keeps the random keys.
-        func selection(_ r: MappingReader, _ prefix: String = "") -> ItemSelection {
-            var s = ItemSelection()
-            s.target = r.choice("\(prefix)target", fallback: s.target)!
-            for n in r.list("\(prefix)include") {
-                guard case .scalar(let id, _) = n.value, !id.isEmpty else {
-                    log.add(n, r.keyPath("\(prefix)include"), "expected an item id, found \(n.kindName)")
-                    continue
-                }
-                s.include.append(id)
-            }
-            if r.has("\(prefix)added_by_volume") { s.addedByVolume = r.int("\(prefix)added_by_volume") }
-            return s
-        }
-        return Reforms(
-            oneWindow: section("one_window") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor")) },
-            eCertificates: section("e_certificates") { .init(enabled: $0.bool("enabled"), types: $0.int("types")) },
-            kiosks: section("kiosks") {
-                .init(enabled: $0.bool("enabled"), items: $0.int("items"), crossCityItems: $0.int("cross_city_items"),
-                      selection: selection($0), crossCitySelection: selection($0, "cross_city_"))
-            },
-            instantApproval: section("instant_approval") {
-                .init(enabled: $0.bool("enabled"), items: $0.int("items"), selection: selection($0))
-            },
-            prefill: section("prefill") {
-                .init(enabled: $0.bool("enabled"), items: $0.int("items"),
-                      formFactor: $0.double("form_factor"), incompleteFactor: $0.double("incomplete_factor"),
-                      selection: selection($0))
-            },
-            bundles: section("bundles") { .init(enabled: $0.bool("enabled"), items: $0.int("items"), selection: selection($0)) },
-            mobile: section("mobile") { .init(enabled: $0.bool("enabled"), personalShare: $0.share("personal_share"), businessShare: $0.share("business_share")) },
-            online: section("online") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
-            eDelivery: section("e_delivery") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
-            crossRegion: section("cross_region") { .init(enabled: $0.bool("enabled"), share: $0.share("share")) },
-            unifiedIdentity: section("unified_identity") { .init(enabled: $0.bool("enabled"), serviceFactor: $0.double("service_factor") ) },
-            businessLine: section("business_line") { .init(enabled: $0.bool("enabled"), agents: $0.int("agents")) })
+        return Reforms(registry: registry, registry.types.map { type in
+            let section = m.mapping(type.key)
+            defer { section.finish() }
+            return type.init(reading: section)
+        })
     }
 
     func decodeScreening(_ m: MappingReader, districts: [District]) -> ScreeningParameters {

@@ -13,16 +13,17 @@ public enum ScenarioLoader {
     /// Loads the scenario at `path` with `overrides` (`key.path=value`, as given to `--set`)
     /// merged over it, last one winning, exactly as a child file's keys merge over its parent's;
     /// errors in an override name it.
-    public static func load(path: String, overrides: [String] = []) throws -> Scenario {
+    /// `registry` lists the reforms the file may hold (the shipped ones unless a caller adds its own).
+    public static func load(path: String, overrides: [String] = [], registry: ReformRegistry = .standard) throws -> Scenario {
         var (root, files) = try readMerged(path: path, chain: [])
         for text in overrides { root = root.merged(with: try overrideNode(text)) }
         // Decode every key, check the cross-field rules, generate the catalog, check the reforms
         // against it: each step reports all it finds, and the next runs only on a clean log.
         let log = IssueLog()
-        let decoded = try ScenarioDecoder(root: root, log: log).decode()
+        let decoded = try ScenarioDecoder(root: root, log: log, registry: registry).decode()
         try log.throwIfAny()
         guard let (parameters, tables) = decoded else { throw ScenarioError.invalid(log.issues) }
-        let validator = ScenarioValidator(root: root, log: log)
+        let validator = ScenarioValidator(root: root, log: log, schema: .scenario(registry))
         validator.validate(parameters, tables: tables)
         try log.throwIfAny()
         let catalog = CatalogGenerator(parameters: parameters.catalog, seedItems: tables.seedItems,
@@ -75,10 +76,10 @@ public enum ScenarioLoader {
 
     /// The parameter reference with the values of the scenario at `path` (which must be valid) and
     /// where each was set (`paodong validate --explain SCENARIO`).
-    public static func explain(path: String) throws -> String {
-        _ = try load(path: path)
+    public static func explain(path: String, registry: ReformRegistry = .standard) throws -> String {
+        _ = try load(path: path, registry: registry)
         let (root, _) = try readMerged(path: path, chain: [])
-        return Parameter.reference(scenario: (root, path))
+        return Parameter.reference(scenario: (root, path), registry: registry)
     }
 
     /// Reads one file and the chain of parents it extends, merged child over parent.

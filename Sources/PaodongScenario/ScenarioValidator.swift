@@ -5,12 +5,14 @@ import PaodongModel
 struct ScenarioValidator {
     let root: SourceNode
     let log: IssueLog
+    /// The keys the validator may name: the scenario's, with its registry's reforms.
+    let schema: Parameter.Schema
 
     /// The node of a declared key or section, or of its nearest parent present in the file (an
     /// optional key may be absent). An undeclared path is a programmer error: a misspelt path
     /// would point the user at the wrong line.
     private func node(_ path: String) -> SourceNode {
-        precondition(Parameter.isDeclared(path), "the validator names '\(path)', which is not declared in Parameter+Catalog.swift")
+        precondition(schema.isDeclared(path), "the validator names '\(path)', which is not declared in its schema")
         return root.nearest(path)
     }
 
@@ -58,63 +60,26 @@ struct ScenarioValidator {
             check(eventNeeds <= rate + tolerance, key,
                   "life events alone give \(eventNeeds) needs per agent-year, more than the \(rate) allowed")
         }
-        if p.reforms.bundles.enabled && tables.lifeEvents.isEmpty {
-            check(false, "reforms.bundles", "bundles are enabled but the life-events table is empty")
-        }
         check(p.halls.opening.allSatisfy { $0.end <= 1440 }, "halls.opening", "periods must end by 24:00")
         check(p.scale * Double(p.population.residents + p.population.businesses) <= 2e9, "scale",
               "more than 2,000,000,000 agents after scaling")
     }
 
-    /// Checks the reforms' sizes and named items against the generated catalog: a size larger than
-    /// the items a reform may reach, an unknown id, or a named item the reform cannot reach.
-    func validate(_ r: Reforms, against catalog: Catalog) {
-        let itemByID = Dictionary(catalog.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        /// One count-based reform: `sizeKey` and the selection's keys `prefix`include and
-        /// `prefix`added_by_volume under `path`; `ok` is the reform's eligibility.
-        func items(_ path: String, _ sizeKey: String, size: Int, selection: ItemSelection, prefix: String = "",
-                   ok: (Item) -> Bool, what: String, why: String) {
-            let eligible = catalog.items.filter(ok).count
-            check(size <= eligible, "\(path).\(sizeKey)", "\(size) items asked for, but the catalog has \(eligible) items \(what)")
-            for id in selection.include {
-                if let item = itemByID[id] {
-                    check(ok(item), "\(path).\(prefix)include", "item '\(id)' \(why)")
-                } else {
-                    check(false, "\(path).\(prefix)include",
-                          "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(String(format: "%04d", catalog.items.count))")
-                }
-            }
-            check(selection.include.count <= size, "\(path).\(prefix)include", "\(selection.include.count) items named but the size is \(size)")
-            check(selection.addedByVolume <= size, "\(path).\(prefix)added_by_volume",
-                  "\(selection.addedByVolume) items added by volume but the size is \(size)")
+    /// Checks each reform against the generated catalog (`Reform.check(against:reforms:_:)`): a
+    /// size larger than the items a reform may reach, an unknown id, or a named item the reform
+    /// cannot reach, located at the reform's key.
+    func validate(_ reforms: Reforms, against catalog: Catalog) {
+        for reform in reforms.all {
+            reform.check(against: catalog, reforms: reforms, SectionChecks(validator: self, section: "reforms.\(type(of: reform).key)"))
         }
-        let inPerson = "needs the applicant in person"
-        items("reforms.instant_approval", "items", size: r.instantApproval.items, selection: r.instantApproval.selection,
-              ok: ResolvedReforms.instantEligible, what: "that can be decided without the applicant present",
-              why: "\(inPerson) and cannot be decided instantly")
-        items("reforms.prefill", "items", size: r.prefill.items, selection: r.prefill.selection,
-              ok: ResolvedReforms.prefillEligible, what: "that need no presence in person",
-              why: "\(inPerson) and cannot be a no-sense (pre-filled, instant) item")
-        items("reforms.kiosks", "items", size: r.kiosks.items, selection: r.kiosks.selection,
-              ok: ResolvedReforms.kioskEligible, what: "that a kiosk can serve (no biometrics)", why: "needs biometrics, which a kiosk cannot take")
-        items("reforms.kiosks", "cross_city_items", size: r.kiosks.crossCityItems, selection: r.kiosks.crossCitySelection,
-              prefix: "cross_city_", ok: ResolvedReforms.kioskEligible, what: "that a kiosk can serve (no biometrics)",
-              why: "needs biometrics, which a kiosk cannot take")
-        if r.instantApproval.enabled && r.prefill.enabled {
-            check(r.prefill.items <= r.instantApproval.items, "reforms.instant_approval.items",
-                  "\(r.instantApproval.items) instant items cannot hold the \(r.prefill.items) pre-filled ones (秒报秒批一体化: pre-filled items are decided instantly)")
+    }
+
+    /// A reform's checks, its keys located under its section.
+    private struct SectionChecks: ReformChecks {
+        let validator: ScenarioValidator
+        let section: String
+        func check(_ ok: Bool, _ key: String, _ message: @autoclosure () -> String) {
+            validator.check(ok, "\(section).\(key)", message())
         }
-        let eventItems = Set(catalog.lifeEvents.flatMap(\.items)).count
-        check(r.bundles.items <= eventItems, "reforms.bundles.items",
-              "\(r.bundles.items) items asked for, but the life events hold \(eventItems) items")
-        check(r.bundles.selection.addedByVolume <= r.bundles.items, "reforms.bundles.added_by_volume",
-              "\(r.bundles.selection.addedByVolume) items added by volume but the size is \(r.bundles.items)")
-        let events = Set(catalog.lifeEvents.map(\.id))
-        for id in r.bundles.selection.include where !events.contains(id) {
-            check(false, "reforms.bundles.include",
-                  "unknown life event '\(id)'; allowed: the ids of the life-events table or of generated events (E0001 …)")
-        }
-        check(r.eCertificates.types <= catalog.certificates.count, "reforms.e_certificates.types",
-              "\(r.eCertificates.types) types asked for, but the catalog has \(catalog.certificates.count)")
     }
 }

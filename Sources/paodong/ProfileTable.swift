@@ -16,7 +16,7 @@ enum ProfileTable {
         // The lines run beside the phases: the loop takes at least as long as the lines' chain of
         // days (with set-up, merge and writing), and its own phases bound it apart from the wait.
         var bound = [Double](repeating: writingSeconds, count: n.count)
-        let serial = [Phase.setup, .bucketing, .merge]
+        let serial = [Phase.setup, .bucketing, .screening, .merge]
         for phase in Phase.allCases {
             let p = phase.rawValue
             let wall = profile.wall[p], busy = profile.busy[p]
@@ -30,7 +30,8 @@ enum ProfileTable {
                          parallel ? s(profile.longest[p]) : "-"]
                         + n.indices.map { parallel ? s(profile.bounds[p][$0]) : "-" })
         }
-        let chain = writingSeconds + profile.wall[Phase.setup.rawValue] + profile.wall[Phase.merge.rawValue] + profile.busy[Phase.hotline.rawValue]
+        let chain = writingSeconds + profile.wall[Phase.setup.rawValue] + profile.wall[Phase.screening.rawValue]
+            + profile.wall[Phase.merge.rawValue] + profile.busy[Phase.hotline.rawValue]
         bound = bound.map { max($0, chain) }
         rows.append(["reports written", s(writingSeconds), s(writingSeconds / totalSeconds * 100, 1) + " %", "-", "-", "-"] + n.map { _ in "-" })
         rows.append(["total", s(totalSeconds), "100.0 %", "-", "-", "-"] + bound.map { s($0) })
@@ -42,9 +43,9 @@ enum ProfileTable {
         let note = """
             threads: \(profile.threads); threads_used = busy ÷ wall; longest_s: each day's longest piece, summed; \
             bound_Nt_s: Σ over days of max(busy ÷ N, longest piece), the phase's time on N threads if only its \
-            pieces held it back (set-up, bucketing, merge and writing counted at their wall time; the hotline \
+            pieces held it back (set-up, bucketing, the screening campaign, merge and writing counted at their wall time; the hotline \
             lines count in busy but not in the bounds, since on 4 threads or more they play beside the phases, \
-            and the total is at least their chain of days with set-up, merge and writing)
+            and the total is at least their chain of days with set-up, the screening campaign, merge and writing)
             """
         return ([line(head)] + rows.map(line) + [note]).joined(separator: "\n")
     }

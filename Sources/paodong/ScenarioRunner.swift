@@ -33,7 +33,7 @@ struct ScenarioRunner {
         if let seed { scenario = scenario.withSeed(seed) }
         // Refuse a run that would not fit rather than be killed by the operating system.
         let estimate = MemoryEstimate(scenario: scenario, threads: threads)
-        if let available = MemoryEstimate.available(), estimate.bytes > available {
+        if let available = MemoryEstimate.available(limit: Self.memoryLimit), estimate.bytes > available {
             throw ScenarioError.invalid([ScenarioIssue(
                 file: path, key: "population",
                 message: "this run needs about \(MemoryEstimate.format(estimate.bytes)) of memory and \(MemoryEstimate.format(available)) is available; lower --scale or the population")])
@@ -56,12 +56,15 @@ struct ScenarioRunner {
         }
     }
 
-    /// Runs the replications of one scenario.
+    /// `PAODONG_MEMORY_LIMIT_BYTES`: the memory a run may use, in place of what the system says is
+    /// available (a container's limit, or a test of the refusal). The library reads no environment.
+    static let memoryLimit = ProcessInfo.processInfo.environment["PAODONG_MEMORY_LIMIT_BYTES"].flatMap { Int($0) }
     /// `PAODONG_HOTLINE_SCHEDULE=beside|next-day` forces where the hotline's lines play (for
     /// measuring; results are the same either way); unset or anything else: by the thread count.
     static let lineSchedule = ProcessInfo.processInfo.environment["PAODONG_HOTLINE_SCHEDULE"].flatMap(Simulation.LineSchedule.init(rawValue:))
 
-    /// When `profile` is given, each replication's phase times are added to it.
+    /// Runs the replications of one scenario. When `profile` is given, each replication's phase
+    /// times are added to it.
     func simulate(_ scenario: Scenario, replications: Int, progress: Progress, profile: SimulationProfile? = nil) throws -> [RunResult] {
         var results: [RunResult] = []
         for r in 0..<replications {

@@ -51,7 +51,7 @@ import Testing
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
         let path = tmp.path("huge.yaml")
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         let line = Data(("# " + String(repeating: "x", count: 1021) + "\n").utf8)
         var chunk = Data()

@@ -11,7 +11,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", CLI.packageRoot.appendingPathComponent("Tests/notebooks/check.py").path, CLI.executable.path]
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("paodong-nb-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = process.standardOutput

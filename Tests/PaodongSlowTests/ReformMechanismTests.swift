@@ -1,4 +1,5 @@
 import Foundation
+import PaodongModel
 import PaodongTestSupport
 import Testing
 
@@ -10,24 +11,10 @@ import Testing
 /// pre-filled items, 2.5 % of needs and rarely online in 2012, move form minutes per form by about
 /// 0.1 %, which 3 replications or a 1 % city do not resolve).
 @Suite(.serialized) struct ReformMechanismTests {
-    /// (ablation file, metric, expected sign of the change).
-    static let mechanisms: [(String, String, Double)] = [
-        ("e-certificates", "trips_documents", -1),
-        ("e-delivery", "trips_collection", -1),
-        ("instant-approval", "lead_time_mean_days", -1),
-        // Cheaper forms draw more applicants online, so form hours in all may not fall; each form does.
-        ("prefill", "form_min_per_form", -1),
-        ("prefill", "incomplete_findings", -1),
-        ("kiosks", "share_kiosk", 1),
-        ("one-window", "wait_per_multi_department_application_min", -1),
-        ("online", "share_window", -1),
-        ("mobile", "share_window", -1),
-        ("bundles", "applications_per_need", -1),
-        ("cross-region", "trips_hometown", -1),
-        ("unified-identity", "service_mean_min", -1),
-        // The business line takes businesses' calls off the general line and answers them itself.
-        ("business-line", "hotline_within_standard", 1),
-    ]
+    /// (ablation file, metric, expected sign of the change), as each reform declares them.
+    static let mechanisms: [(String, String, Double)] = ReformRegistry.standard.types.flatMap { type in
+        type.mechanisms.map { (type.ablation, $0.metric, $0.sign) }
+    }
     /// Headline metrics no ablation may make significantly worse, and the documented exceptions.
     static let headline = ["trips_per_need", "citizen_hours", "wait_mean_min"]
     /// Bundles: README, "The bundles trade-off". The business line at its 2020 size (8 agents) is

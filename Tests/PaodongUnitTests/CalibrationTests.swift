@@ -49,7 +49,7 @@ import Testing
         // item left out that could have been taken.
         let needs = s.expectedNeeds
         let added = s.catalog.items.indices.filter { p2021.flags[$0].contains(.prefill) && !p2020.flags[$0].contains(.prefill) }
-        let left = s.catalog.items.indices.filter { !p2021.flags[$0].contains(.prefill) && ResolvedReforms.prefillEligible(s.catalog.items[$0]) }
+        let left = s.catalog.items.indices.filter { !p2021.flags[$0].contains(.prefill) && Prefill.eligible(s.catalog.items[$0]) }
         #expect(added.count == 200)
         #expect((added.map { needs[$0] }.min() ?? 0) >= (left.map { needs[$0] }.max() ?? 0))
         for i in s.catalog.items.indices where p2020.flags[i].contains(.instant) { #expect(p2021.flags[i].contains(.instant)) }
@@ -61,21 +61,19 @@ import Testing
         for i in s.catalog.items.indices where p2020.flags[i].contains(.prefill) { #expect(p2021.flags[i].contains(.prefill)) }
     }
 
-    /// Each ablation switches on exactly its reform on top of baseline-2012.
+    /// Each reform's ablation switches on exactly that reform on top of baseline-2012 (or, for a
+    /// reform baseline-2012 already has, enlarges it: online).
     @Test func ablationsSwitchOneReform() throws {
         let base = try ScenarioLoader.load(path: CLI.scenario("baseline-2012.yaml")).parameters.reforms
-        let enabled: (Reforms) -> [String: Bool] = { r in
-            ["one-window": r.oneWindow.enabled, "e-certificates": r.eCertificates.enabled, "kiosks": r.kiosks.enabled,
-             "instant-approval": r.instantApproval.enabled, "prefill": r.prefill.enabled, "bundles": r.bundles.enabled,
-             "mobile": r.mobile.enabled, "e-delivery": r.eDelivery.enabled, "cross-region": r.crossRegion.enabled,
-             "unified-identity": r.unifiedIdentity.enabled]
+        let onInBase = Set(base.all.filter(\.enabled).map { type(of: $0).key })
+        #expect(onInBase == ["online"], "baseline-2012 has \(onInBase.sorted()) on")
+        for type in ReformRegistry.standard.types {
+            let r = try ScenarioLoader.load(path: CLI.scenario("ablations/\(type.ablation).yaml")).parameters.reforms
+            let on = Set(r.all.filter(\.enabled).map { Swift.type(of: $0).key })
+            #expect(on == onInBase.union([type.key]), "ablation \(type.ablation): \(on.sorted()) on")
+            #expect(!(r[key: type.key]!.isEqual(to: base[key: type.key]!)), "ablation \(type.ablation) leaves \(type.key) as in baseline-2012")
         }
-        for (name, on) in enabled(base) { #expect(!on, "baseline-2012 has \(name) on") }
-        for reform in enabled(base).keys {
-            let r = try ScenarioLoader.load(path: CLI.scenario("ablations/\(reform).yaml")).parameters.reforms
-            for (name, on) in enabled(r) { #expect(on == (name == reform), "ablation \(reform): \(name) is \(on)") }
-        }
-        let online = try ScenarioLoader.load(path: CLI.scenario("ablations/online.yaml")).parameters.reforms.online
-        #expect(online.share > base.online.share)
+        let online = try ScenarioLoader.load(path: CLI.scenario("ablations/online.yaml")).parameters.reforms[OnlineService.self]!
+        #expect(online.share > base[OnlineService.self]!.share)
     }
 }

@@ -40,7 +40,7 @@ import Testing
         #expect(t[.needs] > 10_000)
         #expect(t[.applications] == t[.completed] + Int64(result.openApplications))
         #expect(t[.needs] == t[.completedNeeds] + Int64(result.openNeeds))
-        if s.parameters.reforms.bundles.enabled {
+        if s.parameters.reforms[Bundles.self]?.enabled == true {
             #expect(t[.bundledApplications] > 0)
             #expect(t[.applications] < t[.needs])
         } else {

@@ -47,10 +47,10 @@ public struct MemoryEstimate: Sendable {
                     + hotlineCounts + hotlineDay + screening)
     }
 
-    /// Memory this process may use: `PAODONG_MEMORY_LIMIT_BYTES` if set, else MemAvailable from
-    /// /proc/meminfo, else nil (unknown: no check).
-    public static func available() -> Int? {
-        if let text = ProcessInfo.processInfo.environment["PAODONG_MEMORY_LIMIT_BYTES"], let v = Int(text), v > 0 { return v }
+    /// Memory this process may use: `limit` if the caller sets one (the command line's
+    /// `PAODONG_MEMORY_LIMIT_BYTES`), else MemAvailable from /proc/meminfo, else nil (unknown: no check).
+    public static func available(limit: Int? = nil) -> Int? {
+        if let limit, limit > 0 { return limit }
         guard let meminfo = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
         for line in meminfo.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
             let parts = line.split(separator: " ")

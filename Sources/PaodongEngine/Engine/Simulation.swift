@@ -17,10 +17,8 @@ public final class Simulation: @unchecked Sendable {
     /// Queues from the most windows to the fewest, so that the longest are started first.
     let queueOrder: [Int]
     let tallies: [Tally]
-    /// The hotline's lines: the general line, and the business line when its reform is on.
-    let hotlineLines: [HotlineLineState]
-    /// The same lines by `HotlineLine` raw value (nil where the run has no such line).
-    let linesByKind: [HotlineLineState?]
+    /// The side models this scenario has, in `sideModels` order.
+    let sides: [any SideModel]
     /// Agents adopted at the start.
     let initialAdopters: Int
     /// Agents of each segment and district at the start.
@@ -48,8 +46,18 @@ public final class Simulation: @unchecked Sendable {
     /// Where the time goes, when asked for (`paodong run --profile`); nil costs nothing.
     public let profile: SimulationProfile?
 
-    /// `lineSchedule` nil chooses by the thread count (`LineSchedule.choose`).
-    public init(scenario: Scenario, threads: Int, profile: SimulationProfile? = nil, lineSchedule: LineSchedule? = nil) {
+    /// The models beside the day loop (`SideModel`), in the order the loop calls them.
+    static let sideModels: [any SideModel.Type] = [HotlineModel.self, ScreeningModel.self]
+
+    /// What a side model may be told about the run besides the scenario.
+    struct Options: Sendable {
+        var profile: SimulationProfile?
+        /// Where the hotline's lines play; nil chooses by the thread count.
+        var lineSchedule: HotlineSchedule?
+    }
+
+    /// `lineSchedule` nil chooses by the thread count (`HotlineSchedule.choose`).
+    public init(scenario: Scenario, threads: Int, profile: SimulationProfile? = nil, lineSchedule: HotlineSchedule? = nil) {
         let started = SimulationProfile.now()
         self.profile = profile
         let ctx = SimulationContext(scenario: scenario)
@@ -77,17 +85,14 @@ public final class Simulation: @unchecked Sendable {
                                      background: background))
         }
         self.queues = queues
-        let lines = HotlineLine.allCases.filter { $0 == .general || ctx.hotlineSetup.businessLine }
-            .map { HotlineLineState(line: $0, parameters: p, seed: p.seed) }
-        hotlineLines = lines
-        linesByKind = HotlineLine.allCases.map { kind in lines.first { $0.line == kind } }
+        let options = Options(profile: profile, lineSchedule: lineSchedule)
+        sides = Simulation.sideModels.compactMap { $0.init(context: ctx, threads: max(1, threads), options: options) }
         queueOrder = queues.indices.sorted { (queues[$0].servers, $1) > (queues[$1].servers, $0) }
         offsets = Array(repeating: 0, count: queues.count + 1)
         blockCounts = Array(repeating: 0, count: Simulation.bucketBlocks * queues.count)
         tallies = (0..<self.threads).map { _ in
             Tally(items: ctx.catalog.items.count, segments: Segment.count, districts: scenario.districts.count, days: p.days)
         }
-        self.lineSchedule = lineSchedule ?? .choose(threads: self.threads)
         profile?.addSerial(.setup, since: started)
     }
 
@@ -100,26 +105,24 @@ public final class Simulation: @unchecked Sendable {
             runDay(t)
             progress?(t + 1, days)
         }
-        // The last day's answers: only their count remains to be told.
-        if days > 0 {
-            if lineSchedule == .nextDay { for k in hotlineLines.indices { playLine(k, day: days - 1) } }
-            awaitLines(day: days - 1)
-            for chunk in chunks { chunk.applyCallOutcomes(lines: linesByKind, batch: (days - 1) % 2, tallies[0]) }
-        }
+        for side in sides { side.finish(days: days, chunks: chunks, tally: tallies[0]) }
         let merging = SimulationProfile.now()
-        defer { profile?.addSerial(.merge, since: merging) }
-        return makeResult()
+        var result = makeResult()
+        for side in sides { side.contribute(to: &result) }
+        profile?.addSerial(.merge, since: merging)
+        return result
     }
 
-    /// Plays day `t`: needs and due actions per chunk, visits bucketed per queue and calls gathered
-    /// per hotline line, the queues in parallel (the lines beside them and the next day's first
-    /// phases), outcomes per chunk with yesterday's call answers. Days must be played in order, each once.
+    /// Plays day `t`: needs and due actions per chunk, visits bucketed per queue and the side
+    /// models' contacts gathered, the queues in parallel, outcomes per chunk after the side models'
+    /// answers (the `SideModel` contract). Days must be played in order, each once.
     public func runDay(_ t: Int) {
-        // 1. Needs and due actions, per chunk (with yesterday's lines first, on few threads).
-        let lateLines = lineSchedule == .nextDay && t > 0 ? hotlineLines.count : 0
-        phase(.needs, lateLines + chunks.count, lines: lateLines) { [self] w, k in
-            if k < lateLines { return playLine(k, day: t - 1) }
-            let chunk = chunks[k - lateLines]
+        // 1. Needs and due actions, per chunk, after the side models' deferred pieces.
+        let deferred = sides.map { $0.deferredPieces(day: t) }
+        let sidePieces = deferred.reduce(0, +)
+        phase(.needs, sidePieces + chunks.count, sidePieces: sidePieces) { [self] w, k in
+            if k < sidePieces { return runDeferredPiece(k, of: deferred, day: t) }
+            let chunk = chunks[k - sidePieces]
             chunk.openNeeds(day: t, context, population, tallies[w])
             chunk.act(day: t, context, population, tallies[w])
             chunk.reserveOutcomes()
@@ -127,9 +130,8 @@ public final class Simulation: @unchecked Sendable {
         // 2. Visits bucketed by queue, in chunk order.
         let bucketing = SimulationProfile.now()
         bucketVisits()
-        for line in hotlineLines { line.gather(day: t, chunks: chunks) }
+        for side in sides { side.gather(day: t, chunks: chunks) }
         profile?.addSerial(.bucketing, since: bucketing)
-        playLines(day: t)
         // 3. Queues in parallel; each writes only its visits' outcome slots.
         let open = context.calendar.isWorking(t)
         let kioskOpen = context.kioskOpen(t)
@@ -148,10 +150,10 @@ public final class Simulation: @unchecked Sendable {
             }
             queue.serve(day: t, entries: slice, chunks: chunks, tally: tallies[w], dayFactor: queue.isKiosk ? kioskFactor : hallFactor)
         }
-        // 4. Outcomes, per chunk, after yesterday's call answers.
-        if t > 0 { awaitLines(day: t - 1) }
+        // 4. Outcomes, per chunk, after the side models' answers.
+        for side in sides { side.awaitAnswers(day: t) }
         phase(.outcomes, chunks.count) { [self] w, c in
-            chunks[c].applyCallOutcomes(lines: linesByKind, batch: (t + 1) % 2, tallies[w])
+            for side in sides { side.handAnswers(to: chunks[c], day: t, tally: tallies[w]) }
             chunks[c].applyOutcomes(day: t, context, population, tallies[w])
             chunks[c].compact()
         }
@@ -211,52 +213,24 @@ public final class Simulation: @unchecked Sendable {
         }
     }
 
-    /// Where the hotline's lines play a day, once its calls are gathered (results never depend on
-    /// it: a line reads only its gathered batch and its own stream).
-    public enum LineSchedule: String, Sendable {
-        /// As pieces of the next day's first phase, started first. On one to three threads that
-        /// phase is long enough to hide them, and no thread is added.
-        case nextDay = "next-day"
-        /// On each line's own queue, beside the workers, from the gathering to the next day's
-        /// outcomes: on four threads or more a line's day is longer than a worker's share of any
-        /// phase, and this takes it off the day loop's critical path.
-        case beside
-
-        /// The schedule for a thread count (from the profile's bounds measured on 2 cores; not yet
-        /// measured on more: docs/performance.md).
-        public static func choose(threads: Int) -> LineSchedule { threads >= 4 ? .beside : .nextDay }
-    }
-    public let lineSchedule: LineSchedule
-
-    /// Starts the lines' day `t` on their queues when they play beside the workers.
-    private func playLines(day t: Int) {
-        guard lineSchedule == .beside else { return }
-        let setup = context.hotlineSetup
-        for line in hotlineLines { line.queue.async(group: line.played[t % 2]) { line.play(day: t, setup: setup) } }
-    }
-
-    /// Plays line `k`'s day `t` where the caller stands (a piece of the next day's first phase).
-    private func playLine(_ k: Int, day t: Int) {
-        hotlineLines[k].play(day: t, setup: context.hotlineSetup)
-    }
-
-    /// Waits until the lines have played day `t`; the wait and the lines' time go to the profile.
-    private func awaitLines(day t: Int) {
-        let waiting = SimulationProfile.now()
-        for line in hotlineLines { line.played[t % 2].wait() }
-        profile?.addSerial(.hotlineWait, since: waiting)
-        profile?.addBeside(.hotline, nanoseconds: hotlineLines.map { $0.playNanoseconds[t % 2] })
+    /// Runs piece `k` of the side models' deferred pieces (`counts` per model, in order).
+    private func runDeferredPiece(_ k: Int, of counts: [Int], day t: Int) {
+        var k = k
+        for (side, n) in zip(sides, counts) {
+            if k < n { return side.runDeferredPiece(k, day: t) }
+            k -= n
+        }
     }
 
     /// Runs one parallel phase of the day with `parallel`, timing its pieces when profiling.
-    /// The first `lines` pieces are hotline lines' days (counted apart in the profile's bounds).
-    private func phase(_ which: SimulationProfile.Phase, _ n: Int, lines: Int = 0, _ body: @Sendable (Int, Int) -> Void) {
+    /// The first `sidePieces` pieces are side models' deferred work (counted apart in the profile's bounds).
+    private func phase(_ which: SimulationProfile.Phase, _ n: Int, sidePieces: Int = 0, _ body: @Sendable (Int, Int) -> Void) {
         guard let profile else { return Simulation.parallel(n, threads: threads, body) }
         let start = SimulationProfile.now()
         Simulation.parallel(n, threads: threads) { w, i in
             let t0 = SimulationProfile.now()
             body(w, i)
-            profile.addPiece(worker: w, nanoseconds: SimulationProfile.now() &- t0, line: i < lines)
+            profile.addPiece(worker: w, nanoseconds: SimulationProfile.now() &- t0, line: i < sidePieces)
         }
         profile.closePhase(which, since: start)
     }

@@ -10,7 +10,10 @@ import Dispatch
 public final class SimulationProfile: @unchecked Sendable {
     /// The phases of docs/model.md, "The day loop", with set-up and the merge of results.
     public enum Phase: Int, CaseIterable, Sendable {
-        case setup, needs, bucketing, queues, hotlineWait, outcomes, merge
+        case setup, needs, bucketing, queues, hotlineWait, outcomes
+        /// The screening campaign's own days, after the city's (a side model's serial time).
+        case screening
+        case merge
         /// The hotline's lines, played beside the phases (busy and longest only; their wall time
         /// is the day loop's wait for them, `hotlineWait`).
         case hotline
@@ -24,6 +27,7 @@ public final class SimulationProfile: @unchecked Sendable {
             case .queues: "3 queues (halls, kiosk pools)"
             case .hotlineWait: "  wait for the hotline lines"
             case .outcomes: "4 outcomes and compaction"
+            case .screening: "screening campaign"
             case .merge: "result merged"
             case .hotline: "hotline lines (own pieces)"
             }

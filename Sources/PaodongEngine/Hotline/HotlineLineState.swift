@@ -47,7 +47,7 @@ final class HotlineLineState: @unchecked Sendable {
     let batches = [Batch(), Batch()]
     /// Signals the end of the play of the days that use each batch (t % 2).
     let played = [DispatchGroup(), DispatchGroup()]
-    /// Where the line plays its days under `Simulation.LineSchedule.beside`: in day order, beside
+    /// Where the line plays its days under `HotlineSchedule.beside`: in day order, beside
     /// the workers, so that the line is off the day loop's critical path.
     let queue: DispatchQueue
     /// Nanoseconds each batch's last play took (read after its group is waited for).
@@ -66,12 +66,14 @@ final class HotlineLineState: @unchecked Sendable {
     @exclusivity(unchecked) private var sortedKind: [UInt8] = []
     @exclusivity(unchecked) private var results = CallCentre.Results()
 
-    init(line: HotlineLine, parameters p: Scenario.Parameters, seed: UInt64) {
+    /// `businessLineAgents`: the business line's agents every hour (`ResolvedReforms`), used for
+    /// that line only.
+    init(line: HotlineLine, parameters p: Scenario.Parameters, businessLineAgents: Int, seed: UInt64) {
         self.line = line
         let h = p.hotline
         func roster(_ factor: Double) -> [Int] {
             line == .business
-                ? Array(repeating: Int((Double(p.reforms.businessLine.agents) * factor).rounded()), count: 24)
+                ? Array(repeating: Int((Double(businessLineAgents) * factor).rounded()), count: 24)
                 : h.staffingByHour.map { Int((Double(h.generalLineAgents) * $0 * factor).rounded()) }
         }
         agentsByHour = roster(1)

@@ -22,7 +22,7 @@ struct HotlineSetup {
     let surgeDay: [Bool]
     let weekday: [Double]
 
-    init(_ p: Scenario.Parameters) {
+    init(_ p: Scenario.Parameters, reforms: ResolvedReforms) {
         let h = p.hotline
         hourTable = DiscreteTable(weights: h.callsByHour)
         consultations = (h.consultationsPerApplication[0], h.consultationsPerApplication[1])
@@ -31,7 +31,7 @@ struct HotlineSetup {
         precheckShare = h.precheckShare
         precheckIncompleteFactor = h.precheckIncompleteFactor
         appealShare = h.appealShare
-        businessLine = p.reforms.businessLine.enabled
+        businessLine = reforms.businessLineAgents != nil
         let first = h.surge.startDate.dayNumber - p.startDate.dayNumber
         surgeDay = (0..<p.days).map { t in t >= first && t < first + h.surge.days }
         surge = surgeDay.map { $0 ? h.surge.factor : 1 }

@@ -167,13 +167,6 @@ extension Simulation {
             initialAdopters: initialAdopters, segmentAgents: segmentAgents, districtAgents: districtAgents,
             warnings: warnings,
             estimatedMemoryBytes: MemoryEstimate(scenario: context.scenario, threads: threads).bytes,
-            hotline: hotlineLines.map {
-                RunResult.HotlineLineResult(line: $0.line, agentsByHour: $0.agentsByHour, surgeAgentsByHour: $0.surgeAgentsByHour,
-                                            surgeDay: context.hotlineSetup.surgeDay, counts: $0.counts, calls: $0.calls,
-                                            answered: $0.answered, workOrders: $0.workOrders, workOrderMilliDays: $0.workOrderMilliDays)
-            },
-            screening: p.screening.map {
-                ScreeningCampaign(scenario: p, districts: context.scenario.districts, screening: $0).run(threads: threads)
-            })
+            hotline: [], screening: nil)
     }
 }

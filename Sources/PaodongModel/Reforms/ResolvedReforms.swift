@@ -40,23 +40,15 @@ public struct ResolvedReforms: Sendable {
     /// (apply to `Flags.prefill` items only, so they are 1 when the reform is off).
     public let prefillFormFactor: Double
     public let prefillIncompleteFactor: Double
+    /// Agents of the hotline's business line on duty every hour; nil without the line (its calls
+    /// go to the general line).
+    public let businessLineAgents: Int?
 
     /// The policy of `scenario`'s reforms; kiosk reforms act only where the city has kiosks.
     public init(scenario: Scenario, kiosksAvailable: Bool) {
         self.init(catalog: scenario.catalog, reforms: scenario.parameters.reforms, kiosksAvailable: kiosksAvailable,
                   expectedNeeds: scenario.expectedNeeds, eventNeeds: scenario.catalog.expectedEventNeeds(agents: scenario.audienceAgents))
     }
-
-    // MARK: - Eligibility (who a count-based reform may reach)
-
-    /// 秒批 decides on submission, from data alone: an item that needs the applicant in person
-    /// (biometrics, a first ID card) cannot be decided instantly at home.
-    public static func instantEligible(_ item: Item) -> Bool { !item.physicalPresence }
-    /// 秒报 / 无感申办 (no-sense application) ends in an instant decision (秒报秒批一体化), so an item
-    /// that needs the applicant in person cannot be one.
-    public static func prefillEligible(_ item: Item) -> Bool { !item.physicalPresence }
-    /// Kiosks take documents and photos but cannot take biometrics.
-    public static func kioskEligible(_ item: Item) -> Bool { !item.physicalPresence }
 
     /// The `count` items a reform reaches: the named ones first (in their order), then the eligible
     /// rest, those `first` marks before the others, each by `rank` (smaller first; ties by index),
@@ -84,115 +76,41 @@ public struct ResolvedReforms: Sendable {
         return chosen
     }
 
-    /// The reforms applied to `catalog`. `expectedNeeds` (per item) and `eventNeeds` (per life
-    /// event) order the `volume` targets.
-    public init(catalog: Catalog, reforms r: Reforms, kiosksAvailable: Bool, expectedNeeds: [Double], eventNeeds: [Double]) {
-        let items = catalog.items
-        let n = items.count
-        /// A share of the eligible items, as an exact count (rounded), by the reform's key.
-        func share(_ s: Double, _ eligible: (Int) -> Bool, _ key: (Int) -> Double) -> [Bool] {
-            let count = Int((s * Double((0..<n).filter(eligible).count)).rounded())
-            return Self.select(count, ItemSelection(), catalog: catalog, eligible: eligible, rank: key, volume: expectedNeeds)
-        }
-        /// Rank of item `i` for a selection: most expected needs first, or the reform's random key.
-        func rank(_ selection: ItemSelection, _ key: @escaping (Int) -> Double) -> (Int) -> Double {
-            selection.target == .volume ? { -expectedNeeds[$0] } : key
-        }
-        let none = [Bool](repeating: false, count: n)
-        let kioskOK = r.kiosks.enabled && kiosksAvailable
-        let kioskEligible: (Int) -> Bool = { Self.kioskEligible(items[$0]) }
-        let kiosk = kioskOK
-            ? Self.select(r.kiosks.items, r.kiosks.selection, catalog: catalog, eligible: kioskEligible,
-                          rank: rank(r.kiosks.selection) { catalog.selectionKey($0, "kiosks") }, volume: expectedNeeds) : none
-        // 跨城通办: items served at kiosks across cities; for a hometown item this replaces the trip
-        // home, so hometown items come first whatever the target.
-        let crossCity = kioskOK
-            ? Self.select(r.kiosks.crossCityItems, r.kiosks.crossCitySelection, catalog: catalog, eligible: kioskEligible,
-                          first: { items[$0].hometown },
-                          rank: rank(r.kiosks.crossCitySelection) { catalog.selectionKey($0, "kiosks.cross_city") }, volume: expectedNeeds) : none
-        let prefill = r.prefill.enabled
-            ? Self.select(r.prefill.items, r.prefill.selection, catalog: catalog, eligible: { Self.prefillEligible(items[$0]) },
-                          rank: rank(r.prefill.selection) { catalog.selectionKey($0, "prefill") }, volume: expectedNeeds) : none
-        // 秒报秒批一体化: with both reforms on, the pre-filled items are decided instantly too (after
-        // the named instant items, before the rest), so the instant count must hold them.
-        let instant = r.instantApproval.enabled
-            ? Self.select(r.instantApproval.items, r.instantApproval.selection, catalog: catalog,
-                          eligible: { Self.instantEligible(items[$0]) }, first: { prefill[$0] },
-                          rank: rank(r.instantApproval.selection) { catalog.selectionKey($0, "instant_approval") }, volume: expectedNeeds) : none
-        let all: (Int) -> Bool = { _ in true }
-        let online = r.online.enabled ? share(r.online.share, all, { catalog.selectionKey($0, "online") }) : none
-        let mobilePersonal = r.mobile.enabled ? share(r.mobile.personalShare, { items[$0].audience == .personal }, { catalog.selectionKey($0, "mobile") }) : none
-        let mobileBusiness = r.mobile.enabled ? share(r.mobile.businessShare, { items[$0].audience == .business }, { catalog.selectionKey($0, "mobile") }) : none
-        let eDelivery = r.eDelivery.enabled ? share(r.eDelivery.share, { items[$0].physicalResult }, { catalog.selectionKey($0, "e_delivery") }) : none
-        let crossRegion = r.crossRegion.enabled ? share(r.crossRegion.share, { items[$0].hometown }, { catalog.selectionKey($0, "cross_region") }) : none
+    /// The reforms applied to `catalog`: each enabled reform marks what it changes, in the
+    /// registry's resolution order; then each item's certificates, submission trips and design
+    /// trips follow. `expectedNeeds` (per item) and `eventNeeds` (per life event) order the
+    /// `volume` targets.
+    public init(catalog: Catalog, reforms: Reforms, kiosksAvailable: Bool, expectedNeeds: [Double], eventNeeds: [Double]) {
+        var r = ReformResolution(catalog: catalog, expectedNeeds: expectedNeeds, eventNeeds: eventNeeds, kiosksAvailable: kiosksAvailable)
+        for k in reforms.registry.resolutionOrder where reforms.all[k].enabled { reforms.all[k].resolve(into: &r) }
+        self.init(r)
+    }
 
-        var covered = [Bool](repeating: false, count: catalog.certificates.count)
-        if r.eCertificates.enabled {
-            let order = catalog.certificates.indices.sorted {
-                (-catalog.certificates[$0].usageWeight, $0) < (-catalog.certificates[$1].usageWeight, $1)
-            }
-            for c in order.prefix(max(0, r.eCertificates.types)) { covered[c] = true }
-        }
+    /// Freezes a resolution and derives each item's certificates and trips. O(items × certificates).
+    public init(_ r: ReformResolution) {
+        let covered = r.certificateCovered
         certificateCovered = covered
-        oneWindow = r.oneWindow.enabled
-        oneWindowServiceFactor = r.oneWindow.enabled ? r.oneWindow.serviceFactor : 1
-        identityServiceFactor = r.unifiedIdentity.enabled ? r.unifiedIdentity.serviceFactor : 1
-        prefillFormFactor = r.prefill.enabled ? r.prefill.formFactor : 1
-        prefillIncompleteFactor = r.prefill.enabled ? r.prefill.incompleteFactor : 1
-
-        var flags: [Flags] = [], channels: [ChannelSet] = [], paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []
-        for (i, item) in items.enumerated() {
-            var offered = ChannelSet.window
-            for channel in Channel.allCases {
-                switch channel {
-                case .window: break
-                case .kiosk: if kiosk[i] { offered.insert(ChannelSet(.kiosk)) }
-                case .web: if online[i] { offered.insert(ChannelSet(.web)) }
-                case .mobile: if mobilePersonal[i] || mobileBusiness[i] { offered.insert(ChannelSet(.mobile)) }
-                }
-            }
-            channels.append(offered)
-            var f: Flags = []
-            if instant[i] { f.insert(.instant) }
-            if prefill[i] { f.insert(.prefill) }
-            if eDelivery[i] { f.insert(.eDelivery) }
-            if crossRegion[i] { f.insert(.crossRegion) }
-            if crossCity[i] { f.insert(.crossCityKiosk) }
-            flags.append(f)
+        bundledEvents = r.bundledEvents
+        oneWindow = r.oneWindow
+        oneWindowServiceFactor = r.oneWindowServiceFactor
+        identityServiceFactor = r.identityServiceFactor
+        prefillFormFactor = r.prefillFormFactor
+        prefillIncompleteFactor = r.prefillIncompleteFactor
+        businessLineAgents = r.businessLineAgents
+        flags = r.flags
+        channels = r.channels
+        var paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []
+        for (i, item) in r.catalog.items.enumerated() {
             let e = item.certificates.filter { covered[$0] }.count
             electronic.append(UInt8(e))
             paper.append(UInt8(item.certificates.count - e))
             var trips = 1
-            if !oneWindow { for k in 1..<max(1, item.departments.count) where !item.isColocated(k) { trips += 1 } }
+            if !r.oneWindow { for k in 1..<max(1, item.departments.count) where !item.isColocated(k) { trips += 1 } }
             submission.append(UInt8(trips))
-            design.append(UInt8(Self.designTrips(item: item, flags: f, channels: offered, windowTrips: trips)))
+            design.append(UInt8(Self.designTrips(item: item, flags: r.flags[i], channels: r.channels[i], windowTrips: trips)))
         }
-        self.flags = flags; self.channels = channels; paperCertificates = paper; electronicCertificates = electronic
+        paperCertificates = paper; electronicCertificates = electronic
         windowSubmissionTrips = submission; designTrips = design
-        // Bundles: named events first, then by expected needs (volume) or in table order (random),
-        // each while its items fit in the count; a later event that still fits is taken, so that
-        // the count is met as closely as the events' sizes allow.
-        var bundled = [Bool](repeating: false, count: catalog.lifeEvents.count)
-        if r.bundles.enabled {
-            let eventIndex = Dictionary(catalog.lifeEvents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-            let named = r.bundles.selection.include.compactMap { eventIndex[$0] }
-            let rest = catalog.lifeEvents.indices.filter { !named.contains($0) }
-            let byVolume = rest.sorted { (-eventNeeds[$0], $0) < (-eventNeeds[$1], $1) }
-            let ordered = named + (r.bundles.selection.target == .volume ? byVolume : rest)
-            var inBundle = Set<Int>()
-            func take(_ order: [Int], upTo limit: Int) {
-                for e in order where !bundled[e] {
-                    let event = catalog.lifeEvents[e]
-                    if inBundle.count + Set(event.items).subtracting(inBundle).count <= limit {
-                        bundled[e] = true
-                        inBundle.formUnion(event.items)
-                    }
-                }
-            }
-            take(ordered, upTo: r.bundles.items - max(0, r.bundles.selection.addedByVolume))
-            if r.bundles.selection.addedByVolume > 0 { take(byVolume, upTo: r.bundles.items) }
-        }
-        bundledEvents = bundled
     }
 
     /// Trips of the item's best channel for a well-prepared applicant when everything goes right:

@@ -1,26 +1,3 @@
-/// One opening period of a hall in minutes after midnight, e.g. 540–720 for 09:00–12:00.
-public struct OpeningPeriod: Codable, Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public init(start: Int, end: Int) { self.start = start; self.end = end }
-    public var minutes: Int { end - start }
-}
-
-/// The halls of one level before scaling.
-public struct HallLevelParameters: Codable, Sendable, Equatable {
-    /// Number of halls at this level in the whole city. Street and community halls follow the
-    /// district table; district halls are one per district; the city hall sits in `cityDistrict`.
-    public var halls: Int
-    public var windowsPerHall: Int
-    /// Travel minutes per trip to a hall of this level (door to door and back).
-    public var travelMin: Double
-    /// This level's window-group allocation, where it differs from `HallParameters.groupAllocation`.
-    public var groupAllocation: HallParameters.GroupAllocation?
-    public init(halls: Int, windowsPerHall: Int, travelMin: Double, groupAllocation: HallParameters.GroupAllocation? = nil) {
-        self.halls = halls; self.windowsPerHall = windowsPerHall; self.travelMin = travelMin
-        self.groupAllocation = groupAllocation
-    }
-}
 
 /// Halls, their queues and their service (docs/model.md, "Departments and window groups").
 public struct HallParameters: Codable, Sendable, Equatable {
@@ -67,20 +44,5 @@ public struct HallParameters: Codable, Sendable, Equatable {
         self.patienceMeanMin = patienceMeanMin; self.ticketCapPerWindow = ticketCapPerWindow
         self.windowServiceMeanMin = windowServiceMeanMin; self.windowServiceCV = windowServiceCV
         self.collectionServiceMeanMin = collectionServiceMeanMin
-    }
-}
-
-/// Self-service terminals: pooled per district and served like a window group.
-public struct KioskParameters: Codable, Sendable, Equatable {
-    public var count: Int
-    public var serviceMeanMin: Double
-    public var serviceCV: Double
-    public var travelMin: Double
-    public var opening: [OpeningPeriod]
-    public var openWeekends: Bool
-    public init(count: Int, serviceMeanMin: Double, serviceCV: Double, travelMin: Double,
-                opening: [OpeningPeriod], openWeekends: Bool) {
-        self.count = count; self.serviceMeanMin = serviceMeanMin; self.serviceCV = serviceCV
-        self.travelMin = travelMin; self.opening = opening; self.openWeekends = openWeekends
     }
 }

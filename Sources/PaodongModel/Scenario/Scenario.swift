@@ -1,7 +1,7 @@
 /// A validated, frozen scenario: everything the engine needs, with no file format left in it.
 public struct Scenario: Sendable {
     /// Everything the scenario file set, as resolved after `extends:`; written to the manifest.
-    public struct Parameters: Codable, Sendable, Equatable {
+    public struct Parameters: Encodable, Sendable, Equatable {
         public var name: String
         public var description: String
         public var seed: UInt64

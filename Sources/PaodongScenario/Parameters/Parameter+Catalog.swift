@@ -1,6 +1,7 @@
 import PaodongModel
 
-// Every key of a scenario file, declared once: path, type and range, unit, meaning. The values and
+// Every key of a scenario file, declared once: path, type and range, unit, meaning (a reform's keys
+// in the reform's own file). The values and
 // their sources live in Scenarios/ (shenzhen-2020.yaml is the reference city); docs/parameters.md
 // is generated from this list (`paodong validate --explain`).
 
@@ -9,12 +10,12 @@ extension Parameter {
     private static let levels = HallLevel.allCases.map(\.key)
     private static let itemLevels = [HallLevel.community, .street, .district].map(\.key)
     private static let channels = Channel.allCases.map(\.key)
-    private static let counts = 0...1_000_000
-    /// The count-based reforms, which pick items (life events for bundles) by `target`.
-    private static let selecting = ["kiosks", "instant_approval", "prefill", "bundles"]
 
-    /// Every declared key, in the order of the reference.
-    public static let all: [Parameter] = run + data + population + demand + catalog + halls + kiosks + process + behaviour + reforms + hotline + screening
+    /// Every declared key with `registry`'s reforms (each declared in its own file under
+    /// PaodongModel's `Reforms/`), in the order of the reference.
+    public static func all(_ registry: ReformRegistry = .standard) -> [Parameter] {
+        run + data + population + demand + catalog + halls + kiosks + process + behaviour + registry.parameters + hotline + screening
+    }
 
     static let run: [Parameter] = [
         Parameter("extends", .text, required: false, fallback: "none",
@@ -154,44 +155,6 @@ extension Parameter {
         Parameter("behaviour.adoption_probability", .share, doc: "Probability that a non-adopter offered an online channel starts using it."),
         Parameter("behaviour.senior_adoption_factor", .number(0...1),
                   doc: "Multiplies `adoption_probability` for seniors."),
-    ]
-
-    static let reforms: [Parameter] = [
-        Parameter("reforms.<reform>.enabled", .flag, each: ["one_window", "e_certificates", "kiosks", "instant_approval", "prefill", "bundles",
-                                                           "mobile", "online", "e_delivery", "cross_region", "unified_identity",
-                                                           "business_line"],
-                  doc: "Whether the reform acts; a reform that is off changes nothing, whatever its sizes."),
-        Parameter("reforms.<reform>.target", .choice(ReformTarget.allCases.map(\.rawValue)), each: selecting, required: false, fallback: "random",
-                  doc: "How the reform picks items after `include`: most expected needs first (`volume`), or the catalog's random order."),
-        Parameter("reforms.<reform>.include", .ids, each: selecting, required: false, fallback: "none",
-                  doc: "Items (life-event ids for bundles) the reform reaches first, in order."),
-        Parameter("reforms.<reform>.added_by_volume", .integer(counts), unit: "items", each: selecting, required: false, fallback: "0",
-                  doc: "The last this-many of the size go to the most-used eligible items not yet taken (a plan adding 高频 items)."),
-        Parameter("reforms.one_window.service_factor", .number(0.01...100), doc: "Generalist window time relative to a departmental window (一窗通办)."),
-        Parameter("reforms.e_certificates.types", .integer(counts), unit: "types", doc: "The most-used certificate types pulled electronically (免证办)."),
-        Parameter("reforms.kiosks.items", .integer(counts), unit: "items", doc: "Items a kiosk serves (no biometrics items)."),
-        Parameter("reforms.kiosks.cross_city_items", .integer(counts), unit: "items",
-                  doc: "Items served at kiosks across cities (跨城通办); hometown items first."),
-        Parameter("reforms.kiosks.cross_city_target", .choice(ReformTarget.allCases.map(\.rawValue)), required: false, fallback: "random",
-                  doc: "`target` of the cross-city items."),
-        Parameter("reforms.kiosks.cross_city_include", .ids, required: false, fallback: "none", doc: "`include` of the cross-city items."),
-        Parameter("reforms.kiosks.cross_city_added_by_volume", .integer(counts), unit: "items", required: false, fallback: "0",
-                  doc: "`added_by_volume` of the cross-city items."),
-        Parameter("reforms.instant_approval.items", .integer(counts), unit: "items", doc: "Items decided on submission (秒批)."),
-        Parameter("reforms.prefill.items", .integer(counts), unit: "items",
-                  doc: "Items with pre-filled forms (秒报, 无感申办); decided instantly too when instant approval is on."),
-        Parameter("reforms.prefill.form_factor", .number(0...10), doc: "Form time of a pre-filled item relative to a blank form."),
-        Parameter("reforms.prefill.incomplete_factor", .number(0...1), doc: "Multiplies the incomplete probability of a pre-filled item."),
-        Parameter("reforms.bundles.items", .integer(counts), unit: "items",
-                  doc: "Items in bundled life events (一件事一次办): events are bundled while their items fit."),
-        Parameter("reforms.mobile.personal_share", .share, doc: "Share of personal items on the i深圳 app."),
-        Parameter("reforms.mobile.business_share", .share, doc: "Share of business items on the i深圳 app."),
-        Parameter("reforms.online.share", .share, doc: "Share of items on the web portal (一网通办)."),
-        Parameter("reforms.e_delivery.share", .share, doc: "Share of items with a paper result whose result is delivered (no collection trip)."),
-        Parameter("reforms.cross_region.share", .share, doc: "Share of hometown items done without the hometown trip (跨域通办)."),
-        Parameter("reforms.unified_identity.service_factor", .number(0.01...100), doc: "Window and kiosk time with unified identity (统一身份认证)."),
-        Parameter("reforms.business_line.agents", .integer(0...100_000), unit: "agents",
-                  doc: "Agents of the 12345 business line (key 1, 营商环境专席), on duty every hour; businesses' calls go to it instead of the general line."),
     ]
 
     static let hotline: [Parameter] = [

@@ -1,7 +1,5 @@
-import PaodongModel
-
-/// One scenario key, declared once with its type, range, unit and meaning
-/// (`Parameter+Catalog.swift`). The decoder reads every key through its declaration, the validator
+/// One scenario key, declared once with its type, range, unit and meaning (the scenario's keys in
+/// PaodongScenario's `Parameter+Catalog.swift`, each reform's in its own file under `Reforms/`). The decoder reads every key through its declaration, the validator
 /// names keys that must be declared, and `paodong validate --explain` and docs/parameters.md are
 /// generated from the declarations.
 ///
@@ -56,7 +54,7 @@ public struct Parameter: Sendable {
     }
 
     /// The concrete paths this declaration stands for.
-    var concretePaths: [String] {
+    public var concretePaths: [String] {
         guard let open = path.firstIndex(of: "<"), let close = path.firstIndex(of: ">") else { return [path] }
         return each.map { path.replacingCharacters(in: open...close, with: $0) }
     }
@@ -67,12 +65,12 @@ public struct Parameter: Sendable {
         switch kind {
         case .text: return "text"
         case .integer(let r): return "an integer in \(r.lowerBound)…\(r.upperBound)"
-        case .number(let r): return ValueReader.describe(r)
+        case .number(let r): return Self.describe(r)
         case .share: return "a share between 0 and 1"
         case .flag: return "true or false"
         case .choice(let words): return "one of " + words.joined(separator: ", ")
         case .numbers(let count, let r):
-            return (count.map { "a list of \($0) numbers" } ?? "a list of numbers") + ", each " + ValueReader.describe(r).replacingOccurrences(of: "a number ", with: "")
+            return (count.map { "a list of \($0) numbers" } ?? "a list of numbers") + ", each " + Self.describe(r).replacingOccurrences(of: "a number ", with: "")
         case .date: return "a date YYYY-MM-DD"
         case .dates: return "a list of dates YYYY-MM-DD"
         case .periods: return "a list of periods \"HH:MM-HH:MM\", in order, not overlapping"
@@ -82,62 +80,18 @@ public struct Parameter: Sendable {
         }
     }
 
-    // MARK: - Lookup
-
-    /// A set of declarations that a file's keys are read through: the scenario's (`Parameter.all`)
-    /// or a sweep design's. A list element's index (`factors[2].low`) is ignored in lookups.
-    public struct Schema: Sendable {
-        /// Every declaration by concrete path.
-        let byPath: [String: Parameter]
-        /// Every section (a path that holds keys), e.g. `reforms` and `reforms.kiosks`.
-        let sections: Set<String>
-
-        public init(_ parameters: [Parameter]) {
-            var table: [String: Parameter] = [:]
-            for p in parameters {
-                for path in p.concretePaths {
-                    precondition(table[path] == nil, "key \(path) declared twice")
-                    table[path] = p
-                }
-            }
-            var sections: Set<String> = []
-            for path in table.keys {
-                var parts = path.split(separator: ".").dropLast()
-                while !parts.isEmpty {
-                    sections.insert(parts.joined(separator: "."))
-                    parts = parts.dropLast()
-                }
-            }
-            byPath = table
-            self.sections = sections
+    /// A range of numbers in words, open ends (±greatestFiniteMagnitude) left out.
+    public static func describe(_ r: ClosedRange<Double>) -> String {
+        let lo = r.lowerBound == -Double.greatestFiniteMagnitude ? nil : r.lowerBound
+        let hi = r.upperBound == Double.greatestFiniteMagnitude ? nil : r.upperBound
+        switch (lo, hi) {
+        case let (l?, h?): return "a number from \(format(l)) to \(format(h))"
+        case let (l?, nil): return "a number ≥ \(format(l))"
+        case let (nil, h?): return "a number ≤ \(format(h))"
+        default: return "a finite number"
         }
-
-        /// `a.b[3].c` → `a.b.c`.
-        static func normalized(_ path: String) -> String {
-            guard path.contains("[") else { return path }
-            return path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)
-        }
-
-        /// The declaration of the concrete key `path`; a key the code reads without declaring it
-        /// is a programmer error.
-        func declared(_ path: String) -> Parameter {
-            guard let p = byPath[Self.normalized(path)] else { preconditionFailure("key '\(path)' is read but not declared") }
-            return p
-        }
-
-        /// Whether `path` is a declared key or section.
-        public func isDeclared(_ path: String) -> Bool {
-            let path = Self.normalized(path)
-            return byPath[path] != nil || sections.contains(path) || path.isEmpty
-        }
-
-        /// The declaration of `path`, if any.
-        public func parameter(_ path: String) -> Parameter? { byPath[Self.normalized(path)] }
-
-        /// The scenario file's keys.
-        public static let scenario = Schema(Parameter.all)
     }
 
-    /// Whether `path` is a declared scenario key or section (the validator may name only those).
-    static func isDeclared(_ path: String) -> Bool { Schema.scenario.isDeclared(path) }
+    /// A whole number without its `.0`.
+    public static func format(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
 }

@@ -1,0 +1,15 @@
+/// The halls of one level before scaling.
+public struct HallLevelParameters: Codable, Sendable, Equatable {
+    /// Number of halls at this level in the whole city. Street and community halls follow the
+    /// district table; district halls are one per district; the city hall sits in `cityDistrict`.
+    public var halls: Int
+    public var windowsPerHall: Int
+    /// Travel minutes per trip to a hall of this level (door to door and back).
+    public var travelMin: Double
+    /// This level's window-group allocation, where it differs from `HallParameters.groupAllocation`.
+    public var groupAllocation: HallParameters.GroupAllocation?
+    public init(halls: Int, windowsPerHall: Int, travelMin: Double, groupAllocation: HallParameters.GroupAllocation? = nil) {
+        self.halls = halls; self.windowsPerHall = windowsPerHall; self.travelMin = travelMin
+        self.groupAllocation = groupAllocation
+    }
+}
