@@ -72,41 +72,8 @@ struct SweepCommand: ParsableCommand {
         let shardRuns = (0..<sweep.runCount).filter { $0 % part.1 == part.0 - 1 }
         let mine = shardRuns.enumerated().filter { $0.offset % world.size == world.rank }.map(\.element)
 
-        // Finished runs are kept in a work folder beside the output, one file per run, so that an
-        // interrupted sweep resumes where it stopped and never looks complete. The root checks and
-        // creates it; the other ranks join it once the root has.
-        var work: SweepWork? = nil
-        var setupFailure: ExitCode? = nil
-        if world.isRoot {
-            do { work = try SweepWork(output: outPath, key: key, shard: "\(part.0)/\(part.1)", resume: resume, force: force) }
-            catch { setupFailure = fail(error) }
-        }
-        if world.maximum(setupFailure == nil ? 0 : 1) != 0 { throw setupFailure ?? ExitCode(73) }
-        if work == nil { work = SweepWork(joining: outPath) }
-        let runs = work!
-
-        let progress = SweepProgress(total: mine.count, done: mine.filter { runs.has($0) }.count, quiet: quiet,
-                                     label: world.size > 1 ? "rank \(world.rank): " : "")
-        var failure: Int32 = 0
-        for index in mine where !runs.has(index) {
-            let p = index / sweep.replications, r = index % sweep.replications + 1
-            progress.starting(point: p + 1, replication: r)
-            do {
-                let scenario = try SweepDesignLoader.scenario(sweep, point: p)
-                let simulation = Simulation(scenario: scenario.withSeed(sweep.seed(replication: r)), threads: threads)
-                simulation.isCancelled = { Interruption.shared.isSet }
-                let result = try simulation.run()
-                try runs.save(index, SweepReport.row(sweep, point: p, replication: r, result: result))
-            } catch SimulationError.cancelled {
-                failure = interruptedExitCode.rawValue
-                break
-            } catch {
-                printError("error: \(progress.label)run \(index + 1) (point \(p + 1), replication \(r)) failed")
-                failure = fail(error).rawValue
-                break
-            }
-            progress.finished()
-        }
+        let runs = try openWork(world, output: outPath, key: key, part: part)
+        let failure = simulate(sweep, runs: mine, into: runs, world)
         // Every rank learns whether any failed; then nobody writes an output that looks complete.
         let worst = world.maximum(Int(failure))
         if worst != 0 {
@@ -136,6 +103,48 @@ struct SweepCommand: ParsableCommand {
         }
         runs.remove()
         print("sweep \(name): \(shardRuns.count) runs (\(sweep.points.count) points × \(sweep.replications) replications\(shard.map { ", shard \($0)" } ?? "")\(world.size > 1 ? ", \(world.size) MPI ranks" : "")); wall seconds \(Format.number(Date().timeIntervalSince(started), 1)); output \(directory.path)")
+    }
+
+    /// The work folder beside the output that keeps finished runs, one file per run, so that an
+    /// interrupted sweep resumes where it stopped and never looks complete. The root checks and
+    /// creates it; the other ranks join it once the root has.
+    private func openWork(_ world: MPIWorld, output outPath: String, key: String, part: (Int, Int)) throws -> SweepWork {
+        var work: SweepWork? = nil
+        var setupFailure: ExitCode? = nil
+        if world.isRoot {
+            do { work = try SweepWork(output: outPath, key: key, shard: "\(part.0)/\(part.1)", resume: resume, force: force) }
+            catch { setupFailure = fail(error) }
+        }
+        if world.maximum(setupFailure == nil ? 0 : 1) != 0 { throw setupFailure ?? ExitCode(73) }
+        return work ?? SweepWork(joining: outPath)
+    }
+
+    /// Simulates this rank's runs not yet in `runs`, saving each as it finishes; the exit code of
+    /// the first failure or interruption, which stops the loop, or 0.
+    private func simulate(_ sweep: SweepDesign, runs mine: [Int], into runs: SweepWork, _ world: MPIWorld) -> Int32 {
+        let progress = SweepProgress(total: mine.count, done: mine.filter { runs.has($0) }.count, quiet: quiet,
+                                     label: world.size > 1 ? "rank \(world.rank): " : "")
+        var failure: Int32 = 0
+        for index in mine where !runs.has(index) {
+            let p = index / sweep.replications, r = index % sweep.replications + 1
+            progress.starting(point: p + 1, replication: r)
+            do {
+                let scenario = try SweepDesignLoader.scenario(sweep, point: p)
+                let simulation = Simulation(scenario: scenario.withSeed(sweep.seed(replication: r)), threads: threads)
+                simulation.isCancelled = { Interruption.shared.isSet }
+                let result = try simulation.run()
+                try runs.save(index, SweepReport.row(sweep, point: p, replication: r, result: result))
+            } catch SimulationError.cancelled {
+                failure = interruptedExitCode.rawValue
+                break
+            } catch {
+                printError("error: \(progress.label)run \(index + 1) (point \(p + 1), replication \(r)) failed")
+                failure = fail(error).rawValue
+                break
+            }
+            progress.finished()
+        }
+        return failure
     }
 }
 

@@ -20,6 +20,13 @@ public struct CityLayout: Sendable {
     /// Notes for the user: levels that carry background visits at this scale, and how faithful they are.
     public var warnings: [String]
 
+    /// Below this scale full-size halls carry more than 99 background visits per simulated one and
+    /// the city's daily counts are mostly noise: the run says it is not a faithful miniature.
+    static let faithfulScale = 0.01
+    /// From this many background visits per simulated one, a level's mean waits under a minute
+    /// come out low (README, "Faithful miniatures"): the run says so.
+    static let manyBackgroundVisits = 10.0
+
     /// The layout at the scenario's scale; `load` is the expected window minutes by level and
     /// department (`SimulationContext.departmentLoad`), which window groups follow.
     public init(scenario: Scenario, policy: ResolvedReforms, load: [[Double]]) {
@@ -33,92 +40,112 @@ public struct CityLayout: Sendable {
         var byDistrict = Array(repeating: Array(repeating: [Int32](), count: districts.count), count: HallLevel.allCases.count)
         var byLevel = Array(repeating: [Int32](), count: HallLevel.allCases.count)
         for level in HallLevel.allCases {
-            let lp = p.halls.levels[level.rawValue]
-            let perDistrict: [Double] = districts.enumerated().map { d, district in
-                switch level {
-                case .community: return Double(district.communities)
-                case .street: return Double(district.streets)
-                case .district: return 1
-                case .city: return d == p.halls.cityDistrict ? 1 : 0
-                }
-            }
-            // A level with at least one hall at this scale keeps the scaled count (rounded), its
-            // windows shared as at full scale. A level with less than one hall cannot be shrunk
-            // faithfully (a hall of a few windows queues differently from the full-size ones), so
-            // it keeps one full-size hall in each district that has one, each with the windows it
-            // has at full scale, and fills them with background visits to the full city's load per
-            // window: every window group is the size it is in the full city, at the same load.
-            let original = perDistrict.reduce(0, +)
-            let fullCounts = perDistrict.map { Int($0) }
-            var counts: [Int], windows: [Int] = [], backgrounds: [Double] = []
-            if original * f >= 1 {
-                counts = apportion(Int((original * f).rounded()), weights: perDistrict)
-                windows = CityLayout.hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts,
-                                                 byResidents: p.halls.windowAllocation == .residents)
-                backgrounds = Array(repeating: 0, count: windows.count)
-            } else {
-                let fullWindows = CityLayout.hallWindows(counts: fullCounts, perHall: lp.windowsPerHall, districts: districts,
-                                                         byResidents: p.halls.windowAllocation == .residents)
-                counts = fullCounts.map { min($0, 1) }
-                var start = 0
-                for n in fullCounts {
-                    let own = fullWindows[start..<(start + n)]
-                    start += n
-                    guard n > 0 else { continue }
-                    let w = own.max()!
-                    windows.append(w)
-                    backgrounds.append(max(0, Double(w) / (f * Double(own.reduce(0, +))) - 1))
-                }
-            }
-            if let most = backgrounds.max(), most >= 10 {
-                warnings.append("scale \(f): \(level.key) halls carry up to \(String(format: "%.0f", most)) background visits per simulated one; trips and shares stay within about 1 % of full scale, mean waits of several minutes within about 5 %, but mean waits under a minute come out up to about a quarter low (README, Faithful miniatures)")
-            }
-            let carried = zip(windows, backgrounds).filter { $0.1 > 0 }
-            if !carried.isEmpty {
-                let mean = carried.reduce(0) { $0 + Double($1.0) * $1.1 } / Double(carried.reduce(0) { $0 + $1.0 })
-                warnings.append("scale \(f): the \(level.key) level keeps \(counts.reduce(0, +)) full-size hall\(counts.reduce(0, +) == 1 ? "" : "s") (\(windows.reduce(0, +)) windows); \(carried.count) of them carry background visits (\(String(format: "%.2f", mean)) per simulated visit, window-weighted), so that their queues are those of the full city")
-            }
+            let sized = Self.levelHalls(level, p, districts)
+            warnings += Self.miniatureWarnings(level, sized, scale: f)
             var k = 0
-            for (d, n) in counts.enumerated() {
+            for (d, n) in sized.counts.enumerated() {
                 for _ in 0..<n {
-                    let (groups, map) = WindowGroupPolicy.groups(windows: windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
+                    let (groups, map) = WindowGroupPolicy.groups(windows: sized.windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
                                                                  minWindows: p.halls.groupMinWindows)
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
-                    halls.append(Hall(level: level, district: d, windows: windows[k], groupWindows: groups, departmentGroup: map,
-                                      background: backgrounds[k]))
+                    halls.append(Hall(level: level, district: d, windows: sized.windows[k], groupWindows: groups, departmentGroup: map,
+                                      background: sized.backgrounds[k]))
                     k += 1
                 }
             }
         }
-
-        if f < 0.01 {
+        if f < Self.faithfulScale {
             warnings.append("scale \(f) is below 1 %: full-size halls carry more than 99 background visits per simulated one and the city's daily counts are mostly noise, so waits and trips are not a faithful miniature (see the README's table of scales)")
         }
-        var pools: [KioskPool] = []
-        var poolOf = Array(repeating: Int32(-1), count: districts.count)
-        if p.kiosks.count > 0 {
-            // Kiosks as a level of one pool per district, each kept at its full size in a miniature
-            // and filled with background visits to the full city's load per kiosk.
-            let perDistrict = apportion(f < 1 ? p.kiosks.count : Int((Double(p.kiosks.count) * f).rounded(.up)),
-                                        weights: districts.map(\.residents10k))
-            let background = f < 1 ? 1 / f - 1 : 0
-            if background > 0 {
-                warnings.append("scale \(f): kiosk pools keep their full size (\(p.kiosks.count) kiosks); each simulated kiosk visit brings \(String(format: "%.2f", background)) background visits")
-            }
-            for (d, n) in perDistrict.enumerated() where n > 0 {
-                poolOf[d] = Int32(pools.count)
-                pools.append(KioskPool(district: d, kiosks: n, background: background > 1e-9 ? background : 0))
-            }
-            // Districts left without kiosks use the pools in turn.
-            var next = 0
-            for d in districts.indices where poolOf[d] < 0 {
-                poolOf[d] = Int32(next % pools.count)
-                next += 1
+        let kiosks = Self.kioskPools(p, districts)
+        warnings += kiosks.warnings
+        self.halls = halls; self.kioskPools = kiosks.pools; hallsByDistrict = byDistrict; hallsByLevel = byLevel
+        kioskPoolOfDistrict = kiosks.poolOfDistrict; self.warnings = warnings
+    }
+
+    /// A level's halls per district, each hall's windows and background visits per simulated visit.
+    ///
+    /// A level with at least one hall at this scale keeps the scaled count (rounded), its windows
+    /// shared as at full scale. A level with less than one hall cannot be shrunk faithfully (a hall
+    /// of a few windows queues differently from the full-size ones), so it keeps one full-size hall
+    /// in each district that has one, each with the windows it has at full scale, and fills them
+    /// with background visits to the full city's load per window: every window group is the size
+    /// it is in the full city, at the same load.
+    static func levelHalls(_ level: HallLevel, _ p: Scenario.Parameters, _ districts: [District])
+        -> (counts: [Int], windows: [Int], backgrounds: [Double]) {
+        let f = p.scale
+        let lp = p.halls.levels[level.rawValue]
+        let perDistrict: [Double] = districts.enumerated().map { d, district in
+            switch level {
+            case .community: return Double(district.communities)
+            case .street: return Double(district.streets)
+            case .district: return 1
+            case .city: return d == p.halls.cityDistrict ? 1 : 0
             }
         }
-        self.halls = halls; self.kioskPools = pools; hallsByDistrict = byDistrict; hallsByLevel = byLevel
-        kioskPoolOfDistrict = poolOf; self.warnings = warnings
+        let original = perDistrict.reduce(0, +)
+        let fullCounts = perDistrict.map { Int($0) }
+        let byResidents = p.halls.windowAllocation == .residents
+        if original * f >= 1 {
+            let counts = apportion(Int((original * f).rounded()), weights: perDistrict)
+            let windows = hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts, byResidents: byResidents)
+            return (counts, windows, Array(repeating: 0, count: windows.count))
+        }
+        let fullWindows = hallWindows(counts: fullCounts, perHall: lp.windowsPerHall, districts: districts, byResidents: byResidents)
+        var windows: [Int] = [], backgrounds: [Double] = []
+        var start = 0
+        for n in fullCounts {
+            let own = fullWindows[start..<(start + n)]
+            start += n
+            guard n > 0 else { continue }
+            let w = own.max()!
+            windows.append(w)
+            backgrounds.append(max(0, Double(w) / (f * Double(own.reduce(0, +))) - 1))
+        }
+        return (fullCounts.map { min($0, 1) }, windows, backgrounds)
+    }
+
+    /// What a miniature's level of full-size halls means for its figures.
+    static func miniatureWarnings(_ level: HallLevel, _ sized: (counts: [Int], windows: [Int], backgrounds: [Double]), scale f: Double) -> [String] {
+        var warnings: [String] = []
+        if let most = sized.backgrounds.max(), most >= manyBackgroundVisits {
+            warnings.append("scale \(f): \(level.key) halls carry up to \(String(format: "%.0f", most)) background visits per simulated one; trips and shares stay within about 1 % of full scale, mean waits of several minutes within about 5 %, but mean waits under a minute come out up to about a quarter low (README, Faithful miniatures)")
+        }
+        let carried = zip(sized.windows, sized.backgrounds).filter { $0.1 > 0 }
+        if !carried.isEmpty {
+            let halls = sized.counts.reduce(0, +)
+            let mean = carried.reduce(0) { $0 + Double($1.0) * $1.1 } / Double(carried.reduce(0) { $0 + $1.0 })
+            warnings.append("scale \(f): the \(level.key) level keeps \(halls) full-size hall\(halls == 1 ? "" : "s") (\(sized.windows.reduce(0, +)) windows); \(carried.count) of them carry background visits (\(String(format: "%.2f", mean)) per simulated visit, window-weighted), so that their queues are those of the full city")
+        }
+        return warnings
+    }
+
+    /// Kiosks as a level of one pool per district, each kept at its full size in a miniature and
+    /// filled with background visits to the full city's load per kiosk; districts without kiosks
+    /// use the pools in turn.
+    static func kioskPools(_ p: Scenario.Parameters, _ districts: [District])
+        -> (pools: [KioskPool], poolOfDistrict: [Int32], warnings: [String]) {
+        let f = p.scale
+        var pools: [KioskPool] = [], warnings: [String] = []
+        var poolOf = Array(repeating: Int32(-1), count: districts.count)
+        guard p.kiosks.count > 0 else { return (pools, poolOf, warnings) }
+        let perDistrict = apportion(f < 1 ? p.kiosks.count : Int((Double(p.kiosks.count) * f).rounded(.up)),
+                                    weights: districts.map(\.residents10k))
+        let background = f < 1 ? 1 / f - 1 : 0
+        if background > 0 {
+            warnings.append("scale \(f): kiosk pools keep their full size (\(p.kiosks.count) kiosks); each simulated kiosk visit brings \(String(format: "%.2f", background)) background visits")
+        }
+        for (d, n) in perDistrict.enumerated() where n > 0 {
+            poolOf[d] = Int32(pools.count)
+            pools.append(KioskPool(district: d, kiosks: n, background: background > 1e-9 ? background : 0))
+        }
+        var next = 0
+        for d in districts.indices where poolOf[d] < 0 {
+            poolOf[d] = Int32(next % pools.count)
+            next += 1
+        }
+        return (pools, poolOf, warnings)
     }
 
     /// Windows of each hall, in hall order (district by district): the level's total windows

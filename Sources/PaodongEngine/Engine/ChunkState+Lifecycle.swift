@@ -39,7 +39,7 @@ extension ChunkState {
         apps[i].forms += 1
         if behaviour.uniform() < Double(ctx.terms(of: apps[i]).incomplete) {
             tally.add(.incompleteFindings, 1)
-            due[i] = Int32(t + 1)  // 补正: resubmitted online the next day
+            due[i] = Int32(t + ModelRules.onlineResubmissionDays)  // 补正
         } else {
             submitted(i, day: t, ctx, pop, tally)
         }
@@ -172,7 +172,7 @@ extension ChunkState {
                 let agent = Int(apps[i].agent)
                 let s = pop.agents[agent].state
                 let w = (s & Population.State.wastedMask) >> UInt8(Population.State.wastedShift)
-                if w < 3 { pop.agents[agent].state = (s & ~Population.State.wastedMask) | ((w + 1) << UInt8(Population.State.wastedShift)) }
+                if w < ModelRules.experienceCap { pop.agents[agent].state = (s & ~Population.State.wastedMask) | ((w + 1) << UInt8(Population.State.wastedShift)) }
             }
             let retry = t + h.retryDelayDays
             if collection {
@@ -217,7 +217,7 @@ extension ChunkState {
         let reviewMeanDays = Double(ctx.terms(of: apps[i]).reviewMeanDays)
         if !instant && reviewMeanDays > 0 {
             let days = behaviour.gamma(shape: h.approvalShape, mean: reviewMeanDays)
-            decision = ctx.calendar.adding(workingDays: max(1, days.ceilingToInt), to: s)
+            decision = ctx.calendar.adding(workingDays: max(ModelRules.minimumReviewWorkingDays, days.ceilingToInt), to: s)
         }
         let handedOver = instant && apps[i].channel == UInt8(Channel.window.rawValue)
         if apps[i].flags.contains(.collect) && !handedOver {
@@ -237,8 +237,24 @@ extension ChunkState {
         apps[i].stage = .done
         due[i] = ChunkState.finished
         completedSinceCompaction += 1
-        let trips = Int64(a.trips)
         let lead = Int64(t - Int(a.needDay))
+        let citizen = countCompletion(a, lead: lead, day: t, ctx, tally)
+        // An applicant who made a wasted trip may appeal (诉求) on the hotline.
+        let hotlineSetup = ctx.hotlineSetup
+        if a.wasted > 0, hotlineSetup.appealShare > 0, hotline.uniform() < hotlineSetup.appealShare {
+            let line = UInt8(hotlineSetup.line(business: chunk.audience == .business).rawValue)
+            calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: -1, kind: UInt8(HotlineCall.appeal.rawValue), line: line))
+            tally.add(.hotlineAppeals, 1)
+        }
+        countByGroup(a, lead: lead, citizenMs: citizen, ctx, tally)
+        learn(from: a, pop)
+    }
+
+    /// The completed application in the city's tallies; returns its citizen time in ms (waits,
+    /// travel, service and forms).
+    @inline(__always)
+    private func countCompletion(_ a: Application, lead: Int64, day t: Int, _ ctx: SimulationContext, _ tally: Tally) -> Int64 {
+        let trips = Int64(a.trips)
         let terms = ctx.terms(of: a)
         let travelMs = a.travelMs(ctx.hot)
         let formMin: Float
@@ -247,7 +263,6 @@ extension ChunkState {
         case .window, .kiosk, .web: formMin = terms.formMin  // a window application fills no form (forms = 0)
         }
         let formMs = Int64(a.forms) * ms(Double(formMin))
-        let citizen = a.waitMs + travelMs + a.serviceMs + formMs
         tally.add(.completed, 1)
         tally.add(.completedNeeds, Int64(a.needs))
         tally.add(.trips, trips)
@@ -273,14 +288,13 @@ extension ChunkState {
             tally.add(.multiDepartmentWaitMs, a.waitMs)
         }
         tally.add(day: t, .completions, 1)
-        // An applicant who made a wasted trip may appeal (诉求) on the hotline.
-        let hotlineSetup = ctx.hotlineSetup
-        if a.wasted > 0, hotlineSetup.appealShare > 0, hotline.uniform() < hotlineSetup.appealShare {
-            let line = UInt8(hotlineSetup.line(business: chunk.audience == .business).rawValue)
-            calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: -1, kind: UInt8(HotlineCall.appeal.rawValue), line: line))
-            tally.add(.hotlineAppeals, 1)
-        }
+        return a.waitMs + travelMs + a.serviceMs + formMs
+    }
 
+    /// The completed application in the tallies of its items, segment and district.
+    @inline(__always)
+    private func countByGroup(_ a: Application, lead: Int64, citizenMs: Int64, _ ctx: SimulationContext, _ tally: Tally) {
+        let trips = Int64(a.trips)
         func addItem(_ item: Int) {
             tally.add(item: item, .completed, 1)
             tally.add(item: item, .trips, trips)
@@ -300,19 +314,22 @@ extension ChunkState {
         if trips == 0 { tally.add(segment: s, .zeroTrip, 1) }
         tally.add(segment: s, .servedVisits, Int64(a.servedVisits))
         tally.add(segment: s, .servedWaitMs, a.servedWaitMs)
-        tally.add(segment: s, .citizenMs, citizen)
-        let agent = Int(a.agent)
+        tally.add(segment: s, .citizenMs, citizenMs)
         let d = Int(a.district)
         tally.add(district: d, .completed, 1)
         tally.add(district: d, .trips, trips)
         tally.add(district: d, .servedVisits, Int64(a.servedVisits))
         tally.add(district: d, .servedWaitMs, a.servedWaitMs)
+    }
 
-        // Learning: online success is remembered; a clean application lets a wasted trip fade.
+    /// Learning: online success is remembered; a clean application lets a wasted trip fade.
+    @inline(__always)
+    private func learn(from a: Application, _ pop: Population) {
+        let agent = Int(a.agent)
         var state = pop.agents[agent].state
         if Channel(rawValue: Int(a.channel))!.isOnline {
             let o = (state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift)
-            if o < 3 { state = (state & ~Population.State.onlineMask) | ((o + 1) << UInt8(Population.State.onlineShift)) }
+            if o < ModelRules.experienceCap { state = (state & ~Population.State.onlineMask) | ((o + 1) << UInt8(Population.State.onlineShift)) }
         }
         if a.wasted == 0 {
             let w = (state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift)

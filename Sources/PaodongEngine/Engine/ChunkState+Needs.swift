@@ -79,17 +79,7 @@ extension ChunkState {
         // Channel choice.
         var channels = terms.channels
         let wasAdopted = person.state & Population.State.adopted != 0
-        var adopted = wasAdopted
-        let onlineOffered = !channels.isDisjoint(with: .online)
-        if !adopted && onlineOffered {
-            let chance = h.adoptionProbability * (senior ? h.seniorAdoptionFactor : 1)
-            if behaviour.uniform() < chance {
-                adopted = true
-                pop.agents[agent].state |= Population.State.adopted
-                tally.add(.adoptions, 1)
-                tally.add(day: t, .adoptions, 1)
-            }
-        }
+        let adopted = wasAdopted || (!channels.isDisjoint(with: .online) && adoptsOnline(agent, senior: senior, day: t, h, pop, tally))
         if !adopted { channels.subtract(.online) }
         if !ctx.hasKiosks { channels.remove(ChannelSet(.kiosk)) }
         let channel = chooseChannel(channels, level: Int(terms.level), windowTrips: terms.windowTrips,
@@ -114,19 +104,47 @@ extension ChunkState {
             app.documentTrips += 1
         }
         let ready = t + (app.documentTrips > 0 ? 1 : 0)
-        var dueDay: Int
+        let dueDay = callHotline(about: apps.count, channel: channel, business: business, day: t,
+                                 firstVisit: firstVisitDay(channel, ready: ready, ctx), ctx, tally)
+        count(app, members: members, channel: channel, tally)
+        apps.append(app)
+        due.append(Int32(dueDay))
+    }
+
+    /// Whether a non-adopter offered an online channel starts using it now (and the agent's state
+    /// and the tallies say so).
+    @inline(__always)
+    private func adoptsOnline(_ agent: Int, senior: Bool, day t: Int, _ h: HotParameters, _ pop: Population, _ tally: Tally) -> Bool {
+        let chance = h.adoptionProbability * (senior ? h.seniorAdoptionFactor : 1)
+        guard behaviour.uniform() < chance else { return false }
+        pop.agents[agent].state |= Population.State.adopted
+        tally.add(.adoptions, 1)
+        tally.add(day: t, .adoptions, 1)
+        return true
+    }
+
+    /// The first day the application can be taken to its channel once its documents are `ready`.
+    @inline(__always)
+    private func firstVisitDay(_ channel: Channel, ready: Int, _ ctx: SimulationContext) -> Int {
         switch channel {
         case .window:
             // Nobody can go on a closed day; those whose need arose then do not all come on the
             // next working day, but on one of the next `closedDaySpreadDays`.
             let first = ctx.calendar.nextWorkingDay(onOrAfter: ready)
             let spread = ctx.hot.closedDaySpreadDays
-            dueDay = first == ready || spread <= 1 ? first : ctx.calendar.adding(workingDays: behaviour.uniformInt(spread), to: first)
-        case .kiosk: dueDay = ctx.nextKioskDay(onOrAfter: ready)
-        case .web, .mobile: dueDay = ready
+            return first == ready || spread <= 1 ? first : ctx.calendar.adding(workingDays: behaviour.uniformInt(spread), to: first)
+        case .kiosk: return ctx.nextKioskDay(onOrAfter: ready)
+        case .web, .mobile: return ready
         }
+    }
 
-        // Calls to the 12345 hotline about this application, drawn from their own stream.
+    /// Calls to the 12345 hotline about application `app`, drawn from their own stream: its
+    /// consultations and, for a window or kiosk application, maybe a pre-check, after which the
+    /// visit waits for the next open day. Returns the visit's day.
+    @inline(__always)
+    private func callHotline(about app: Int, channel: Channel, business: Bool, day t: Int, firstVisit: Int,
+                             _ ctx: SimulationContext, _ tally: Tally) -> Int {
+        var dueDay = firstVisit
         let hotlineSetup = ctx.hotlineSetup
         let line = UInt8(hotlineSetup.line(business: business).rawValue)
         let consultations = hotlineSetup.consultationCount(business: business, day: t, hotline)
@@ -135,23 +153,26 @@ extension ChunkState {
         }
         tally.add(.hotlineConsultations, Int64(consultations))
         if channel == .window || channel == .kiosk, hotlineSetup.precheckShare > 0, hotline.uniform() < hotlineSetup.precheckShare {
-            calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: Int32(apps.count), kind: UInt8(HotlineCall.precheck.rawValue), line: line))
+            calls.append(CallRequest(minute: hotlineSetup.minute(hotline), app: Int32(app), kind: UInt8(HotlineCall.precheck.rawValue), line: line))
             tally.add(.hotlinePrechecks, 1)
             // The visit follows the check: on the next open day at the earliest.
             let next = channel == .kiosk ? ctx.nextKioskDay(onOrAfter: t + 1) : ctx.calendar.nextWorkingDay(onOrAfter: t + 1)
             dueDay = max(dueDay, next)
         }
+        return dueDay
+    }
 
+    /// The application opened, in the tallies.
+    @inline(__always)
+    private func count<M: Collection>(_ app: Application, members: M, channel: Channel, _ tally: Tally) where M.Element == Int {
         tally.add(.applications, 1)
-        if bundled { tally.add(.bundledApplications, 1) }
+        if app.flags.contains(.bundled) { tally.add(.bundledApplications, 1) }
         for i in members {
             tally.add(item: i, .applications, 1)
             tally.add(item: i, applicationOn: channel)
         }
         tally.add(segment: Int(app.segment), .applications, 1)
-        tally.add(district: Int(person.district), .applications, 1)
-        apps.append(app)
-        due.append(Int32(dueDay))
+        tally.add(district: Int(app.district), .applications, 1)
     }
 
     /// Multinomial logit over the offered channels (docs/model.md, "Channels and trips"); also the
