@@ -47,11 +47,11 @@ step surge "$BIN" compare $S/shenzhen-2020.yaml $S/hotline-surge.yaml $S/hotline
     --scale 0.01 --replications 3 --out "$OUT/surge" --quiet
 step prechecks "$BIN" compare "$(variant no-prechecks shenzhen-2020.yaml 'hotline: {precheck_share: 0}')" $S/shenzhen-2020.yaml \
     --scale 0.1 --replications 3 --out "$OUT/prechecks" --quiet
-step business-line sh -c "'$BIN' compare $S/baseline-2012.yaml $S/ablations/business-line.yaml --scale 0.01 --replications 3 --out '$OUT/business-line/1pct' --quiet \
+step business-line sh -c "mkdir -p '$OUT/business-line' && '$BIN' compare $S/baseline-2012.yaml $S/ablations/business-line.yaml --scale 0.01 --replications 3 --out '$OUT/business-line/1pct' --quiet \
     && '$BIN' compare $S/baseline-2012.yaml $S/ablations/business-line.yaml --scale 0.1 --replications 5 --out '$OUT/business-line/10pct' --quiet"
-step miniatures sh -c "for s in baseline-2012 shenzhen-2020 plan-2021; do for f in 0.01 0.1; do \
+step miniatures sh -c "mkdir -p '$OUT/miniatures' && for s in baseline-2012 shenzhen-2020 plan-2021; do for f in 0.01 0.1; do \
     '$BIN' run $S/\$s.yaml --scale \$f --replications 3 --out '$OUT/miniatures/'\$s-\$f --quiet || exit 1; done; done"
-step sensitivity sh -c "
+step sensitivity sh -c "mkdir -p '$OUT/sensitivity' &&
     '$BIN' compare $S/baseline-2012.yaml $S/shenzhen-2020.yaml --scale 0.1 --replications 3 --out '$OUT/sensitivity/as-shipped' --quiet &&
     '$BIN' compare '$(variant adoption-25 baseline-2012.yaml 'population: {digital_adoption: {child: 0.25, adult: 0.25}}')' $S/shenzhen-2020.yaml --scale 0.1 --replications 3 --out '$OUT/sensitivity/adoption-25' --quiet &&
     '$BIN' compare '$(variant adoption-55 baseline-2012.yaml 'population: {digital_adoption: {child: 0.55, adult: 0.55}}')' $S/shenzhen-2020.yaml --scale 0.1 --replications 3 --out '$OUT/sensitivity/adoption-55' --quiet &&
@@ -59,9 +59,14 @@ step sensitivity sh -c "
     '$BIN' compare '$(variant online-80 baseline-2012.yaml 'reforms: {online: {share: 0.8}}')' $S/shenzhen-2020.yaml --scale 0.1 --replications 3 --out '$OUT/sensitivity/online-80' --quiet"
 step longgang "$BIN" compare $S/longgang-before.yaml $S/longgang-after.yaml --replications 1 --out "$OUT/longgang" --quiet
 step sweep timed "$BIN" sweep Designs/reform-sizes.yaml --threads 2 --out "$OUT/sweep" --quiet
-step notebook sh -c "'$BIN' notebook '$OUT/main' --out '$OUT/main-comparison.ipynb' \
+# The executed notebook and its HTML are copied to notebooks-export/ with the run's path written
+# relative to that folder.
+step notebook sh -c "rm -f '$OUT/main-comparison.ipynb' '$OUT/main-comparison.html' && '$BIN' notebook '$OUT/main' --out '$OUT/main-comparison.ipynb' \
     && jupyter nbconvert --to notebook --execute --inplace '$OUT/main-comparison.ipynb' \
-    && jupyter nbconvert --to html '$OUT/main-comparison.ipynb'"
+    && jupyter nbconvert --to html '$OUT/main-comparison.ipynb' \
+    && python3 -c 'import os,sys; out,exp=sys.argv[1],sys.argv[2]; rel=os.path.relpath(out+\"/main\", exp)
+for f in (\"main-comparison.ipynb\", \"main-comparison.html\"):
+    open(exp+\"/\"+f,\"w\").write(open(out+\"/\"+f).read().replace(out+\"/main\", rel))' '$OUT' '$PWD/notebooks-export'"
 step erlang-a sh -c "for c in '10 1.6 5 3' '10 2.0 5 3' '10 2.6 5 3' '100 19 5 2' '500 130 4 1'; do set -- \$c; \
     '$BIN' queue --servers \$1 --arrival-rate \$2 --service-mean \$3 --patience-mean \$4 --threshold-min 0.25 --customers 10000000 --csv || exit 1; done"
 step screening "$BIN" compare $S/screening-luohu-paper.yaml $S/screening-luohu-health-code.yaml --replications 3 --out "$OUT/screening" --quiet
