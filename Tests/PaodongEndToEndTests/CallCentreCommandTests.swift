@@ -33,6 +33,28 @@ import Testing
         #expect(plain.stdout.contains("agents                      \(answer.0)"))
     }
 
+    /// Without a patience, `staff` sizes an M/M/c queue by Erlang C: the CSV's count meets
+    /// P(wait ≤ T) ≥ target and the one below does not; no one abandons.
+    @Test func staffWithoutPatienceIsErlangC() throws {
+        let r = try CLI.run(["staff", "--arrival-rate", "2", "--service-mean", "5", "--threshold-min", "5", "--target", "0.9", "--csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(lines.first == ["servers", "rho", "share_within_threshold", "p_wait", "p_abandon", "wait_mean_min"])
+        let rows = lines.dropFirst().compactMap { f -> (Int, Double, Double)? in
+            guard let n = Int(f[0]), let share = Double(f[2]), let abandon = Double(f[4]) else { return nil }
+            return (n, share, abandon)
+        }
+        let answer = try #require(rows.first { $0.1 >= 0.9 })
+        #expect(rows.filter { $0.0 < answer.0 }.allSatisfy { $0.1 < 0.9 })
+        #expect(rows.allSatisfy { $0.2 == 0 })
+        // a = 10 in service: with 12 servers C = 0.4494 and P(W ≤ 5) = 1 − C·e^(−(12/5 − 2)·5) = 0.9392;
+        // with 11, C = 0.6821 and 1 − C·e^(−1) = 0.7491 (Erlang C tables).
+        #expect(answer.0 == 12)
+        let plain = try CLI.run(["staff", "--arrival-rate", "2", "--service-mean", "5", "--threshold-min", "5", "--target", "0.9"])
+        #expect(plain.stdout.contains("servers                     12"))
+        #expect(plain.stdout.contains("Erlang C"))
+    }
+
     /// Bad options are usage errors (64) that say what is allowed.
     @Test(arguments: [
         (["queue", "--servers", "2", "--arrival-rate", "1", "--service-mean", "1", "--patience-mean", "-1"], "--patience-mean"),

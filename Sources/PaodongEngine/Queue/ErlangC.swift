@@ -25,5 +25,32 @@ public enum ErlangC {
         let rate = Double(c) / mean - lambda
         return pw <= 1 - p ? 0 : log(pw / (1 - p)) / rate
     }
-}
 
+    /// Share of arrivals that wait at most `t` minutes: P(W ≤ t) = 1 − C(c, a) · e^(−(cμ − λ) t);
+    /// 0 when the queue is unstable (a ≥ c).
+    public static func shareWithin(_ t: Double, servers c: Int, arrivalRate lambda: Double, serviceMean mean: Double) -> Double {
+        let a = lambda * mean
+        guard Double(c) > a else { return 0 }
+        return 1 - waitProbability(servers: c, offeredLoad: a) * exp(-(Double(c) / mean - lambda) * t)
+    }
+
+    /// The fewest servers for which at least `target` of arrivals wait at most `t` minutes (the
+    /// share grows with the servers): the first stable count, then doubling steps and bisection.
+    /// O(log c) evaluations.
+    public static func servers(target: Double, within t: Double, arrivalRate lambda: Double, serviceMean mean: Double) -> Int {
+        precondition(target > 0 && target < 1 && lambda > 0 && mean > 0 && t >= 0, "Erlang C sizing needs 0 < target < 1, λ, mean > 0, t ≥ 0")
+        var low = Int((lambda * mean).rounded(.down))  // unstable (or 0): fails the target
+        var step = 1
+        var high = low + step
+        while shareWithin(t, servers: high, arrivalRate: lambda, serviceMean: mean) < target {
+            low = high
+            step *= 2
+            high = low + step
+        }
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if shareWithin(t, servers: mid, arrivalRate: lambda, serviceMean: mean) >= target { high = mid } else { low = mid }
+        }
+        return high
+    }
+}
