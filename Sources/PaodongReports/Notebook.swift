@@ -11,9 +11,23 @@ public struct Notebook: Sendable {
 
     public var cells: [Cell]
 
-    /// The notebook for `directory` (a run, comparison or sweep directory; `sweep` says which).
-    public init(directory: String, sweep: Bool = false) {
-        cells = sweep ? SweepNotebookCells.make(directory: directory) : NotebookCells.make(directory: directory)
+    /// What a directory holds, and so which notebook it gets.
+    public enum Kind: Sendable {
+        /// A run or comparison (summary.csv or comparison.csv).
+        case run
+        /// A sweep (sweep.csv).
+        case sweep
+        /// A prioritisation (ranking.csv).
+        case ranking
+    }
+
+    /// The notebook for `directory` of `kind`.
+    public init(directory: String, kind: Kind = .run) {
+        switch kind {
+        case .run: cells = NotebookCells.make(directory: directory)
+        case .sweep: cells = SweepNotebookCells.make(directory: directory)
+        case .ranking: cells = RankingNotebookCells.make(directory: directory)
+        }
     }
 
     /// The notebook as nbformat 4.5 JSON: deterministic cell ids, no outputs (execute it to fill them).

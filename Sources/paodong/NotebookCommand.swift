@@ -5,9 +5,9 @@ import PaodongReports
 /// `paodong notebook DIR`: a Jupyter notebook that charts a run or comparison directory.
 struct NotebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notebook", abstract: "Write a Jupyter notebook (pandas, matplotlib) charting a run, comparison or sweep directory.")
+        commandName: "notebook", abstract: "Write a Jupyter notebook (pandas, matplotlib) charting a run, comparison, sweep or prioritize directory.")
 
-    @Argument(help: "A run (paodong run), comparison (paodong compare) or sweep (paodong sweep, merge) directory.")
+    @Argument(help: "A run (paodong run), comparison (paodong compare), sweep (paodong sweep, merge) or prioritize directory.")
     var directory: String
 
     @Option(help: "The notebook to write (default: DIR/report.ipynb).")
@@ -19,9 +19,12 @@ struct NotebookCommand: ParsableCommand {
     func run() throws {
         let dir = URL(fileURLWithPath: directory).standardizedFileURL.path
         let fm = FileManager.default
-        let sweep = fm.fileExists(atPath: dir + "/sweep.csv")
-        guard sweep || fm.fileExists(atPath: dir + "/summary.csv") || fm.fileExists(atPath: dir + "/comparison.csv") else {
-            printError("error: \(dir): not a paodong run, comparison or sweep directory (no summary.csv, comparison.csv or sweep.csv)")
+        let kind: Notebook.Kind
+        if fm.fileExists(atPath: dir + "/sweep.csv") { kind = .sweep }
+        else if fm.fileExists(atPath: dir + "/ranking.csv") { kind = .ranking }
+        else if fm.fileExists(atPath: dir + "/summary.csv") || fm.fileExists(atPath: dir + "/comparison.csv") { kind = .run }
+        else {
+            printError("error: \(dir): not a paodong run, comparison, sweep or prioritize directory (no summary.csv, comparison.csv, sweep.csv or ranking.csv)")
             throw ExitCode(66)
         }
         let target = out ?? dir + "/report.ipynb"
@@ -33,7 +36,7 @@ struct NotebookCommand: ParsableCommand {
             // A relative path keeps the notebook portable: relative to the notebook's own folder,
             // where Jupyter runs it.
             let data = directory.hasPrefix("/") ? dir : Self.relativePath(from: URL(fileURLWithPath: target).deletingLastPathComponent().standardizedFileURL.path, to: dir)
-            try Notebook(directory: data, sweep: sweep).encoded().write(to: URL(fileURLWithPath: target), options: .atomic)
+            try Notebook(directory: data, kind: kind).encoded().write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             printError("error: \(target): cannot write the notebook: \(error.localizedDescription)")
             throw ExitCode(73)

@@ -9,6 +9,6 @@ struct Paodong: ParsableCommand {
         commandName: "paodong",
         abstract: "Simulate a city's government services and count 跑动 (in-person trips) and waits.",
         version: version,
-        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, MergeCommand.self, QueueCommand.self, StaffCommand.self, ValidateCommand.self,
+        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, MergeCommand.self, QueueCommand.self, StaffCommand.self, PrioritizeCommand.self, ValidateCommand.self,
                       NotebookCommand.self, ReportCommand.self])
 }

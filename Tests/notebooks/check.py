@@ -67,3 +67,12 @@ with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "sweep")
     subprocess.run([paodong, "sweep", os.path.join(tmp, "morris.yaml"), "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
     execute(out, os.path.join(tmp, "sweep.ipynb"), 2, "sweep")
+
+# A prioritize directory's notebook (the cumulative saving and each item's saving) executes too.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(tmp, "tiny.yaml"), "w") as f:
+        f.write(f"extends: {os.path.join(root, 'Scenarios', 'quick.yaml')}\ndays: 20\nholidays: []\n")
+    out = os.path.join(tmp, "prioritize")
+    subprocess.run([paodong, "prioritize", os.path.join(tmp, "tiny.yaml"), "--reform", "prefill", "--add", "5",
+                    "--replications", "2", "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    execute(out, os.path.join(tmp, "ranking.ipynb"), 2, "prioritize")

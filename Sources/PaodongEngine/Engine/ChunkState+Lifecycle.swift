@@ -302,6 +302,7 @@ extension ChunkState {
             tally.add(item: item, .servedVisits, Int64(a.servedVisits))
             tally.add(item: item, .servedWaitMs, a.servedWaitMs)
             tally.add(item: item, .leadDays, lead)
+            tally.add(item: item, .citizenMs, citizenMs)
         }
         if a.event >= 0 {
             for item in ctx.eventItems[ctx.eventItemRanges[Int(a.event)]] { addItem(item) }

@@ -35,6 +35,8 @@ public final class Tally: @unchecked Sendable {
     /// then one counter per channel (applications made on it).
     public enum ItemField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, leadDays
+        /// Waits, travel, service and forms of completed applications (planner tools rank items by it).
+        case citizenMs
     }
     public enum SegmentField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, citizenMs

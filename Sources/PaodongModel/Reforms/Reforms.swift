@@ -23,6 +23,11 @@ public struct Reforms: Sendable, Equatable, Encodable {
         all.first { type(of: $0).key == key }
     }
 
+    /// These reforms with `reform` in place of the registered one of its type.
+    public func replacing(_ reform: any Reform) -> Reforms {
+        Reforms(registry: registry, all.map { type(of: $0).key == type(of: reform).key ? reform : $0 })
+    }
+
     public static func == (a: Reforms, b: Reforms) -> Bool {
         a.registry.keys == b.registry.keys && zip(a.all, b.all).allSatisfy { $0.isEqual(to: $1) }
     }

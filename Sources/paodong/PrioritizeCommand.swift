@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import PaodongEngine
+import PaodongModel
+import PaodongReports
+
+/// `paodong prioritize SCENARIO.yaml --reform R --add N`: which N more items to add to an item
+/// reform for the largest saving (`Prioritization`), written as `ranking.csv` and a scenario that
+/// extends the input, beside the two choices a planner has without it.
+struct PrioritizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prioritize",
+        abstract: "Choose the N items to add to an item reform (kiosks, instant_approval, prefill) for the largest simulated saving.",
+        discussion: """
+        Screens every eligible item the reform does not reach yet by what it costs now (its trips or
+        citizen-hours in the scenario as simulated), simulates the leading 3N in batches of at most N
+        on common random numbers, and keeps the N with the largest measured saving. Writes to --out:
+        ranking.csv (the chosen items, largest saving first, savings a year at city scale with 95 %
+        intervals), prioritized.yaml (the input with the items named in the reform's include and its
+        size grown by N), by-volume.yaml (the input with added_by_volume grown by N: the N most-used
+        items) and random.yaml (N candidates at random), so that
+        `paodong compare SCENARIO.yaml OUT/prioritized.yaml OUT/by-volume.yaml OUT/random.yaml` checks the choice.
+        """)
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "The reform to extend: \(Prioritization.reformKeys.joined(separator: ", ")).")
+    var reform: String
+
+    @Option(help: "How many items to add (at least 1).")
+    var add: Int
+
+    @Option(help: "What a saving counts: trips or citizen_hours.")
+    var metric: String = Prioritization.Objective.trips.rawValue
+
+    @Option(help: "Output directory (default: runs/prioritize-REFORM-SCENARIO). Never overwritten without --force.")
+    var out: String?
+
+    @OptionGroup var options: RunOptions
+
+    func validate() throws {
+        guard Prioritization.reformKeys.contains(reform) else {
+            throw ValidationError("--reform must be one of \(Prioritization.reformKeys.joined(separator: ", ")), found '\(reform)'")
+        }
+        guard Prioritization.Objective(rawValue: metric) != nil else {
+            throw ValidationError("--metric must be one of \(Prioritization.Objective.allCases.map(\.rawValue).joined(separator: ", ")), found '\(metric)'")
+        }
+        guard add >= 1 && add <= 100_000 else { throw ValidationError("--add must be between 1 and 100000, found \(add)") }
+        guard options.overrides.isEmpty else {
+            throw ValidationError("prioritize takes no --set: write the changes in a scenario that extends the input, so that prioritized.yaml can extend it too")
+        }
+    }
+
+    func run() throws {
+        Interruption.shared.install()
+        let started = Date()
+        let runner = ScenarioRunner(options: options)
+        let loaded: Scenario
+        do { loaded = try runner.load(scenario) } catch { throw fail(error) }
+        let job: Prioritization
+        do {
+            job = try Prioritization(scenario: loaded, reform: reform, add: add, objective: Prioritization.Objective(rawValue: metric)!,
+                                     replications: options.replications ?? 3, threads: options.threads)
+        } catch let problem as Prioritization.Problem {
+            printError("error: \(scenario): \(problem)")
+            throw ExitCode(65)
+        }
+        let name = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+        let outPath = out ?? "runs/prioritize-\(reform)-\(name)"
+        if out == nil { try? FileManager.default.createDirectory(atPath: "runs", withIntermediateDirectories: true) }
+        let directory: RunDirectory
+        do { directory = try RunDirectory(path: outPath, force: options.force) } catch { throw fail(error) }
+        let result: (choices: [Prioritization.Choice], runs: Int)
+        do {
+            result = try job.run(progress: { if !options.quiet { printError("prioritize: \($0)") } },
+                                 cancelled: { Interruption.shared.isSet })
+        } catch SimulationError.cancelled {
+            directory.discard()
+            printError("interrupted: no output written (\(outPath) unchanged)")
+            throw interruptedExitCode
+        }
+        do {
+            try directory.write("ranking.csv", job.ranking(result.choices).encoded(excel: options.excel))
+            let parent = NotebookCommand.relativePath(from: URL(fileURLWithPath: directory.path).standardizedFileURL.path,
+                                                      to: URL(fileURLWithPath: scenario).standardizedFileURL.path)
+            let chosen = result.choices.map { loaded.catalog.items[$0.item].id }
+            try directory.write("prioritized.yaml", Data(variant(job, parent, "prioritized", items: chosen,
+                note: "plus the \(add) items with the largest simulated saving of \(metric) (ranking.csv)").utf8))
+            try directory.write("by-volume.yaml", Data(variant(job, parent, "by-volume", items: nil,
+                note: "plus the \(add) most-used eligible items (added_by_volume)").utf8))
+            try directory.write("random.yaml", Data(variant(job, parent, "random", items: randomCandidates(job),
+                note: "plus \(add) eligible items it does not reach, at random (a key drawn from each item's id)").utf8))
+            try directory.commit()
+        } catch {
+            directory.discard()
+            throw fail(error)
+        }
+        let trips = result.choices.reduce(0) { $0 + $1.trips.mean }, hours = result.choices.reduce(0) { $0 + $1.citizenHours.mean }
+        print("prioritize \(reform) +\(add) by \(metric): \(job.candidates.count) candidates, \(result.runs) runs at scale \(loaded.parameters.scale)")
+        print("  chosen items save \(Format.number(trips, 0)) trips and \(Format.number(hours, 0)) citizen-hours a year (city scale, sum of each item's measured saving)")
+        let scale = options.scale == 1 ? "" : " --scale \(options.scale)"
+        print("  check: paodong compare \(scenario) \(directory.path)/prioritized.yaml \(directory.path)/by-volume.yaml \(directory.path)/random.yaml\(scale)")
+        print("wall seconds \(Format.number(Date().timeIntervalSince(started), 1)); output \(directory.path)")
+    }
+
+    /// A scenario extending the input with the reform's `include` grown by `items` (or, when nil,
+    /// its `added_by_volume` grown by N), its size grown by N.
+    private func variant(_ job: Prioritization, _ parent: String, _ suffix: String, items: [String]?, note: String) -> String {
+        let now = job.scenario.parameters.reforms[key: reform] as! any ItemCountReform
+        var lines = ["# Written by paodong prioritize: \(URL(fileURLWithPath: scenario).lastPathComponent) \(note).",
+                     "extends: \(Self.yamlString(parent))",
+                     "name: \(Self.yamlString("\(job.scenario.parameters.name)-\(reform)-\(suffix)"))",
+                     "reforms:",
+                     "  \(reform):",
+                     "    items: \(now.items + add)"]
+        if let items {
+            lines.append("    include: [\((now.selection.include + items).joined(separator: ", "))]")
+        } else {
+            lines.append("    added_by_volume: \(now.selection.addedByVolume + add)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// N candidates in the order of a key drawn from each item's id (purpose `prioritize.random`).
+    private func randomCandidates(_ job: Prioritization) -> [String] {
+        let catalog = job.scenario.catalog
+        return job.candidates
+            .map { (KeyedDraw.uniform(seed: catalog.seed, id: catalog.items[$0].id, purpose: "prioritize.random"), $0) }
+            .sorted { $0 < $1 }.prefix(add).map { catalog.items[$0.1].id }
+    }
+
+    /// A YAML double-quoted string.
+    static func yamlString(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
