@@ -10,11 +10,12 @@ import PaodongReports
 struct PrioritizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prioritize",
-        abstract: "Choose the N items to add to an item reform (kiosks, instant_approval, prefill) for the largest simulated saving.",
+        abstract: "Choose the N items to add to an item reform (kiosks, instant_approval, prefill), or the N life events to bundle, for the largest simulated saving.",
         discussion: """
-        Screens every eligible item the reform does not reach yet by what it costs now (its trips or
-        citizen-hours in the scenario as simulated), simulates the leading 3N in batches of at most N
-        on common random numbers, and keeps the N with the largest measured saving. Writes to --out:
+        Screens every eligible item the reform does not reach yet by what it costs now (its expected
+        needs a year times its trips or citizen-hours per completed need, in the scenario as
+        simulated), simulates the leading 3N in batches of at most N on common random numbers, and
+        keeps the N with the largest measured saving. Writes to --out:
         ranking.csv (the chosen items, largest saving first, savings a year at city scale with 95 %
         intervals), prioritized.yaml (the input with the items named in the reform's include and its
         size grown by N), by-volume.yaml (the input with added_by_volume grown by N: the N most-used
@@ -28,7 +29,7 @@ struct PrioritizeCommand: ParsableCommand {
     @Option(help: "The reform to extend: \(Prioritization.reformKeys.joined(separator: ", ")).")
     var reform: String
 
-    @Option(help: "How many items to add (at least 1).")
+    @Option(help: "How many items (life events for bundles) to add (at least 1).")
     var add: Int
 
     @Option(help: "What a saving counts: trips or citizen_hours.")
@@ -84,13 +85,15 @@ struct PrioritizeCommand: ParsableCommand {
             try directory.write("ranking.csv", job.ranking(result.choices).encoded(excel: options.excel))
             let parent = NotebookCommand.relativePath(from: URL(fileURLWithPath: directory.path).standardizedFileURL.path,
                                                       to: URL(fileURLWithPath: scenario).standardizedFileURL.path)
-            let chosen = result.choices.map { loaded.catalog.items[$0.item].id }
-            try directory.write("prioritized.yaml", Data(variant(job, parent, "prioritized", items: chosen,
-                note: "plus the \(add) items with the largest simulated saving of \(metric) (ranking.csv)").utf8))
-            try directory.write("by-volume.yaml", Data(variant(job, parent, "by-volume", items: nil,
-                note: "plus the \(add) most-used eligible items (added_by_volume)").utf8))
-            try directory.write("random.yaml", Data(variant(job, parent, "random", items: randomCandidates(job),
-                note: "plus \(add) eligible items it does not reach, at random (a key drawn from each item's id)").utf8))
+            let chosen = result.choices.map(\.item)
+            let what = job.byEvent ? "life events" : "items"
+            try directory.write("prioritized.yaml", Data(variant(job, parent, "prioritized", units: chosen, chosen: chosen,
+                note: "plus the \(add) \(what) with the largest simulated saving of \(metric) (ranking.csv)").utf8))
+            try directory.write("by-volume.yaml", Data(variant(job, parent, "by-volume", units: nil, chosen: chosen,
+                note: job.byEvent ? "plus as many bundled items as prioritized.yaml adds, taken by volume (added_by_volume)"
+                                  : "plus the \(add) most-used eligible items (added_by_volume)").utf8))
+            try directory.write("random.yaml", Data(variant(job, parent, "random", units: randomCandidates(job), chosen: chosen,
+                note: "plus \(add) \(what) it does not reach, at random (a key drawn from each one's id)").utf8))
             try directory.commit()
         } catch {
             directory.discard()
@@ -104,30 +107,45 @@ struct PrioritizeCommand: ParsableCommand {
         print("wall seconds \(Format.number(Date().timeIntervalSince(started), 1)); output \(directory.path)")
     }
 
-    /// A scenario extending the input with the reform's `include` grown by `items` (or, when nil,
-    /// its `added_by_volume` grown by N), its size grown by N.
-    private func variant(_ job: Prioritization, _ parent: String, _ suffix: String, items: [String]?, note: String) -> String {
-        let now = job.scenario.parameters.reforms[key: reform] as! any ItemCountReform
+    /// A scenario extending the input with the reform's `include` grown by `units` (or, when nil,
+    /// its `added_by_volume` grown by as many items as the prioritized choice adds), its size grown
+    /// to hold them.
+    private func variant(_ job: Prioritization, _ parent: String, _ suffix: String, units: [Int]?, chosen: [Int], note: String) -> String {
+        let reforms = job.scenario.parameters.reforms
+        let now = reforms[key: reform]!
+        let (size, include, addedByVolume): (Int, [String], Int)
+        if let bundles = now as? Bundles {
+            let grown = job.bundles(job.scenario, adding: units ?? chosen)
+            size = grown.items
+            include = units == nil ? bundles.selection.include : grown.selection.include
+            addedByVolume = bundles.selection.addedByVolume + (units == nil ? grown.items - bundles.items : 0)
+        } else {
+            let items = now as! any ItemCountReform
+            size = items.items + add
+            include = items.selection.include + (units ?? []).map { job.scenario.catalog.items[$0].id }
+            addedByVolume = items.selection.addedByVolume + (units == nil ? add : 0)
+        }
         var lines = ["# Written by paodong prioritize: \(URL(fileURLWithPath: scenario).lastPathComponent) \(note).",
                      "extends: \(Self.yamlString(parent))",
                      "name: \(Self.yamlString("\(job.scenario.parameters.name)-\(reform)-\(suffix)"))",
                      "reforms:",
                      "  \(reform):",
-                     "    items: \(now.items + add)"]
-        if let items {
-            lines.append("    include: [\((now.selection.include + items).joined(separator: ", "))]")
+                     "    items: \(size)"]
+        if units != nil {
+            lines.append("    include: [\(include.joined(separator: ", "))]")
         } else {
-            lines.append("    added_by_volume: \(now.selection.addedByVolume + add)")
+            lines.append("    added_by_volume: \(addedByVolume)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// N candidates in the order of a key drawn from each item's id (purpose `prioritize.random`).
-    private func randomCandidates(_ job: Prioritization) -> [String] {
+    /// N candidates in the order of a key drawn from each one's id (purpose `prioritize.random`).
+    private func randomCandidates(_ job: Prioritization) -> [Int] {
         let catalog = job.scenario.catalog
+        let id: (Int) -> String = job.byEvent ? { catalog.lifeEvents[$0].id } : { catalog.items[$0].id }
         return job.candidates
-            .map { (KeyedDraw.uniform(seed: catalog.seed, id: catalog.items[$0].id, purpose: "prioritize.random"), $0) }
-            .sorted { $0 < $1 }.prefix(add).map { catalog.items[$0.1].id }
+            .map { (KeyedDraw.uniform(seed: catalog.seed, id: id($0), purpose: "prioritize.random"), $0) }
+            .sorted { $0 < $1 }.prefix(add).map(\.1)
     }
 
     /// A YAML double-quoted string.

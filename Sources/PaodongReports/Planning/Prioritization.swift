@@ -3,8 +3,9 @@ import Foundation
 import PaodongEngine
 import PaodongModel
 
-/// Which N more items to add to an item reform (instant approval, pre-filled forms, kiosks) for the
-/// largest saving of trips or citizen-hours: `paodong prioritize`.
+/// Which N more items to add to an item reform (instant approval, pre-filled forms, kiosks), or
+/// which N more life events to bundle, for the largest saving of trips or citizen-hours:
+/// `paodong prioritize`. A *unit* is an item, or a life event for bundles.
 ///
 /// 1. **Screen.** The scenario as it is, simulated with its replications, gives each candidate (an
 ///    eligible item the reform does not reach yet) what it costs now: its expected needs a year
@@ -19,7 +20,8 @@ import PaodongModel
 ///
 /// It does not promise the best N of all candidates: items outside the leading 3N are not
 /// simulated, and an item's saving is measured beside the others of its batch (they share the
-/// halls), not beside the final choice. Runs: replications × (1 + batches), at most 4 × replications.
+/// halls), not beside the final choice. Runs: replications × (1 + batches), at most 4 × replications
+/// for items (life events that share items may need a few batches more).
 public struct Prioritization {
     /// What a saving is counted in.
     public enum Objective: String, CaseIterable, Sendable {
@@ -32,10 +34,11 @@ public struct Prioritization {
         public var mean: Double, low: Double, high: Double
     }
 
-    /// One chosen item.
+    /// One chosen unit (an item, or a life event for bundles).
     public struct Choice: Sendable {
+        /// Index of the item (or life event) in the catalog.
         public let item: Int
-        /// Expected needs a year at full scale.
+        /// Expected needs a year at full scale (for a life event: its events × its items).
         public let needsPerYear: Double
         public let trips: Saving
         public let citizenHours: Saving
@@ -54,15 +57,19 @@ public struct Prioritization {
             case .disabled(let key):
                 return "reforms.\(key) is not enabled in the scenario: items cannot be added to a reform that is off"
             case .tooMany(let key, let asked, let candidates):
-                return "\(asked) items asked for, but only \(candidates) eligible items are not yet reached by reforms.\(key)"
+                let what = key == Bundles.key ? "life events are not yet bundled" : "eligible items are not yet reached by reforms.\(key)"
+                return "\(asked) asked for, but only \(candidates) \(what)"
             }
         }
     }
 
-    /// The item reforms a prioritisation can extend.
+    /// The reforms a prioritisation can extend: the item reforms, and bundles (by life event).
     public static var reformKeys: [String] {
-        ReformRegistry.standard.types.filter { $0 is any ItemCountReform.Type }.map { $0.key }
+        ReformRegistry.standard.types.filter { $0 is any ItemCountReform.Type }.map { $0.key } + [Bundles.key]
     }
+
+    /// Whether the units are life events (bundles) rather than items.
+    public var byEvent: Bool { reformKey == Bundles.key }
 
     public let scenario: Scenario
     public let reformKey: String
@@ -70,19 +77,27 @@ public struct Prioritization {
     public let objective: Objective
     public let replications: Int
     public let threads: Int
-    /// Eligible items the reform does not reach now, by catalog index.
+    /// Eligible units the reform does not reach now, by catalog index (items, or life events).
     public let candidates: [Int]
+    /// The life events bundled now (bundles only).
+    let bundledNow: [Bool]
 
     /// Checks the request against `scenario` (already scaled and seeded).
     public init(scenario: Scenario, reform key: String, add: Int, objective: Objective, replications: Int, threads: Int) throws {
-        guard let reform = scenario.parameters.reforms[key: key] as? any ItemCountReform else {
+        guard Self.reformKeys.contains(key), let reform = scenario.parameters.reforms[key: key] else {
             throw Problem.notAnItemReform(key, allowed: Self.reformKeys)
         }
         guard reform.enabled else { throw Problem.disabled(key) }
         let policy = ResolvedReforms(scenario: scenario, kiosksAvailable: scenario.parameters.kiosks.count > 0)
-        let reached = Self.reached(key, policy)
-        let eligible = type(of: reform).eligible
-        let candidates = scenario.catalog.items.indices.filter { eligible(scenario.catalog.items[$0]) && !reached($0) }
+        let candidates: [Int]
+        if let items = reform as? any ItemCountReform {
+            let reached = Self.reached(key, policy)
+            let eligible = type(of: items).eligible
+            candidates = scenario.catalog.items.indices.filter { eligible(scenario.catalog.items[$0]) && !reached($0) }
+        } else {
+            candidates = scenario.catalog.lifeEvents.indices.filter { !policy.bundledEvents[$0] }
+        }
+        bundledNow = policy.bundledEvents
         guard add <= candidates.count else { throw Problem.tooMany(reform: key, asked: add, candidates: candidates.count) }
         self.scenario = scenario; reformKey = key; self.add = add; self.objective = objective
         self.replications = replications; self.threads = threads; self.candidates = candidates
@@ -97,16 +112,42 @@ public struct Prioritization {
         }
     }
 
-    /// `scenario` with `items` named last in the reform's `include` and its size grown by as many,
-    /// so that every item it reached before stays reached.
-    public func extended(_ s: Scenario, with items: [Int]) -> Scenario {
-        var reform = s.parameters.reforms[key: reformKey] as! any ItemCountReform
-        reform.selection.include += items.map { s.catalog.items[$0].id }
-        reform.items += items.count
+    /// `scenario` with `units` named last in the reform's `include` and its size grown by as many
+    /// items as they need, so that every unit it reached before stays reached.
+    public func extended(_ s: Scenario, with units: [Int]) -> Scenario {
         var copy = s
-        copy.parameters.reforms = s.parameters.reforms.replacing(reform)
+        if byEvent {
+            copy.parameters.reforms = s.parameters.reforms.replacing(bundles(s, adding: units))
+        } else {
+            var reform = s.parameters.reforms[key: reformKey] as! any ItemCountReform
+            reform.selection.include += units.map { s.catalog.items[$0].id }
+            reform.items += units.count
+            copy.parameters.reforms = s.parameters.reforms.replacing(reform)
+        }
         return copy
     }
+
+    /// The bundles reform with `events` named last and its size the fewest items that keep every
+    /// event bundled now and bundle the new ones too (events are taken while their items fit, so
+    /// the size grows from the union of their items until they all are). O(events × items) a try.
+    public func bundles(_ s: Scenario, adding events: [Int]) -> Bundles {
+        var reform = s.parameters.reforms[Bundles.self]!
+        reform.selection.include += events.map { s.catalog.lifeEvents[$0].id }
+        let wanted = Set(bundledNow.indices.filter { bundledNow[$0] } + events)
+        let union = Set(wanted.flatMap { s.catalog.lifeEvents[$0].items })
+        let capacity = Set(s.catalog.lifeEvents.flatMap(\.items)).count
+        var copy = s
+        reform.items = max(reform.items, union.count + reform.selection.addedByVolume)
+        while true {
+            copy.parameters.reforms = s.parameters.reforms.replacing(reform)
+            let bundled = ResolvedReforms(scenario: copy, kiosksAvailable: s.parameters.kiosks.count > 0).bundledEvents
+            if wanted.allSatisfy({ bundled[$0] }) || reform.items >= capacity { return reform }
+            reform.items += 1
+        }
+    }
+
+    /// The items of unit `u`.
+    func items(of u: Int) -> [Int] { byEvent ? scenario.catalog.lifeEvents[u].items : [u] }
 
     /// Per replication, each item's trips and citizen-hours a year at city scale: its expected
     /// needs a year times its trips (hours) per completed need. Per completed need, not in all: a
@@ -150,29 +191,62 @@ public struct Prioritization {
     public func run(progress: (String) -> Void, cancelled: @escaping @Sendable () -> Bool) throws -> (choices: [Choice], runs: Int) {
         progress("the scenario as it is")
         let base = try costs(scenario, cancelled: cancelled)
-        let needs = scenario.expectedNeeds
+        let needs = unitNeeds()
         let cost = objective == .trips ? base.trips : base.hours
-        let screen = candidates.map { i in (i, cost.reduce(0) { $0 + $1[i] }) }
+        // A life event costs its share of its items' costs: the needs it brings over their needs.
+        let itemNeeds = scenario.expectedNeeds
+        func share(_ u: Int, _ i: Int) -> Double {
+            guard byEvent else { return 1 }
+            let e = scenario.catalog.lifeEvents[u]
+            return itemNeeds[i] > 0 ? min(1, e.ratePerAgentYear * scenario.audienceAgents[e.audience.rawValue] / itemNeeds[i]) : 0
+        }
+        let screen = candidates.map { u in (u, cost.reduce(0) { total, rep in total + items(of: u).reduce(0) { $0 + rep[$1] * share(u, $1) } }) }
             .sorted { ($1.1, needs[$1.0], $0.0) < ($0.1, needs[$0.0], $1.0) }
         let leaders = screen.prefix(min(candidates.count, 3 * add)).map(\.0)
-        let batchCount = (leaders.count + add - 1) / add
-        var batches = Array(repeating: [Int](), count: batchCount)
-        for (rank, item) in leaders.enumerated() { batches[rank % batchCount].append(item) }
+        let batches = deal(leaders)
         var evaluated: [(item: Int, trips: Saving, hours: Saving)] = []
         for (b, batch) in batches.enumerated() {
-            progress("batch \(b + 1) of \(batchCount) (\(batch.count) items)")
+            progress("batch \(b + 1) of \(batches.count) (\(batch.count) \(byEvent ? "life events" : "items"))")
             let with = try costs(extended(scenario, with: batch), cancelled: cancelled)
-            for i in batch {
-                evaluated.append((i, Self.saving((0..<replications).map { base.trips[$0][i] - with.trips[$0][i] }),
-                                  Self.saving((0..<replications).map { base.hours[$0][i] - with.hours[$0][i] })))
+            for u in batch {
+                func diff(_ a: [[Double]], _ b: [[Double]]) -> [Double] {
+                    (0..<replications).map { r in items(of: u).reduce(0) { $0 + a[r][$1] - b[r][$1] } }
+                }
+                evaluated.append((u, Self.saving(diff(base.trips, with.trips)), Self.saving(diff(base.hours, with.hours))))
             }
         }
+        let batchCount = batches.count
         let key: (Int) -> Double = objective == .trips ? { evaluated[$0].trips.mean } : { evaluated[$0].hours.mean }
         let order = evaluated.indices.sorted { (key($1), needs[evaluated[$1].item], evaluated[$0].item) < (key($0), needs[evaluated[$0].item], evaluated[$1].item) }
         let choices = order.prefix(add).map { k in
             Choice(item: evaluated[k].item, needsPerYear: needs[evaluated[k].item], trips: evaluated[k].trips, citizenHours: evaluated[k].hours)
         }
         return (choices, replications * (1 + batchCount))
+    }
+
+    /// Expected needs a year of each unit: an item's, or a life event's (events × items).
+    func unitNeeds() -> [Double] {
+        byEvent ? scenario.catalog.expectedEventNeeds(agents: scenario.audienceAgents) : scenario.expectedNeeds
+    }
+
+    /// The leaders dealt in rank order into ⌈L/N⌉ batches of at most N, rank k to batch k mod B.
+    /// Life events that share an item go to different batches (a shared item's saving could not
+    /// be told apart), opening a batch where none is free of the event's items.
+    func deal(_ leaders: [Int]) -> [[Int]] {
+        let count = max(1, (leaders.count + add - 1) / add)
+        var batches = Array(repeating: [Int](), count: count)
+        var used = Array(repeating: Set<Int>(), count: count)
+        for (rank, u) in leaders.enumerated() {
+            let own = Set(items(of: u))
+            let start = rank % batches.count
+            let order = (0..<batches.count).map { (start + $0) % batches.count }
+            if let b = order.first(where: { batches[$0].count < add && used[$0].isDisjoint(with: own) }) {
+                batches[b].append(u); used[b].formUnion(own)
+            } else {
+                batches.append([u]); used.append(own)
+            }
+        }
+        return batches.filter { !$0.isEmpty }
     }
 
     /// `ranking.csv`: the chosen items in order with their savings a year (city scale) and intervals.
@@ -183,9 +257,11 @@ public struct Prioritization {
                                   "cumulative_trips_saved", "cumulative_citizen_hours_saved"])
         var trips = 0.0, hours = 0.0
         for (rank, c) in choices.enumerated() {
-            let item = scenario.catalog.items[c.item]
+            let (id, zh, en) = byEvent
+                ? (scenario.catalog.lifeEvents[c.item].id, scenario.catalog.lifeEvents[c.item].nameZh, scenario.catalog.lifeEvents[c.item].nameEn)
+                : (scenario.catalog.items[c.item].id, scenario.catalog.items[c.item].nameZh, scenario.catalog.items[c.item].nameEn)
             trips += c.trips.mean; hours += c.citizenHours.mean
-            t.append([String(rank + 1), item.id, item.nameZh, item.nameEn, Format.number(c.needsPerYear, 1),
+            t.append([String(rank + 1), id, zh, en, Format.number(c.needsPerYear, 1),
                       Format.number(c.trips.mean, 1), Format.number(c.trips.low, 1), Format.number(c.trips.high, 1),
                       Format.number(c.citizenHours.mean, 1), Format.number(c.citizenHours.low, 1), Format.number(c.citizenHours.high, 1),
                       Format.number(trips, 1), Format.number(hours, 1)])
