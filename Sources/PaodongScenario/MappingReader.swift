@@ -154,15 +154,19 @@ extension MappingReader: ReformReader {
     func selection(prefix: String) -> ItemSelection {
         var s = ItemSelection()
         s.target = choice("\(prefix)target", fallback: s.target)!
-        for n in list("\(prefix)include") {
-            guard case .scalar(let id, _) = n.value, !id.isEmpty else {
-                log.add(n, keyPath("\(prefix)include"), "expected an item id, found \(n.kindName)")
-                continue
-            }
-            s.include.append(id)
-        }
+        s.include = ids("\(prefix)include")
         if has("\(prefix)added_by_volume") { s.addedByVolume = int("\(prefix)added_by_volume") }
         return s
+    }
+
+    func ids(_ key: String) -> [String] {
+        list(key).compactMap { n in
+            guard case .scalar(let id, _) = n.value, !id.isEmpty else {
+                log.add(n, keyPath(key), "expected an id, found \(n.kindName)")
+                return nil
+            }
+            return id
+        }
     }
 }
 

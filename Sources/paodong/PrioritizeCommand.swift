@@ -10,7 +10,7 @@ import PaodongReports
 struct PrioritizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prioritize",
-        abstract: "Choose the N items to add to an item reform (kiosks, instant_approval, prefill), or the N life events to bundle, for the largest simulated saving.",
+        abstract: "Choose the N items to add to an item reform (kiosks, instant_approval, prefill), the N life events to bundle or the N certificate types to pull electronically, for the largest simulated saving.",
         discussion: """
         Screens every eligible item the reform does not reach yet by what it costs now (its expected
         needs a year times its trips or citizen-hours per completed need, in the scenario as
@@ -29,7 +29,7 @@ struct PrioritizeCommand: ParsableCommand {
     @Option(help: "The reform to extend: \(Prioritization.reformKeys.joined(separator: ", ")).")
     var reform: String
 
-    @Option(help: "How many items (life events for bundles) to add (at least 1).")
+    @Option(help: "How many items (life events for bundles, certificate types for e_certificates) to add (at least 1).")
     var add: Int
 
     @Option(help: "What a saving counts: trips or citizen_hours.")
@@ -86,12 +86,13 @@ struct PrioritizeCommand: ParsableCommand {
             let parent = NotebookCommand.relativePath(from: URL(fileURLWithPath: directory.path).standardizedFileURL.path,
                                                       to: URL(fileURLWithPath: scenario).standardizedFileURL.path)
             let chosen = result.choices.map(\.item)
-            let what = job.byEvent ? "life events" : "items"
+            let what = job.unitName
             try directory.write("prioritized.yaml", Data(variant(job, parent, "prioritized", units: chosen, chosen: chosen,
                 note: "plus the \(add) \(what) with the largest simulated saving of \(metric) (ranking.csv)").utf8))
             try directory.write("by-volume.yaml", Data(variant(job, parent, "by-volume", units: nil, chosen: chosen,
                 note: job.byEvent ? "plus as many bundled items as prioritized.yaml adds, taken by volume (added_by_volume)"
-                                  : "plus the \(add) most-used eligible items (added_by_volume)").utf8))
+                    : job.byCertificate ? "plus the \(add) most-used certificate types not yet covered"
+                    : "plus the \(add) most-used eligible items (added_by_volume)").utf8))
             try directory.write("random.yaml", Data(variant(job, parent, "random", units: randomCandidates(job), chosen: chosen,
                 note: "plus \(add) \(what) it does not reach, at random (a key drawn from each one's id)").utf8))
             try directory.commit()
@@ -114,7 +115,11 @@ struct PrioritizeCommand: ParsableCommand {
         let reforms = job.scenario.parameters.reforms
         let now = reforms[key: reform]!
         let (size, include, addedByVolume): (Int, [String], Int)
-        if let bundles = now as? Bundles {
+        if let certificates = now as? ElectronicCertificates {
+            size = certificates.types + add
+            include = certificates.include + (units ?? []).map { job.scenario.catalog.certificates[$0].id }
+            addedByVolume = 0
+        } else if let bundles = now as? Bundles {
             let grown = job.bundles(job.scenario, adding: units ?? chosen)
             size = grown.items
             include = units == nil ? bundles.selection.include : grown.selection.include
@@ -130,10 +135,11 @@ struct PrioritizeCommand: ParsableCommand {
                      "name: \(Self.yamlString("\(job.scenario.parameters.name)-\(reform)-\(suffix)"))",
                      "reforms:",
                      "  \(reform):",
-                     "    items: \(size)"]
+                     "    \(job.byCertificate ? "types" : "items"): \(size)"]
         if units != nil {
             lines.append("    include: [\(include.joined(separator: ", "))]")
-        } else {
+        } else if !job.byCertificate {
+            // Electronic certificates take the most-used types beyond those named: more `types` is the volume choice.
             lines.append("    added_by_volume: \(addedByVolume)")
         }
         return lines.joined(separator: "\n") + "\n"
@@ -142,7 +148,7 @@ struct PrioritizeCommand: ParsableCommand {
     /// N candidates in the order of a key drawn from each one's id (purpose `prioritize.random`).
     private func randomCandidates(_ job: Prioritization) -> [Int] {
         let catalog = job.scenario.catalog
-        let id: (Int) -> String = job.byEvent ? { catalog.lifeEvents[$0].id } : { catalog.items[$0].id }
+        let id: (Int) -> String = job.byEvent ? { catalog.lifeEvents[$0].id } : job.byCertificate ? { catalog.certificates[$0].id } : { catalog.items[$0].id }
         return job.candidates
             .map { (KeyedDraw.uniform(seed: catalog.seed, id: id($0), purpose: "prioritize.random"), $0) }
             .sorted { $0 < $1 }.prefix(add).map(\.1)

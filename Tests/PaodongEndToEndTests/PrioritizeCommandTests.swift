@@ -5,7 +5,8 @@ import Testing
 /// `paodong prioritize` refuses what it cannot do before simulating anything, naming what is allowed.
 @Suite struct PrioritizeCommandTests {
     @Test(arguments: [
-        (["--reform", "one_window", "--add", "5"], 64, "kiosks, instant_approval, prefill, bundles"),
+        (["--reform", "one_window", "--add", "5"], 64, "kiosks, instant_approval, prefill, bundles, e_certificates"),
+        (["--reform", "e_certificates", "--add", "5000"], 65, "certificate types are not yet covered"),
         (["--reform", "bundles", "--add", "1000"], 65, "life events are not yet bundled"),
         (["--reform", "prefill", "--add", "0"], 64, "--add"),
         (["--reform", "prefill", "--add", "5", "--metric", "minutes"], 64, "trips, citizen_hours"),

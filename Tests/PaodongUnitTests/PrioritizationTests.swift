@@ -44,4 +44,36 @@ import Testing
         #expect(after.filter { $0.contains(.instant) }.count == before.filter { $0.contains(.instant) }.count + 10)
         #expect(added.allSatisfy { !s.catalog.items[$0].physicalPresence })
     }
+
+    @Test func addedCertificateTypesAreCoveredAndNoneIsLost() throws {
+        let s = try Self.load()
+        let job = try Prioritization(scenario: s, reform: "e_certificates", add: 7, objective: .trips, replications: 1, threads: 1)
+        let before = ResolvedReforms(scenario: s, kiosksAvailable: true).certificateCovered
+        #expect(job.candidates == before.indices.filter { !before[$0] })
+        let added = Array(job.candidates.suffix(7))   // the least-used types: the ones volume would never take
+        let grown = job.extended(s, with: added)
+        let after = ResolvedReforms(scenario: grown, kiosksAvailable: true).certificateCovered
+        #expect(before.indices.allSatisfy { !before[$0] || after[$0] })
+        #expect(added.allSatisfy { after[$0] })
+        #expect(after.filter { $0 }.count == before.filter { $0 }.count + 7)
+        #expect(grown.parameters.reforms[ElectronicCertificates.self]?.include == added.map { s.catalog.certificates[$0].id })
+    }
+
+    /// `reforms.e_certificates.include` is checked like every reform's key: unknown ids, more named than covered.
+    @Test func namedCertificateTypesAreValidated() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let path = try tmp.write("ec.yaml", """
+            extends: \(CLI.scenario("shenzhen-2020.yaml"))
+            reforms:
+              e_certificates: {include: [id_card, nope, C0400], types: 1}
+            """)
+        do {
+            _ = try ScenarioLoader.load(path: path)
+            Issue.record("an unknown certificate type was accepted")
+        } catch let e as ScenarioError {
+            #expect(e.issues.contains { $0.key == "reforms.e_certificates.include" && $0.message.contains("unknown certificate type 'nope'") && $0.line == 3 })
+            #expect(e.issues.contains { $0.message.contains("3 types named but `types` is 1") })
+        }
+    }
 }

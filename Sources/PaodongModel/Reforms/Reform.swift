@@ -80,6 +80,8 @@ public protocol ReformReader {
     func double(_ key: String) -> Double
     /// `<prefix>target`, `<prefix>include` and `<prefix>added_by_volume`, optional.
     func selection(prefix: String) -> ItemSelection
+    /// A list of ids (empty when the optional key is absent).
+    func ids(_ key: String) -> [String]
 }
 
 /// Where a reform reports what the catalog makes impossible; keys are relative to the reform's

@@ -3,9 +3,11 @@ import Foundation
 import PaodongEngine
 import PaodongModel
 
-/// Which N more items to add to an item reform (instant approval, pre-filled forms, kiosks), or
-/// which N more life events to bundle, for the largest saving of trips or citizen-hours:
-/// `paodong prioritize`. A *unit* is an item, or a life event for bundles.
+/// Which N more items to add to an item reform (instant approval, pre-filled forms, kiosks), which N
+/// more life events to bundle, or which N more certificate types to pull electronically, for the
+/// largest saving of trips or citizen-hours: `paodong prioritize`. A *unit* is an item, a life
+/// event (bundles) or a certificate type (electronic certificates); its items are itself, the
+/// event's items, or the items that need the certificate.
 ///
 /// 1. **Screen.** The scenario as it is, simulated with its replications, gives each candidate (an
 ///    eligible item the reform does not reach yet) what it costs now: its expected needs a year
@@ -57,19 +59,25 @@ public struct Prioritization {
             case .disabled(let key):
                 return "reforms.\(key) is not enabled in the scenario: items cannot be added to a reform that is off"
             case .tooMany(let key, let asked, let candidates):
-                let what = key == Bundles.key ? "life events are not yet bundled" : "eligible items are not yet reached by reforms.\(key)"
+                let what = key == Bundles.key ? "life events are not yet bundled"
+                    : key == ElectronicCertificates.key ? "certificate types are not yet covered" : "eligible items are not yet reached by reforms.\(key)"
                 return "\(asked) asked for, but only \(candidates) \(what)"
             }
         }
     }
 
-    /// The reforms a prioritisation can extend: the item reforms, and bundles (by life event).
+    /// The reforms a prioritisation can extend: the item reforms, bundles (by life event) and
+    /// electronic certificates (by certificate type).
     public static var reformKeys: [String] {
-        ReformRegistry.standard.types.filter { $0 is any ItemCountReform.Type }.map { $0.key } + [Bundles.key]
+        ReformRegistry.standard.types.filter { $0 is any ItemCountReform.Type }.map { $0.key } + [Bundles.key, ElectronicCertificates.key]
     }
 
-    /// Whether the units are life events (bundles) rather than items.
+    /// Whether the units are life events (bundles).
     public var byEvent: Bool { reformKey == Bundles.key }
+    /// Whether the units are certificate types (electronic certificates).
+    public var byCertificate: Bool { reformKey == ElectronicCertificates.key }
+    /// The items that need each certificate type (electronic certificates only).
+    let usersOf: [[Int]]
 
     public let scenario: Scenario
     public let reformKey: String
@@ -94,10 +102,17 @@ public struct Prioritization {
             let reached = Self.reached(key, policy)
             let eligible = type(of: items).eligible
             candidates = scenario.catalog.items.indices.filter { eligible(scenario.catalog.items[$0]) && !reached($0) }
-        } else {
+        } else if key == Bundles.key {
             candidates = scenario.catalog.lifeEvents.indices.filter { !policy.bundledEvents[$0] }
+        } else {
+            candidates = scenario.catalog.certificates.indices.filter { !policy.certificateCovered[$0] }
         }
         bundledNow = policy.bundledEvents
+        var users = Array(repeating: [Int](), count: key == ElectronicCertificates.key ? scenario.catalog.certificates.count : 0)
+        if key == ElectronicCertificates.key {
+            for (i, item) in scenario.catalog.items.enumerated() { for c in Set(item.certificates) { users[c].append(i) } }
+        }
+        usersOf = users
         guard add <= candidates.count else { throw Problem.tooMany(reform: key, asked: add, candidates: candidates.count) }
         self.scenario = scenario; reformKey = key; self.add = add; self.objective = objective
         self.replications = replications; self.threads = threads; self.candidates = candidates
@@ -118,6 +133,11 @@ public struct Prioritization {
         var copy = s
         if byEvent {
             copy.parameters.reforms = s.parameters.reforms.replacing(bundles(s, adding: units))
+        } else if byCertificate {
+            var reform = s.parameters.reforms[ElectronicCertificates.self]!
+            reform.include += units.map { s.catalog.certificates[$0].id }
+            reform.types += units.count
+            copy.parameters.reforms = s.parameters.reforms.replacing(reform)
         } else {
             var reform = s.parameters.reforms[key: reformKey] as! any ItemCountReform
             reform.selection.include += units.map { s.catalog.items[$0].id }
@@ -147,7 +167,7 @@ public struct Prioritization {
     }
 
     /// The items of unit `u`.
-    func items(of u: Int) -> [Int] { byEvent ? scenario.catalog.lifeEvents[u].items : [u] }
+    func items(of u: Int) -> [Int] { byEvent ? scenario.catalog.lifeEvents[u].items : byCertificate ? usersOf[u] : [u] }
 
     /// Per replication, each item's trips and citizen-hours a year at city scale: its expected
     /// needs a year times its trips (hours) per completed need. Per completed need, not in all: a
@@ -195,7 +215,9 @@ public struct Prioritization {
         let cost = objective == .trips ? base.trips : base.hours
         // A life event costs its share of its items' costs: the needs it brings over their needs.
         let itemNeeds = scenario.expectedNeeds
+        // A certificate type costs its share of its items' costs: one of the certificates each needs.
         func share(_ u: Int, _ i: Int) -> Double {
+            if byCertificate { return 1 / Double(max(1, Set(scenario.catalog.items[i].certificates).count)) }
             guard byEvent else { return 1 }
             let e = scenario.catalog.lifeEvents[u]
             return itemNeeds[i] > 0 ? min(1, e.ratePerAgentYear * scenario.audienceAgents[e.audience.rawValue] / itemNeeds[i]) : 0
@@ -206,11 +228,15 @@ public struct Prioritization {
         let batches = deal(leaders)
         var evaluated: [(item: Int, trips: Saving, hours: Saving)] = []
         for (b, batch) in batches.enumerated() {
-            progress("batch \(b + 1) of \(batches.count) (\(batch.count) \(byEvent ? "life events" : "items"))")
+            progress("batch \(b + 1) of \(batches.count) (\(batch.count) \(unitName))")
             let with = try costs(extended(scenario, with: batch), cancelled: cancelled)
+            // An item that several units of the batch act on (certificate types it needs) shares
+            // its saving equally among them; events in a batch share no item.
+            var actedOn: [Int: Int] = [:]
+            for u in batch { for i in Set(items(of: u)) { actedOn[i, default: 0] += 1 } }
             for u in batch {
                 func diff(_ a: [[Double]], _ b: [[Double]]) -> [Double] {
-                    (0..<replications).map { r in items(of: u).reduce(0) { $0 + a[r][$1] - b[r][$1] } }
+                    (0..<replications).map { r in Set(items(of: u)).reduce(0) { $0 + (a[r][$1] - b[r][$1]) / Double(actedOn[$1]!) } }
                 }
                 evaluated.append((u, Self.saving(diff(base.trips, with.trips)), Self.saving(diff(base.hours, with.hours))))
             }
@@ -224,9 +250,16 @@ public struct Prioritization {
         return (choices, replications * (1 + batchCount))
     }
 
-    /// Expected needs a year of each unit: an item's, or a life event's (events × items).
+    /// What a unit is, in words (plural).
+    public var unitName: String { byEvent ? "life events" : byCertificate ? "certificate types" : "items" }
+
+    /// Expected needs a year of each unit: an item's, a life event's (events × items), or a
+    /// certificate type's (the needs of the items that need it).
     func unitNeeds() -> [Double] {
-        byEvent ? scenario.catalog.expectedEventNeeds(agents: scenario.audienceAgents) : scenario.expectedNeeds
+        if byEvent { return scenario.catalog.expectedEventNeeds(agents: scenario.audienceAgents) }
+        let needs = scenario.expectedNeeds
+        if byCertificate { return usersOf.map { $0.reduce(0) { $0 + needs[$1] } } }
+        return needs
     }
 
     /// The leaders dealt in rank order into ⌈L/N⌉ batches of at most N, rank k to batch k mod B.
@@ -237,7 +270,7 @@ public struct Prioritization {
         var batches = Array(repeating: [Int](), count: count)
         var used = Array(repeating: Set<Int>(), count: count)
         for (rank, u) in leaders.enumerated() {
-            let own = Set(items(of: u))
+            let own = byEvent ? Set(items(of: u)) : []
             let start = rank % batches.count
             let order = (0..<batches.count).map { (start + $0) % batches.count }
             if let b = order.first(where: { batches[$0].count < add && used[$0].isDisjoint(with: own) }) {
@@ -259,6 +292,8 @@ public struct Prioritization {
         for (rank, c) in choices.enumerated() {
             let (id, zh, en) = byEvent
                 ? (scenario.catalog.lifeEvents[c.item].id, scenario.catalog.lifeEvents[c.item].nameZh, scenario.catalog.lifeEvents[c.item].nameEn)
+                : byCertificate
+                ? (scenario.catalog.certificates[c.item].id, scenario.catalog.certificates[c.item].nameZh, scenario.catalog.certificates[c.item].nameEn)
                 : (scenario.catalog.items[c.item].id, scenario.catalog.items[c.item].nameZh, scenario.catalog.items[c.item].nameEn)
             trips += c.trips.mean; hours += c.citizenHours.mean
             t.append([String(rank + 1), id, zh, en, Format.number(c.needsPerYear, 1),
