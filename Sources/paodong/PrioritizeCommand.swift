@@ -102,8 +102,8 @@ struct PrioritizeCommand: ParsableCommand {
         }
         let trips = result.choices.reduce(0) { $0 + $1.trips.mean }, hours = result.choices.reduce(0) { $0 + $1.citizenHours.mean }
         print("prioritize \(reform) +\(add) by \(metric): \(job.candidates.count) candidates, \(result.runs) runs at scale \(loaded.parameters.scale)")
-        print("  chosen items save \(Format.number(trips, 0)) trips and \(Format.number(hours, 0)) citizen-hours a year (city scale, sum of each item's measured saving)")
-        let scale = options.scale == 1 ? "" : " --scale \(options.scale)"
+        print("  the chosen \(job.unitName) save \(Format.number(trips, 0)) trips and \(Format.number(hours, 0)) citizen-hours a year (city scale, sum of each item's measured saving)")
+        let scale = (options.scale == 1 ? "" : " --scale \(options.scale)") + (options.seed.map { " --seed \($0)" } ?? "")
         print("  check: paodong compare \(scenario) \(directory.path)/prioritized.yaml \(directory.path)/by-volume.yaml \(directory.path)/random.yaml\(scale)")
         print("wall seconds \(Format.number(Date().timeIntervalSince(started), 1)); output \(directory.path)")
     }
