@@ -2,7 +2,7 @@
 # Runs every command whose output the README quotes, with ONE binary, into runs/figures/ (or $OUT):
 # the main job, the ablation table, plan-2021 against 2020, the hotline's surge, pre-checks and
 # business line, the faithful miniatures, baseline-2012's sensitivity, Longgang, the sweep worked
-# example, the validate figures and the main job's notebook. Each step's console output goes to
+# example, the prioritize examples, the validate figures and the main job's notebook. Each step's console output goes to
 # STEP.txt (with /usr/bin/time -v's figures where the README quotes time and memory). About half an
 # hour on the 2-core development machine. Run from anywhere:
 #   docs/figures.sh                 BIN=/path/to/paodong ONLY="main ablations" docs/figures.sh
@@ -17,7 +17,7 @@ if [ -z "$BIN" ]; then
 fi
 BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
 OUT="${OUT:-runs/figures}"
-ONLY="${ONLY:-validate main ablations plan surge prechecks business-line miniatures sensitivity longgang sweep notebook}"
+ONLY="${ONLY:-validate main ablations plan surge prechecks business-line miniatures sensitivity longgang sweep prioritize notebook}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 S=Scenarios
@@ -59,6 +59,10 @@ step sensitivity sh -c "mkdir -p '$OUT/sensitivity' &&
     '$BIN' compare '$(variant online-80 baseline-2012.yaml 'reforms: {online: {share: 0.8}}')' $S/shenzhen-2020.yaml --scale 0.1 --replications 3 --out '$OUT/sensitivity/online-80' --quiet"
 step longgang "$BIN" compare $S/longgang-before.yaml $S/longgang-after.yaml --replications 1 --out "$OUT/longgang" --quiet
 step sweep timed "$BIN" sweep Designs/reform-sizes.yaml --threads 2 --out "$OUT/sweep" --quiet
+step prioritize sh -c "mkdir -p '$OUT/prioritize' && for r in 'instant_approval 50' 'e_certificates 20'; do set -- \$r; \
+    /usr/bin/time -v '$BIN' prioritize $S/shenzhen-2020.yaml --reform \$1 --add \$2 --scale 0.1 --out '$OUT/prioritize/'\$1 --quiet \
+    && '$BIN' compare $S/shenzhen-2020.yaml '$OUT/prioritize/'\$1/prioritized.yaml '$OUT/prioritize/'\$1/by-volume.yaml \
+       '$OUT/prioritize/'\$1/random.yaml --scale 0.1 --replications 3 --out '$OUT/prioritize/'\$1-compare --quiet || exit 1; done"
 # The executed notebook and its HTML are copied to notebooks-export/ with the run's path written
 # relative to that folder.
 step notebook sh -c "rm -f '$OUT/main-comparison.ipynb' '$OUT/main-comparison.html' && '$BIN' notebook '$OUT/main' --out '$OUT/main-comparison.ipynb' \
