@@ -120,9 +120,18 @@ struct ScenarioDecoder {
             case .district: halls = districts.count
             case .city: halls = 1
             }
+            var byDistrict: [Int]? = nil
+            if l.has("windows_by_district") {
+                let values = l.doubles("windows_by_district", count: districts.count)
+                if values.contains(where: { $0 != $0.rounded() }), let n = l.node("windows_by_district", required: false) {
+                    log.add(n, l.keyPath("windows_by_district"), "windows must be whole numbers")
+                }
+                byDistrict = values.map { Int($0) }
+            }
             levels.append(HallLevelParameters(halls: halls, windowsPerHall: l.int("windows_per_hall"),
                                               travelMin: l.double("travel_min"),
-                                              groupAllocation: l.choice("group_allocation", fallback: nil)))
+                                              groupAllocation: l.choice("group_allocation", fallback: nil),
+                                              windowsByDistrict: byDistrict))
             l.finish()
         }
         levelsNode.finish()

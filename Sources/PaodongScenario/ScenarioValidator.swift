@@ -60,6 +60,20 @@ struct ScenarioValidator {
             check(eventNeeds <= rate + tolerance, key,
                   "life events alone give \(eventNeeds) needs per agent-year, more than the \(rate) allowed")
         }
+        for level in HallLevel.allCases {
+            guard let set = p.halls.levels[level.rawValue].windowsByDistrict else { continue }
+            for (d, district) in tables.districts.enumerated() where set[d] < 1 {
+                let hasHalls: Bool
+                switch level {
+                case .community: hasHalls = district.communities > 0
+                case .street: hasHalls = district.streets > 0
+                case .district: hasHalls = true
+                case .city: hasHalls = d == p.halls.cityDistrict
+                }
+                check(!hasHalls, "halls.levels.\(level.key).windows_by_district",
+                      "\(district.nameEn) (row \(d + 1) of the districts table) has \(level.key) halls but 0 windows; allowed: at least 1")
+            }
+        }
         check(p.halls.opening.allSatisfy { $0.end <= 1440 }, "halls.opening", "periods must end by 24:00")
         check(p.scale * Double(p.population.residents + p.population.businesses) <= 2e9, "scale",
               "more than 2,000,000,000 agents after scaling")

@@ -87,12 +87,17 @@ public struct CityLayout: Sendable {
         let original = perDistrict.reduce(0, +)
         let fullCounts = perDistrict.map { Int($0) }
         let byResidents = p.halls.windowAllocation == .residents
+        /// Each hall's windows: the planner's per district where given, else the level's shared.
+        func windows(_ counts: [Int]) -> [Int] {
+            if let set = lp.windowsByDistrict { return counts.enumerated().flatMap { d, n in Array(repeating: set[d], count: n) } }
+            return hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts, byResidents: byResidents)
+        }
         if original * f >= 1 {
             let counts = apportion(Int((original * f).rounded()), weights: perDistrict)
-            let windows = hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts, byResidents: byResidents)
-            return (counts, windows, Array(repeating: 0, count: windows.count))
+            let w = windows(counts)
+            return (counts, w, Array(repeating: 0, count: w.count))
         }
-        let fullWindows = hallWindows(counts: fullCounts, perHall: lp.windowsPerHall, districts: districts, byResidents: byResidents)
+        let fullWindows = windows(fullCounts)
         var windows: [Int] = [], backgrounds: [Double] = []
         var start = 0
         for n in fullCounts {

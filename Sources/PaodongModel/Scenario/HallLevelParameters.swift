@@ -8,8 +8,12 @@ public struct HallLevelParameters: Codable, Sendable, Equatable {
     public var travelMin: Double
     /// This level's window-group allocation, where it differs from `HallParameters.groupAllocation`.
     public var groupAllocation: HallParameters.GroupAllocation?
-    public init(halls: Int, windowsPerHall: Int, travelMin: Double, groupAllocation: HallParameters.GroupAllocation? = nil) {
+    /// Windows of each hall of this level in each district (districts table order), when a planner
+    /// sets them hall by hall; nil: `windowsPerHall` shared by `HallParameters.windowAllocation`.
+    public var windowsByDistrict: [Int]?
+    public init(halls: Int, windowsPerHall: Int, travelMin: Double, groupAllocation: HallParameters.GroupAllocation? = nil,
+                windowsByDistrict: [Int]? = nil) {
         self.halls = halls; self.windowsPerHall = windowsPerHall; self.travelMin = travelMin
-        self.groupAllocation = groupAllocation
+        self.groupAllocation = groupAllocation; self.windowsByDistrict = windowsByDistrict
     }
 }
