@@ -35,18 +35,23 @@ public struct Comparison: Sendable {
                 let x = (0..<r).map { s.runs[$0][metric] ?? .nan }
                 let d = zip(x, b).map { $0 - $1 }
                 let meanB = b.reduce(0, +) / Double(r), meanX = x.reduce(0, +) / Double(r)
-                let meanD = d.reduce(0, +) / Double(r)
-                var low = Double.nan, high = Double.nan
-                if r >= 2 {
-                    let variance = d.reduce(0) { $0 + ($1 - meanD) * ($1 - meanD) } / Double(r - 1)
-                    let half = gsl_cdf_tdist_Pinv(0.975, Double(r - 1)) * (variance / Double(r)).squareRoot()
-                    low = meanD - half; high = meanD + half
-                }
+                let (meanD, half) = Self.pairedInterval(d)
+                let low = half.map { meanD - $0 } ?? .nan, high = half.map { meanD + $0 } ?? .nan
                 rows.append(Row(scenarioName: s.name, metric: metric, baseline: meanB, scenario: meanX, delta: meanD,
                                 relativeDelta: meanB != 0 ? meanD / abs(meanB) : .nan, ciLow: low, ciHigh: high, replications: r))
             }
         }
         self.rows = rows
+    }
+
+    /// The mean of paired differences and the half-width of its 95 % interval, t(0.975, R−1) · s / √R
+    /// (nil with fewer than two).
+    public static func pairedInterval(_ d: [Double]) -> (mean: Double, half: Double?) {
+        let r = Double(d.count)
+        let mean = d.reduce(0, +) / r
+        guard d.count >= 2 else { return (mean, nil) }
+        let variance = d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (r - 1)
+        return (mean, gsl_cdf_tdist_Pinv(0.975, r - 1) * (variance / r).squareRoot())
     }
 
     public func table() -> CSVTable {

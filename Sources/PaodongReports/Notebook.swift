@@ -30,6 +30,11 @@ public struct Notebook: Sendable {
         }
     }
 
+    /// `text` for the inside of a double-quoted Python string (a directory written into a cell).
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
     /// The notebook as nbformat 4.5 JSON: deterministic cell ids, no outputs (execute it to fill them).
     public func encoded() throws -> Data {
         func lines(_ text: String) -> [String] {

@@ -3,7 +3,7 @@ import PaodongModel
 /// The cells of the reviewers' notebook: pandas to load, matplotlib to draw.
 enum NotebookCells {
     static func make(directory: String) -> [Notebook.Cell] {
-        let quoted = directory.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let quoted = Notebook.escaped(directory)
         return [
             .markdown("""
             # 跑动报告 · paodong report

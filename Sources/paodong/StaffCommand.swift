@@ -51,7 +51,7 @@ struct StaffCommand: ParsableCommand {
             }
             // n agents answer at most nμ calls a minute, so fewer than target × offered load cannot
             // meet the target: start there.
-            servers = Self.fewest(from: max(0, Int((target * offered).rounded(.down)) - 1)) { row($0).share >= target }
+            servers = fewestServers(from: max(0, Int((target * offered).rounded(.down)) - 1)) { row($0).share >= target }
         } else {
             row = { [arrivalRate, serviceMean, thresholdMin] c in
                 let stable = Double(c) > offered
@@ -83,23 +83,6 @@ struct StaffCommand: ParsableCommand {
         line("p_abandon", fmt(f.abandonProbability))
         line(wait, fmt(f.meanWaitAnswered))
         if patienceMean == nil { line("model", "Erlang C (M/M/c, no abandonment)") }
-    }
-
-    /// The fewest servers from `start` (which fails) for which `meets` holds, `meets` growing with
-    /// the servers: doubling steps, then bisection. O(log n) evaluations.
-    static func fewest(from start: Int, _ meets: (Int) -> Bool) -> Int {
-        var low = start, step = 1
-        var high = low + step
-        while !meets(high) {
-            low = high
-            step *= 2
-            high = low + step
-        }
-        while high - low > 1 {
-            let mid = (low + high) / 2
-            if meets(mid) { high = mid } else { low = mid }
-        }
-        return high
     }
 
     private func fmt(_ x: Double) -> String { String(format: "%.6f", x) }

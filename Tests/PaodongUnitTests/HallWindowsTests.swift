@@ -35,9 +35,14 @@ import Testing
             #expect(district.allSatisfy { $0.groupWindows.reduce(0, +) == $0.windows }, "a hall's groups hold its windows")
             #expect(layout.halls.filter { $0.level == .street }.allSatisfy { $0.windows == 4 }, "scale \(scale)")
         }
-        // Without the key, nothing changes: the shipped city's district halls share 1.56 × … by residents.
-        let shipped = SimulationContext(scenario: try ScenarioLoader.load(path: CLI.scenario("shenzhen-2020.yaml"))).layout
-        #expect(shipped.halls.filter { $0.level == .district }.map(\.windows) != Self.windows)
+        // Without the key the level's windows are windows_per_hall × halls, shared by residents: the
+        // most populous district's hall has the most.
+        let base = try ScenarioLoader.load(path: CLI.scenario("shenzhen-2020.yaml"))
+        let shipped = SimulationContext(scenario: base).layout.halls.filter { $0.level == .district }
+        let perHall = base.parameters.halls.levels[HallLevel.district.rawValue].windowsPerHall
+        #expect(shipped.reduce(0) { $0 + $1.windows } == perHall * base.districts.count)
+        let largest = base.districts.indices.max { base.districts[$0].residents10k < base.districts[$1].residents10k }!
+        #expect(shipped[largest].windows == shipped.map(\.windows).max())
     }
 
     @Test(arguments: [

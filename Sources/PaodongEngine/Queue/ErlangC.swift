@@ -35,22 +35,11 @@ public enum ErlangC {
     }
 
     /// The fewest servers for which at least `target` of arrivals wait at most `t` minutes (the
-    /// share grows with the servers): the first stable count, then doubling steps and bisection.
-    /// O(log c) evaluations.
+    /// share grows with the servers), searched from the last unstable count. O(log c) evaluations.
     public static func servers(target: Double, within t: Double, arrivalRate lambda: Double, serviceMean mean: Double) -> Int {
         precondition(target > 0 && target < 1 && lambda > 0 && mean > 0 && t >= 0, "Erlang C sizing needs 0 < target < 1, λ, mean > 0, t ≥ 0")
-        var low = Int((lambda * mean).rounded(.down))  // unstable (or 0): fails the target
-        var step = 1
-        var high = low + step
-        while shareWithin(t, servers: high, arrivalRate: lambda, serviceMean: mean) < target {
-            low = high
-            step *= 2
-            high = low + step
+        return fewestServers(from: Int((lambda * mean).rounded(.down))) {
+            shareWithin(t, servers: $0, arrivalRate: lambda, serviceMean: mean) >= target
         }
-        while high - low > 1 {
-            let mid = (low + high) / 2
-            if shareWithin(t, servers: mid, arrivalRate: lambda, serviceMean: mean) >= target { high = mid } else { low = mid }
-        }
-        return high
     }
 }

@@ -6,8 +6,16 @@ public protocol ItemCountReform: Reform {
     var selection: ItemSelection { get set }
     /// Whether the reform may reach `item` at all.
     static func eligible(_ item: Item) -> Bool
+    /// Whether the resolved reforms reach item `i` through this reform (what `resolve(into:)` marked).
+    static func reaches(_ i: Int, in policy: ResolvedReforms) -> Bool
 }
 
-extension InstantApproval: ItemCountReform {}
-extension Prefill: ItemCountReform {}
-extension Kiosks: ItemCountReform {}
+extension InstantApproval: ItemCountReform {
+    public static func reaches(_ i: Int, in policy: ResolvedReforms) -> Bool { policy.flags[i].contains(.instant) }
+}
+extension Prefill: ItemCountReform {
+    public static func reaches(_ i: Int, in policy: ResolvedReforms) -> Bool { policy.flags[i].contains(.prefill) }
+}
+extension Kiosks: ItemCountReform {
+    public static func reaches(_ i: Int, in policy: ResolvedReforms) -> Bool { policy.channels[i].contains(.kiosk) }
+}

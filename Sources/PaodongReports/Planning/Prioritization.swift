@@ -1,4 +1,3 @@
-import CGSL
 import Foundation
 import PaodongEngine
 import PaodongModel
@@ -99,9 +98,8 @@ public struct Prioritization {
         let policy = ResolvedReforms(scenario: scenario, kiosksAvailable: scenario.parameters.kiosks.count > 0)
         let candidates: [Int]
         if let items = reform as? any ItemCountReform {
-            let reached = Self.reached(key, policy)
-            let eligible = type(of: items).eligible
-            candidates = scenario.catalog.items.indices.filter { eligible(scenario.catalog.items[$0]) && !reached($0) }
+            let type = type(of: items)
+            candidates = scenario.catalog.items.indices.filter { type.eligible(scenario.catalog.items[$0]) && !type.reaches($0, in: policy) }
         } else if key == Bundles.key {
             candidates = scenario.catalog.lifeEvents.indices.filter { !policy.bundledEvents[$0] }
         } else {
@@ -116,15 +114,6 @@ public struct Prioritization {
         guard add <= candidates.count else { throw Problem.tooMany(reform: key, asked: add, candidates: candidates.count) }
         self.scenario = scenario; reformKey = key; self.add = add; self.objective = objective
         self.replications = replications; self.threads = threads; self.candidates = candidates
-    }
-
-    /// Whether the reform under `key` reaches item i now.
-    static func reached(_ key: String, _ policy: ResolvedReforms) -> (Int) -> Bool {
-        switch key {
-        case InstantApproval.key: return { policy.flags[$0].contains(.instant) }
-        case Prefill.key: return { policy.flags[$0].contains(.prefill) }
-        default: return { policy.channels[$0].contains(.kiosk) }
-        }
     }
 
     /// `scenario` with `units` named last in the reform's `include` and its size grown by as many
@@ -198,12 +187,8 @@ public struct Prioritization {
 
     /// The mean of paired differences and its 95 % t interval.
     static func saving(_ differences: [Double]) -> Saving {
-        let n = Double(differences.count)
-        let mean = differences.reduce(0, +) / n
-        guard differences.count > 1 else { return Saving(mean: mean, low: mean, high: mean) }
-        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        let half = gsl_cdf_tdist_Pinv(0.975, n - 1) * (variance / n).squareRoot()
-        return Saving(mean: mean, low: mean - half, high: mean + half)
+        let (mean, half) = Comparison.pairedInterval(differences)
+        return Saving(mean: mean, low: mean - (half ?? 0), high: mean + (half ?? 0))
     }
 
     /// Screens, simulates the batches and chooses; `progress` hears each run's label. The result

@@ -2,7 +2,7 @@
 /// added, and each chosen item's saving with its 95 % interval.
 enum RankingNotebookCells {
     static func make(directory: String) -> [Notebook.Cell] {
-        let quoted = directory.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let quoted = Notebook.escaped(directory)
         return [
             .markdown("""
             # 改革优先 · paodong prioritize

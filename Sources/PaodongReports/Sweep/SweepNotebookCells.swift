@@ -7,7 +7,7 @@ enum SweepNotebookCells {
     static let charted = ["citizen_hours_city_year", "trips_per_need", "wait_mean_min", "lead_time_mean_days"]
 
     static func make(directory: String) -> [Notebook.Cell] {
-        let quoted = directory.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let quoted = Notebook.escaped(directory)
         let metrics = charted.map { "\"\($0)\"" }.joined(separator: ", ")
         return [
             .markdown("""
