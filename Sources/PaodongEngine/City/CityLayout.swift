@@ -111,6 +111,19 @@ public struct CityLayout: Sendable {
         return (fullCounts.map { min($0, 1) }, windows, backgrounds)
     }
 
+    /// The windows of each full-scale hall of `level`, district by district: what a planner's
+    /// `windows_by_district`, or the level's shared windows, give the whole city.
+    public static func fullScaleWindows(level: HallLevel, parameters: Scenario.Parameters, districts: [District]) -> [[Int]] {
+        var full = parameters
+        full.scale = 1
+        let sized = levelHalls(level, full, districts)
+        var start = 0
+        return sized.counts.map { n in
+            defer { start += n }
+            return Array(sized.windows[start..<(start + n)])
+        }
+    }
+
     /// What a miniature's level of full-size halls means for its figures.
     static func miniatureWarnings(_ level: HallLevel, _ sized: (counts: [Int], windows: [Int], backgrounds: [Double]), scale f: Double) -> [String] {
         var warnings: [String] = []

@@ -24,6 +24,15 @@ public final class QueueState: @unchecked Sendable {
     @exclusivity(unchecked) public private(set) var servedWaitMs: Int64 = 0
     @exclusivity(unchecked) public private(set) var maxQueue: Int = 0
     @exclusivity(unchecked) public private(set) var openDays: Int = 0
+    /// The wait standard in minutes whose share each window group's joins meet, when measured
+    /// (`Simulation.windowStandardMin`, for `paodong staff`); nil: not measured, nothing counted.
+    let standardMin: Double?
+    /// Per window group, when measured: simulated joins served within the standard.
+    @exclusivity(unchecked) public private(set) var groupWithin: [Int64] = []
+    /// Per window group and hour of the visit's arrival (`group * 24 + hour`), when measured:
+    /// simulated joins and the mean service minutes they brought (their offered load).
+    @exclusivity(unchecked) public private(set) var groupHourJoins: [Int64] = []
+    @exclusivity(unchecked) public private(set) var groupHourServiceMin: [Double] = []
     /// Largest wait a histogram holds, in hundredths of a minute (about 43 hours; a hall session is shorter).
     public static let waitCeiling: UInt64 = 1 << 18
     /// Served waits in hundredths of a minute, three significant digits. The range matters: with
@@ -53,9 +62,15 @@ public final class QueueState: @unchecked Sendable {
     @exclusivity(unchecked) private var padding = CacheLinePadding()
 
     init(index: Int, isKiosk: Bool, servers: [Int], cv: Double, ticketCapPerWindow: Int?, periods: [OpeningPeriod],
-         overtime: Double, seed: UInt64, background: BackgroundTraffic = .none) {
+         overtime: Double, seed: UInt64, background: BackgroundTraffic = .none, standardMin: Double? = nil) {
         self.index = index; self.isKiosk = isKiosk; self.periods = periods; self.overtime = overtime
         self.background = background
+        self.standardMin = standardMin
+        if standardMin != nil {
+            groupWithin = Array(repeating: 0, count: servers.count)
+            groupHourJoins = Array(repeating: 0, count: servers.count * 24)
+            groupHourServiceMin = Array(repeating: 0, count: servers.count * 24)
+        }
         groupBusyMin = Array(repeating: 0, count: servers.count)
         groupJoins = Array(repeating: 0, count: servers.count)
         groupUnserved = Array(repeating: 0, count: servers.count)
@@ -65,6 +80,8 @@ public final class QueueState: @unchecked Sendable {
     }
 
     public var servers: Int { kernel.servers.reduce(0, +) }
+    /// Windows of each group.
+    public var groupServers: [Int] { kernel.servers }
     public var openMinutesPerDay: Int { periods.reduce(0) { $0 + $1.minutes } }
 
     /// Highest utilisation of any window group over opening hours.
@@ -187,6 +204,7 @@ public final class QueueState: @unchecked Sendable {
                 groupJoins[group] += 1
                 maxQueue = max(maxQueue, Int(results.queueSeen[slot]))
                 outcome.set(s, status)
+                if let standardMin { measure(group: group, slot: slot, arrival: customers.arrival[i], standardMin: standardMin) }
                 let w = ms(results.wait[slot])
                 outcome.waitMs += w
                 if status == .served {
@@ -206,6 +224,15 @@ public final class QueueState: @unchecked Sendable {
             }
             chunks[Int(e.chunk)].outcomes[Int(e.visit)] = outcome
         }
+    }
+
+    /// Counts one simulated join against the wait standard: served within it or not, and its
+    /// offered load in the hour its visit arrived.
+    private func measure(group: Int, slot: Int, arrival: Double, standardMin: Double) {
+        if results.status[slot] == .served && results.wait[slot] <= standardMin { groupWithin[group] += 1 }
+        let cell = group * 24 + min(23, max(0, Int(arrival / 60)))
+        groupHourJoins[cell] += 1
+        groupHourServiceMin[cell] += customers.serviceMean[slot]
     }
 }
 

@@ -56,8 +56,12 @@ public final class Simulation: @unchecked Sendable {
         var lineSchedule: HotlineSchedule?
     }
 
-    /// `lineSchedule` nil chooses by the thread count (`HotlineSchedule.choose`).
-    public init(scenario: Scenario, threads: Int, profile: SimulationProfile? = nil, lineSchedule: HotlineSchedule? = nil) {
+    /// `lineSchedule` nil chooses by the thread count (`HotlineSchedule.choose`). With
+    /// `windowStandardMin`, every hall's window groups also count their joins served within that
+    /// many minutes and their offered load by hour (`RunResult.QueueRow.groupMeasures`, for
+    /// `paodong staff`); the run is otherwise the same.
+    public init(scenario: Scenario, threads: Int, profile: SimulationProfile? = nil, lineSchedule: HotlineSchedule? = nil,
+                windowStandardMin: Double? = nil) {
         let started = SimulationProfile.now()
         self.profile = profile
         let ctx = SimulationContext(scenario: scenario)
@@ -76,7 +80,8 @@ public final class Simulation: @unchecked Sendable {
             let background = BackgroundTraffic(perVisit: hall.background, arrivals: ctx.hallArrivals)
             queues.append(QueueState(index: h, isKiosk: false, servers: hall.groupWindows, cv: p.halls.windowServiceCV,
                                      ticketCapPerWindow: p.halls.ticketCapPerWindow, periods: p.halls.opening,
-                                     overtime: p.halls.overtimeMin, seed: p.seed, background: background))
+                                     overtime: p.halls.overtimeMin, seed: p.seed, background: background,
+                                     standardMin: windowStandardMin))
         }
         for (k, pool) in ctx.layout.kioskPools.enumerated() {
             let background = BackgroundTraffic(perVisit: pool.background, arrivals: ctx.kioskArrivals)

@@ -17,6 +17,21 @@ public struct RunResult: Sendable {
         public var waitMeanMin: Double
         public var waitP90Min: Double
         public var maxQueue: Int
+        /// Each window group against a wait standard, when the run measured one (else empty).
+        public var groupMeasures: [WindowGroupMeasure] = []
+        /// Days the queue was open.
+        public var openDays: Int = 0
+    }
+
+    /// One window group of a hall against the wait standard of `Simulation(windowStandardMin:)`:
+    /// simulated joins only (a miniature's background visits are not counted).
+    public struct WindowGroupMeasure: Sendable {
+        public var windows: Int
+        public var joins: Int64
+        public var within: Int64
+        /// Joins and the mean service minutes they brought, by hour of arrival (24 each).
+        public var hourJoins: [Int64]
+        public var hourServiceMin: [Double]
     }
 
     /// Waits of served queue joins by hall level (and "kiosk").

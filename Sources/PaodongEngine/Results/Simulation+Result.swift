@@ -41,12 +41,18 @@ extension Simulation {
             let hall = context.layout.halls[q.index]
             id = "H\(q.index + 1)"; level = hall.level.key; district = hall.district
         }
+        let measures = q.groupWithin.indices.map { g in
+            RunResult.WindowGroupMeasure(windows: q.groupServers[g], joins: q.groupJoins[g], within: q.groupWithin[g],
+                                         hourJoins: Array(q.groupHourJoins[(g * 24)..<(g * 24 + 24)]),
+                                         hourServiceMin: Array(q.groupHourServiceMin[(g * 24)..<(g * 24 + 24)]))
+        }
         return RunResult.QueueRow(
             id: id, level: level, district: district, windows: q.servers, visits: q.visits, served: q.served,
             unserved: q.unserved, utilization: capacity > 0 ? q.busyMin / capacity : 0,
             groups: q.groupBusyMin.count, maxGroupUtilization: q.maxGroupUtilization,
             waitMeanMin: q.served > 0 ? Double(q.servedWaitMs) / 60_000 / Double(q.served) : 0,
-            waitP90Min: q.served > 0 ? Double(q.waits.valueAtPercentile(90)) / 100 : 0, maxQueue: q.maxQueue)
+            waitP90Min: q.served > 0 ? Double(q.waits.valueAtPercentile(90)) / 100 : 0, maxQueue: q.maxQueue,
+            groupMeasures: measures, openDays: q.openDays)
     }
 
     /// A window group that turns away a large share of its queue joins (`ModelRules`) is

@@ -1,0 +1,119 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+
+extension CityStaffing {
+    /// `staffing.csv`: one row per simulated hall and window group of the recommendation, then one
+    /// per hotline line and hour (`kind` hotline, the line in `hall_id`, the hour of the day in
+    /// `group`; the business line's is `all`). `joins_per_open_day` counts a miniature's
+    /// background visits (a full-size hall's joins). Shares are
+    /// pooled over the replications, with 95 % t intervals of the replications' shares when there
+    /// are several.
+    public func table(_ outcome: Outcome) -> CSVTable {
+        var t = CSVTable(header: ["kind", "hall_id", "level", "district", "group", "windows_now", "windows_recommended",
+                                  "share_within_now", "share_within_now_ci_low", "share_within_now_ci_high",
+                                  "share_within_recommended", "share_within_recommended_ci_low", "share_within_recommended_ci_high",
+                                  "joins_per_open_day"])
+        let departments = scenario.catalog.departments
+        for (k, h) in outcome.recommended.halls.enumerated() {
+            let before = outcome.now.halls[k]
+            guard case .halls(let level, let district) = h.key else { continue }
+            for g in h.groupWindows.indices {
+                let members = departments.indices.filter { Int(h.departmentGroup[$0]) == g }
+                let lead = members.first ?? 0
+                let label = h.groupWindows.count == 1 ? "all" : members.count == 1 ? departments[lead].id : "shared"
+                let was = Int(before.departmentGroup[lead])
+                t.append(["hall", "H\(h.hall + 1)", level.key, scenario.districts[district].nameEn, label,
+                          String(before.groupWindows[was]), String(h.groupWindows[g])]
+                         + shareColumns(before.share(was), before.replicationShares[was])
+                         + shareColumns(h.share(g), h.replicationShares[g])
+                         + [Format.number((1 + h.background) * Double(h.joins[g]) / Double(max(1, h.openDays)), 2)])
+            }
+        }
+        for (k, l) in outcome.recommended.lines.enumerated() {
+            let before = outcome.now.lines[k]
+            // The business line has one count for all hours: its share is pooled over them.
+            let hours: [Int?] = l.line == .business ? [nil] : (0..<24).map { $0 }
+            for hour in hours {
+                let range = hour.map { $0..<($0 + 1) } ?? 0..<24
+                t.append(["hotline", l.line.key, "hotline", "", hour.map(String.init) ?? "all",
+                          String(hour.map { before.agents[$0] } ?? (before.agents.max() ?? 0)),
+                          String(hour.map { l.agents[$0] } ?? (l.agents.max() ?? 0))]
+                         + shareColumns(before.share(range), hour.map { before.replicationShares[$0] } ?? [])
+                         + shareColumns(l.share(range), hour.map { l.replicationShares[$0] } ?? [])
+                         + [Format.number(Double(range.reduce(Int64(0)) { $0 + l.attempts[$1] }) / Double(max(1, l.days)), 2)])
+            }
+        }
+        return t
+    }
+
+    /// A pooled share and the 95 % interval of the replications' shares (blank with fewer than two).
+    private func shareColumns(_ pooled: Double, _ shares: [Double?]) -> [String] {
+        let values = shares.compactMap { $0 }
+        let (_, half) = values.count >= 2 ? Comparison.pairedInterval(values) : (0, nil)
+        return [Format.number(pooled, 4), half.map { Format.number(max(0, pooled - $0), 4) } ?? "",
+                half.map { Format.number(min(1, pooled + $0), 4) } ?? ""]
+    }
+
+    /// The city's windows now and recommended, counted over every full-scale hall (a key without a
+    /// simulated hall keeps its windows), and the staff-hours of the run's open hall days.
+    public struct Totals: Sendable {
+        public var windowsNow: Int
+        public var windowsRecommended: Int
+        public var staffHoursChange: Double
+        public var hotlineAgentHoursNow: Int
+        public var hotlineAgentHoursRecommended: Int
+        /// Hall window groups meeting the standard in the recommended round, and all of them.
+        public var groupsMeeting: Int
+        public var groups: Int
+    }
+
+    public func totals(_ outcome: Outcome) -> Totals {
+        var now = 0, recommended = 0
+        for level in HallLevel.allCases {
+            let full = CityLayout.fullScaleWindows(level: level, parameters: scenario.parameters, districts: scenario.districts)
+            for (d, halls) in full.enumerated() {
+                now += halls.reduce(0, +)
+                recommended += outcome.decisions[.halls(level, district: d)].map { $0 * halls.count } ?? halls.reduce(0, +)
+            }
+        }
+        let calendar = SimulationContext(scenario: scenario).calendar
+        let openDays = (0..<scenario.parameters.days).filter { calendar.isWorking($0) }.count
+        let hoursPerDay = openMinutes.reduce(0, +) / 60
+        func agentHours(_ r: Round) -> Int { r.lines.reduce(0) { $0 + $1.agents.reduce(0, +) } * scenario.parameters.days }
+        let (meeting, groups, _, _) = self.meeting(outcome.recommended)
+        return Totals(windowsNow: now, windowsRecommended: recommended,
+                      staffHoursChange: Double(recommended - now) * hoursPerDay * Double(openDays),
+                      hotlineAgentHoursNow: agentHours(outcome.now), hotlineAgentHoursRecommended: agentHours(outcome.recommended),
+                      groupsMeeting: meeting, groups: groups)
+    }
+
+    /// `staffed.yaml`: a scenario extending `parent` (a path relative to where it is written) with
+    /// the recommended windows by district for every level, and the recommended hotline roster.
+    public func staffedYAML(_ outcome: Outcome, parent: String, note: String) -> String {
+        let s = staffed(outcome.decisions)
+        var lines = ["# Written by paodong staff: \(note).",
+                     "extends: \(Self.yamlString(parent))",
+                     "name: \(Self.yamlString("\(scenario.parameters.name)-staffed"))",
+                     "halls:",
+                     "  levels:"]
+        for level in HallLevel.allCases {
+            let w = s.parameters.halls.levels[level.rawValue].windowsByDistrict!
+            lines.append("    \(level.key): {windows_by_district: [\(w.map(String.init).joined(separator: ", "))]}")
+        }
+        if let roster = generalRoster(outcome.decisions) {
+            lines.append("hotline:")
+            lines.append("  general_line_agents: \(roster.agents)")
+            lines.append("  staffing_by_hour: [\(roster.shares.map { Format.number($0, 6) }.joined(separator: ", "))]")
+        }
+        if let agents = outcome.decisions[.line(.business, hour: 24)] {
+            lines += ["reforms:", "  business_line: {agents: \(agents)}"]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML double-quoted string.
+    static func yamlString(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

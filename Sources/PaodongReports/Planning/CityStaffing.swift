@@ -1,0 +1,499 @@
+import Foundation
+import PaodongEngine
+import PaodongModel
+
+/// How many windows each hall, and how many agents each hotline line by hour, need for a service
+/// standard: `paodong staff SCENARIO.yaml`.
+///
+/// A hall's window group meets the standard when at least `target` of its queue joins over the
+/// run are served within `thresholdMin` minutes (a join that is not served at all counts as not
+/// within). A hotline line meets it in an hour of the day when at least `hotlineTarget` of that
+/// hour's attempts over the run are answered within the scenario's `hotline.answer_standard_sec`
+/// (hotline.csv's share_within_standard).
+///
+/// The decisions are what a planner writes: each hall's windows, one number for the halls of a
+/// level in a district (`halls.levels.<level>.windows_by_district`), their window groups following
+/// the scenario's group policy (`halls.group_allocation`; one pooled group under one window); the
+/// general line's agents by hour of the day (`hotline.general_line_agents` × `staffing_by_hour`);
+/// the business line's agents, the same every hour (`reforms.business_line.agents`). A hall key
+/// meets the standard when every window group of every one of its simulated halls does.
+///
+/// 1. **Load.** The scenario as it is, simulated with its replications (round 0), gives each window
+///    group's queue joins and offered minutes by hour of the day (shared among the group's
+///    departments by their weight in the group policy, so that a key's load is known whatever groups
+///    another window count gives), and each line's attempts and handling minutes by hour.
+/// 2. **Start.** Per hall key, the fewest windows whose groups (by the policy) each meet the standard
+///    in Erlang C (M/M/c), hour by hour at the hour's mean arrival rate and service, weighted by the
+///    hour's joins: the morning peak counts as much as its visitors. This is square-root safety
+///    staffing (c ≈ a + β√a) without its approximation error for small groups. Per line and hour,
+///    the fewest agents meeting the standard in Erlang A (M/M/n+M, with the callers' patience).
+/// 3. **Refinement.** The whole city is re-simulated on the same seeds (common random numbers): a
+///    key that misses goes up (to the fewest windows that give each missing group one more, or
+///    halfway to a count known to meet), one that meets comes down by one until the count below is
+///    known to miss. It stops when a round changes nothing: that round's configuration is the
+///    recommendation, measured as a whole. At most `maxRounds` rounds, else `Problem.notSettled`.
+///
+/// It does not promise the cheapest city: groups follow the scenario's policy (a planner who splits
+/// windows by hand may need fewer), halls of a key share one count (the busiest decides), a
+/// miniature's keys without a simulated hall keep their windows, and the standard is measured on
+/// the run's seeds (other seeds may fall a little short).
+public struct CityStaffing {
+    /// Why staffing cannot be done.
+    public enum Problem: Error, CustomStringConvertible {
+        case unreachable(String, why: String)
+        case notSettled(rounds: Int, keys: [String])
+        case noHalls
+
+        public var description: String {
+            switch self {
+            case .unreachable(let what, let why): return "\(what) cannot meet the standard: \(why)"
+            case .notSettled(let rounds, let keys):
+                return "the staffing did not settle within \(rounds) rounds (still moving: \(keys.joined(separator: ", "))); nothing written; raise --max-rounds"
+            case .noHalls: return "no hall is simulated at this scale"
+            }
+        }
+    }
+
+    /// One decision: the windows per hall of a level in a district, or a hotline line's agents in
+    /// an hour of the day (`hour` 24: every hour, the business line).
+    public enum Key: Hashable, Comparable, Sendable {
+        case halls(HallLevel, district: Int)
+        case line(HotlineLine, hour: Int)
+
+        var order: (Int, Int, Int) {
+            switch self {
+            case .halls(let level, let district): return (0, level.rawValue, district)
+            case .line(let line, let hour): return (1, line.rawValue, hour)
+            }
+        }
+        public static func < (a: Key, b: Key) -> Bool { a.order < b.order }
+    }
+
+    /// One hall's window groups in one round, replications pooled.
+    public struct HallMeasure: Sendable {
+        public var hall: Int
+        public var key: Key
+        public var groupWindows: [Int]
+        public var departmentGroup: [UInt8]
+        public var joins: [Int64]
+        public var within: [Int64]
+        /// Each group's share within the standard in each replication (nil: no join).
+        public var replicationShares: [[Double?]]
+        /// Joins and offered minutes by group and hour (`group * 24 + hour`).
+        public var hourJoins: [Double]
+        public var hourServiceMin: [Double]
+        /// Open days summed over the replications.
+        public var openDays: Int
+        /// Background visits per simulated one (a miniature's full-size hall): the load counts them.
+        public var background: Double
+
+        /// Group `g`'s share within the standard over the replications (1 without joins).
+        public func share(_ g: Int) -> Double { joins[g] > 0 ? Double(within[g]) / Double(joins[g]) : 1 }
+    }
+
+    /// One line's hours of the day in one round, replications pooled.
+    public struct LineMeasure: Sendable {
+        public var line: HotlineLine
+        public var agents: [Int]
+        public var attempts: [Int64]
+        public var within: [Int64]
+        /// Each hour's share in each replication (nil: no attempt).
+        public var replicationShares: [[Double?]]
+        /// Mean handling minutes of the line's calls, and the days simulated (all replications).
+        public var serviceMeanMin: Double
+        public var days: Int
+
+        public func share(_ h: Int) -> Double { attempts[h] > 0 ? Double(within[h]) / Double(attempts[h]) : 1 }
+        /// The share over hours `hours` (all of them for the business line).
+        func share(_ hours: Range<Int>) -> Double {
+            let a = hours.reduce(Int64(0)) { $0 + attempts[$1] }, w = hours.reduce(Int64(0)) { $0 + within[$1] }
+            return a > 0 ? Double(w) / Double(a) : 1
+        }
+    }
+
+    /// One round: every simulated hall and every line.
+    public struct Round: Sendable {
+        public var halls: [HallMeasure]
+        public var lines: [LineMeasure]
+    }
+
+    /// The outcome: the scenario's round, the recommended round, its decisions and the rounds taken.
+    public struct Outcome: Sendable {
+        public var now: Round
+        public var recommended: Round
+        public var decisions: [Key: Int]
+        public var rounds: Int
+    }
+
+    /// Most windows a hall, or agents a line, may have (the range of `windows_by_district`).
+    public static let maxServers = 10_000
+
+    public let scenario: Scenario
+    public let thresholdMin: Double
+    public let target: Double
+    public let hotlineTarget: Double
+    public let replications: Int
+    public let threads: Int
+    public let maxRounds: Int
+    /// Departments' weights in the group policy, by level (`WindowGroupPolicy.weights`).
+    let weights: [[Double]]
+    let oneWindow: Bool
+    /// Minutes the halls are open in each hour of the day.
+    let openMinutes: [Double]
+
+    public init(scenario: Scenario, thresholdMin: Double, target: Double, hotlineTarget: Double, replications: Int, threads: Int, maxRounds: Int) {
+        self.scenario = scenario; self.thresholdMin = thresholdMin; self.target = target; self.hotlineTarget = hotlineTarget
+        self.replications = replications; self.threads = threads; self.maxRounds = maxRounds
+        let context = SimulationContext(scenario: scenario)
+        weights = HallLevel.allCases.map { WindowGroupPolicy.weights(level: $0, scenario: scenario, load: context.departmentLoad) }
+        oneWindow = context.policy.oneWindow
+        openMinutes = (0..<24).map { h in
+            scenario.parameters.halls.opening.reduce(0.0) { $0 + Double(max(0, min($1.end, 60 * h + 60) - max($1.start, 60 * h))) }
+        }
+    }
+
+    // MARK: - Scenarios
+
+    /// The scenario with `decisions` applied (keys not named keep theirs).
+    public func staffed(_ decisions: [Key: Int]) -> Scenario {
+        var s = scenario
+        // Every level by district (a district without a decision keeps its most windows per hall), as staffed.yaml writes it.
+        for level in HallLevel.allCases {
+            var byDistrict = currentWindows(level)
+            for case let (.halls(l, district), w) in decisions where l == level { byDistrict[district] = w }
+            s.parameters.halls.levels[level.rawValue].windowsByDistrict = byDistrict
+        }
+        if let roster = generalRoster(decisions) {
+            s.parameters.hotline.generalLineAgents = roster.agents
+            s.parameters.hotline.staffingByHour = roster.shares
+        }
+        if let agents = decisions[.line(.business, hour: 24)], var line = s.parameters.reforms[BusinessLine.self] {
+            line.agents = agents
+            s.parameters.reforms = s.parameters.reforms.replacing(line)
+        }
+        return s
+    }
+
+    /// The general line's roster as the scenario writes it: the peak agents and each hour's share,
+    /// rounded so that peak × share rounds back to the hour's agents. Nil when not decided.
+    public func generalRoster(_ decisions: [Key: Int]) -> (agents: Int, shares: [Double])? {
+        guard decisions.keys.contains(.line(.general, hour: 0)) else { return nil }
+        let agents = (0..<24).map { decisions[.line(.general, hour: $0)] ?? 0 }
+        let peak = max(1, agents.max()!)
+        return (peak, agents.map { ($0 == peak ? 1 : (Double($0) / Double(peak) * 1e6).rounded() / 1e6) })
+    }
+
+    /// Each district's windows per hall of `level` in the scenario (the most of its halls where
+    /// they differ; 0 where it has none).
+    public func currentWindows(_ level: HallLevel) -> [Int] {
+        CityLayout.fullScaleWindows(level: level, parameters: scenario.parameters, districts: scenario.districts).map { $0.max() ?? 0 }
+    }
+
+    // MARK: - Measuring
+
+    /// Simulates `s` on the replications' seeds and measures every hall's groups and every line.
+    func measure(_ s: Scenario, cancelled: @escaping @Sendable () -> Bool) throws -> Round {
+        var round = Round(halls: [], lines: [])
+        for r in 0..<replications {
+            let simulation = Simulation(scenario: s.withSeed(s.parameters.seed &+ UInt64(r)), threads: threads, windowStandardMin: thresholdMin)
+            simulation.isCancelled = cancelled
+            let result = try simulation.run()
+            for (h, hall) in simulation.context.layout.halls.enumerated() {
+                if r == 0 { round.halls.append(Self.emptyMeasure(h, hall)) }
+                round.halls[h].add(result.queues[h])
+            }
+            for (k, line) in result.hotline.enumerated() {
+                if r == 0 {
+                    let calls = line.calls.reduce(0, +)
+                    let minutes = zip(line.calls, s.parameters.hotline.serviceMeanMin).reduce(0.0) { $0 + Double($1.0) * $1.1 }
+                    round.lines.append(LineMeasure(line: line.line, agents: line.agentsByHour, attempts: Array(repeating: 0, count: 24),
+                                                   within: Array(repeating: 0, count: 24), replicationShares: Array(repeating: [], count: 24),
+                                                   serviceMeanMin: calls > 0 ? minutes / Double(calls) : s.parameters.hotline.serviceMeanMin[0],
+                                                   days: 0))
+                }
+                round.lines[k].add(line, days: s.parameters.days)
+            }
+        }
+        return round
+    }
+
+    static func emptyMeasure(_ h: Int, _ hall: Hall) -> HallMeasure {
+        let groups = hall.groupWindows.count
+        return HallMeasure(hall: h, key: .halls(hall.level, district: hall.district), groupWindows: hall.groupWindows,
+                           departmentGroup: hall.departmentGroup, joins: Array(repeating: 0, count: groups),
+                           within: Array(repeating: 0, count: groups), replicationShares: Array(repeating: [], count: groups),
+                           hourJoins: Array(repeating: 0, count: groups * 24), hourServiceMin: Array(repeating: 0, count: groups * 24),
+                           openDays: 0, background: hall.background)
+    }
+
+    /// The keys of a round: every simulated level and district, every line's hours.
+    func keys(_ round: Round) -> [Key] {
+        var keys = Set(round.halls.map(\.key))
+        for l in round.lines {
+            if l.line == .business { keys.insert(.line(.business, hour: 24)) } else { for h in 0..<24 { keys.insert(.line(l.line, hour: h)) } }
+        }
+        return keys.sorted()
+    }
+
+    /// The decisions a round was measured at.
+    func decisions(_ round: Round) -> [Key: Int] {
+        var d: [Key: Int] = [:]
+        for h in round.halls { d[h.key] = max(d[h.key] ?? 0, h.groupWindows.reduce(0, +)) }
+        for l in round.lines {
+            if l.line == .business { d[.line(.business, hour: 24)] = l.agents.max() ?? 0 } else { for h in 0..<24 { d[.line(l.line, hour: h)] = l.agents[h] } }
+        }
+        return d
+    }
+
+    /// Whether each key meets the standard in `round`.
+    func meets(_ round: Round) -> [Key: Bool] {
+        var result: [Key: Bool] = [:]
+        for h in round.halls {
+            result[h.key] = (result[h.key] ?? true) && h.groupWindows.indices.allSatisfy { h.share($0) >= target }
+        }
+        for l in round.lines {
+            if l.line == .business { result[.line(.business, hour: 24)] = l.share(0..<24) >= hotlineTarget }
+            else { for h in 0..<24 { result[.line(l.line, hour: h)] = l.share(h) >= hotlineTarget } }
+        }
+        return result
+    }
+
+    // MARK: - Start
+
+    /// A hall key's offered load per hall, by department and hour: joins per hall and open day,
+    /// joins per open minute, mean service minutes.
+    struct HallLoad {
+        var joins: [[Double]]
+        var rate: [[Double]]
+        var service: [[Double]]
+    }
+
+    func load(of key: Key, in round: Round) -> HallLoad {
+        guard case .halls(let level, _) = key else { preconditionFailure("a hall key") }
+        let departments = scenario.catalog.departments.count
+        var joins = Array(repeating: Array(repeating: 0.0, count: 24), count: departments)
+        var minutes = joins
+        let halls = round.halls.filter { $0.key == key }
+        let days = Double(max(1, halls.reduce(0) { $0 + $1.openDays }))
+        let w = weights[level.rawValue]
+        for h in halls {
+            // A miniature's full-size hall also serves its background visits, copies of the simulated ones.
+            let copies = 1 + h.background
+            for g in h.groupWindows.indices {
+                let members = (0..<departments).filter { Int(h.departmentGroup[$0]) == g }
+                let total = members.reduce(0) { $0 + w[$1] }
+                for d in members {
+                    let part = total > 0 ? w[d] / total : 1 / Double(members.count)
+                    for hour in 0..<24 {
+                        joins[d][hour] += copies * part * h.hourJoins[g * 24 + hour]
+                        minutes[d][hour] += copies * part * h.hourServiceMin[g * 24 + hour]
+                    }
+                }
+            }
+        }
+        var load = HallLoad(joins: joins, rate: joins, service: minutes)
+        for d in 0..<departments {
+            for hour in 0..<24 {
+                let n = joins[d][hour]
+                load.joins[d][hour] = n / days
+                load.rate[d][hour] = openMinutes[hour] > 0 ? n / days / openMinutes[hour] : 0
+                load.service[d][hour] = n > 0 ? minutes[d][hour] / n : 0
+            }
+        }
+        return load
+    }
+
+    /// The policy's groups for `windows` windows at `level`: windows per group and each department's group.
+    func groups(_ level: HallLevel, windows: Int) -> ([Int], [UInt8]) {
+        WindowGroupPolicy.groups(windows: windows, load: weights[level.rawValue], oneWindow: oneWindow,
+                                 minWindows: scenario.parameters.halls.groupMinWindows)
+    }
+
+    /// Whether `windows` meets the standard for `load` in Erlang C, hour by hour, every group.
+    func erlangMeets(_ level: HallLevel, windows: Int, load: HallLoad) -> Bool {
+        let (sizes, map) = groups(level, windows: windows)
+        for (g, c) in sizes.enumerated() {
+            var joins = 0.0, within = 0.0
+            for hour in 0..<24 {
+                var n = 0.0, rate = 0.0, minutes = 0.0
+                for d in map.indices where Int(map[d]) == g {
+                    n += load.joins[d][hour]; rate += load.rate[d][hour]; minutes += load.joins[d][hour] * load.service[d][hour]
+                }
+                guard n > 0, rate > 0, minutes > 0 else { continue }
+                joins += n
+                within += n * ErlangC.shareWithin(thresholdMin, servers: c, arrivalRate: rate, serviceMean: minutes / n)
+            }
+            if joins > 0 && within < target * joins { return false }
+        }
+        return true
+    }
+
+    /// The start for `key`: Erlang C for a hall key, Erlang A for a line's hour.
+    func start(_ key: Key, in round: Round) throws -> Int {
+        switch key {
+        case .halls(let level, _):
+            let load = load(of: key, in: round)
+            let offered = (0..<24).map { hour in load.rate.indices.reduce(0.0) { $0 + load.rate[$1][hour] * load.service[$1][hour] } }.max() ?? 0
+            var w = max(1, Int(offered.rounded(.down)))
+            while !erlangMeets(level, windows: w, load: load) {
+                w += 1
+                if w > Self.maxServers {
+                    throw unreachable(key, "its peak hour's offered load (\(Format.number(offered, 1)) windows busy) needs more than \(Self.maxServers) windows in Erlang C")
+                }
+            }
+            return w
+        case .line(let line, let hour):
+            let l = round.lines.first { $0.line == line }!
+            let hours = hour == 24 ? Array(0..<24) : [hour]
+            let standard = scenario.parameters.hotline.answerStandardSec / 60
+            // The business line's one count meets every hour's Erlang A target.
+            return try hours.map { h -> Int in
+                let rate = Double(l.attempts[h]) / Double(max(1, l.days)) / 60
+                guard rate > 0 else { return 0 }
+                func share(_ n: Int) -> Double {
+                    ErlangA(agents: n, arrivalRate: rate, serviceMean: l.serviceMeanMin, patienceMean: scenario.parameters.hotline.patienceMeanMin)
+                        .figures(threshold: standard).answeredWithin
+                }
+                let n = fewestServers(from: max(0, Int((hotlineTarget * rate * l.serviceMeanMin).rounded(.down)) - 1)) { $0 > Self.maxServers || share($0) >= hotlineTarget }
+                if n > Self.maxServers { throw unreachable(key, "more than \(Self.maxServers) agents in Erlang A") }
+                return max(1, n)
+            }.max() ?? 0
+        }
+    }
+
+    // MARK: - Refinement
+
+    /// The fewest servers above `w` for a key that missed: for halls, the fewest windows that give
+    /// each group that missed (named by its first department) one window more.
+    func step(_ key: Key, from w: Int, missed round: Round) throws -> Int {
+        guard case .halls(let level, _) = key else {
+            guard w < Self.maxServers else { throw unreachable(key, "it misses the standard at \(Self.maxServers) agents") }
+            return w + 1
+        }
+        var departments = Set<Int>()
+        for h in round.halls where h.key == key {
+            for g in h.groupWindows.indices where h.share(g) < target {
+                if let d = h.departmentGroup.firstIndex(where: { Int($0) == g }) { departments.insert(d) }
+            }
+        }
+        let (before, mapBefore) = groups(level, windows: w)
+        for next in (w + 1)...max(w + 1, Self.maxServers) where next <= Self.maxServers {
+            let (after, mapAfter) = groups(level, windows: next)
+            if departments.allSatisfy({ after[Int(mapAfter[$0])] > before[Int(mapBefore[$0])] }) { return next }
+        }
+        throw unreachable(key, "it misses the standard at \(w) windows and the group policy gives no more within \(Self.maxServers)")
+    }
+
+    /// What a key is, in words.
+    public func name(_ key: Key) -> String {
+        switch key {
+        case .halls(let level, let district): return "the \(level.key) halls of \(scenario.districts[district].nameEn)"
+        case .line(let line, let hour): return "the \(line.key) line" + (hour == 24 ? "" : " at \(hour):00")
+        }
+    }
+
+    func unreachable(_ key: Key, _ why: String) -> Problem { .unreachable(name(key), why: why) }
+
+    /// The scenario as it is, measured against the standard (round 0 alone): a check of a
+    /// staffed scenario, or of any other.
+    public func check(cancelled: @escaping @Sendable () -> Bool) throws -> Round {
+        try measure(scenario, cancelled: cancelled)
+    }
+
+    /// Hall window groups meeting the standard in `round`, and all of them; line hours likewise.
+    public func meeting(_ round: Round) -> (groups: Int, of: Int, lineHours: Int, ofLineHours: Int) {
+        let groups = round.halls.reduce(0) { $0 + $1.groupWindows.count }
+        let meeting = round.halls.reduce(0) { n, h in n + h.groupWindows.indices.filter { h.share($0) >= target }.count }
+        let met = meets(round)
+        let lines = met.filter { if case .line = $0.key { return true }; return false }
+        return (meeting, groups, lines.values.filter { $0 }.count, lines.count)
+    }
+
+    /// Measures the scenario, starts from Erlang C and A and refines until a round changes nothing.
+    /// `progress` hears each round.
+    public func run(progress: (String) -> Void, cancelled: @escaping @Sendable () -> Bool) throws -> Outcome {
+        progress("round 0: the scenario as it is")
+        let now = try measure(scenario, cancelled: cancelled)
+        guard !now.halls.isEmpty else { throw Problem.noHalls }
+        let keys = keys(now)
+        var decisions: [Key: Int] = [:]
+        for key in keys { decisions[key] = try start(key, in: now) }
+        var below = Dictionary(uniqueKeysWithValues: keys.map { ($0, 0) })   // most servers known to miss
+        var meeting: [Key: Int] = [:]                                        // fewest servers known to meet
+        var climb: [Key: Int] = [:]                                          // misses in a row with none known to meet
+        var descent: [Key: Int] = [:]                                        // meets in a row with none known to miss
+        for round in 1...maxRounds {
+            let windows = decisions.reduce(0) { if case .halls = $1.key { return $0 + $1.value }; return $0 }
+            progress("round \(round): \(windows) windows a hall summed over \(keys.filter { if case .halls = $0 { return true }; return false }.count) level-district keys")
+            let measured = try measure(staffed(decisions), cancelled: cancelled)
+            let met = meets(measured)
+            var next = decisions
+            for key in keys {
+                let w = decisions[key]!
+                if met[key] ?? true {
+                    climb[key] = 0
+                    meeting[key] = w
+                    below[key] = min(below[key]!, w - 1)
+                    // Down by 1, 2, 4, … with each meet in a row while none below is known to
+                    // miss; halfway to the count known to miss once there is one.
+                    let known = below[key]!
+                    if w - 1 <= known {
+                        next[key] = w
+                    } else if known > 0 {
+                        next[key] = (known + w) / 2
+                    } else {
+                        descent[key, default: 0] += 1
+                        next[key] = max(1, w - (1 << min(20, descent[key]! - 1)))
+                    }
+                } else {
+                    below[key] = w
+                    if let m = meeting[key], m <= w { meeting[key] = nil }
+                    if let m = meeting[key] {
+                        next[key] = m - w <= 1 ? m : (w + m) / 2
+                    } else {
+                        // Up by the group policy's step, doubling with each miss in a row (1, 2, 4, …
+                        // more), so that a start far below the answer is bracketed in a few rounds.
+                        climb[key, default: 0] += 1
+                        let gallop = w + (1 << min(20, climb[key]! - 1))
+                        next[key] = min(Self.maxServers, max(try step(key, from: w, missed: measured), gallop))
+                    }
+                }
+            }
+            if next == decisions { return Outcome(now: now, recommended: measured, decisions: decisions, rounds: round) }
+            decisions = next
+        }
+        let moving = keys.filter { meeting[$0] == nil || meeting[$0]! - below[$0]! > 1 || decisions[$0] != meeting[$0] }
+        throw Problem.notSettled(rounds: maxRounds, keys: moving.map(name))
+    }
+}
+
+extension CityStaffing.HallMeasure {
+    mutating func add(_ row: RunResult.QueueRow) {
+        openDays += row.openDays
+        for (g, m) in row.groupMeasures.enumerated() {
+            joins[g] += m.joins
+            within[g] += m.within
+            replicationShares[g].append(m.joins > 0 ? Double(m.within) / Double(m.joins) : nil)
+            for hour in 0..<24 {
+                hourJoins[g * 24 + hour] += Double(m.hourJoins[hour])
+                hourServiceMin[g * 24 + hour] += m.hourServiceMin[hour]
+            }
+        }
+    }
+}
+
+extension CityStaffing.LineMeasure {
+    mutating func add(_ line: RunResult.HotlineLineResult, days: Int) {
+        self.days += days
+        for h in 0..<24 {
+            var a = 0, w = 0
+            for d in 0..<days {
+                a += line.counts[d * 24 + h].attempts
+                w += line.counts[d * 24 + h].answeredWithin
+            }
+            attempts[h] += Int64(a)
+            within[h] += Int64(w)
+            replicationShares[h].append(a > 0 ? Double(w) / Double(a) : nil)
+        }
+    }
+}
