@@ -131,7 +131,8 @@ struct ScenarioDecoder {
             levels.append(HallLevelParameters(halls: halls, windowsPerHall: l.int("windows_per_hall"),
                                               travelMin: l.double("travel_min"),
                                               groupAllocation: l.choice("group_allocation", fallback: nil),
-                                              windowsByDistrict: byDistrict))
+                                              windowsByDistrict: byDistrict,
+                                              windowsByGroup: l.has("windows_by_group") ? groupRows(l, districts: districts) : nil))
             l.finish()
         }
         levelsNode.finish()
@@ -159,6 +160,30 @@ struct ScenarioDecoder {
             closedDaySpreadDays: m.int("closed_day_spread_days"),
             groupAllocation: m.choice("group_allocation", fallback: HallParameters.GroupAllocation.load)!,
             groupMinWindows: m.double("group_min_windows"))
+    }
+
+    /// `windows_by_group`: rows of {district, group, windows}; the district by name, a row named
+    /// twice reported (the group's department is checked against the departments table later).
+    func groupRows(_ l: MappingReader, districts: [District]) -> [WindowGroupRow] {
+        var rows: [WindowGroupRow] = []
+        var seen: Set<String> = []
+        for (i, n) in l.list("windows_by_group").enumerated() {
+            let path = l.keyPath("windows_by_group") + "[\(i)]"
+            let r = MappingReader(n, path: path, log: log, schema: l.schema)
+            defer { r.finish() }
+            let name = r.string("district") ?? "", group = r.string("group") ?? "", windows = r.int("windows")
+            guard let d = districts.firstIndex(where: { $0.nameEn == name || $0.nameZh == name }) else {
+                if let node = r.node("district", required: false) {
+                    log.add(node, path + ".district", "unknown district '\(name)'; allowed: \(districts.map(\.nameEn).joined(separator: ", "))")
+                }
+                continue
+            }
+            if !seen.insert("\(d)/\(group)").inserted {
+                log.add(n, path, "\(districts[d].nameEn) has two rows for group '\(group)'")
+            }
+            rows.append(WindowGroupRow(district: d, group: group, windows: windows))
+        }
+        return rows
     }
 
     func decodeKiosks(_ m: MappingReader) -> KioskParameters {

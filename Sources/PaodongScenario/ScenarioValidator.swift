@@ -74,9 +74,41 @@ struct ScenarioValidator {
                       "\(district.nameEn) (row \(d + 1) of the districts table) has \(level.key) halls but 0 windows; allowed: at least 1")
             }
         }
+        for level in HallLevel.allCases { validateGroupRows(level, p, tables) }
         check(p.halls.opening.allSatisfy { $0.end <= 1440 }, "halls.opening", "periods must end by 24:00")
         check(p.scale * Double(p.population.residents + p.population.businesses) <= 2e9, "scale",
               "more than 2,000,000,000 agents after scaling")
+    }
+
+    /// `windows_by_group` of `level`: each group a department of the table or `shared`, only in
+    /// districts that have halls of the level, and the rows' sum equal to `windows_by_district`
+    /// where both are given. Errors name the row (its district and group).
+    func validateGroupRows(_ level: HallLevel, _ p: Scenario.Parameters, _ tables: DataTables) {
+        let lp = p.halls.levels[level.rawValue]
+        guard let rows = lp.windowsByGroup else { return }
+        let path = "halls.levels.\(level.key).windows_by_group"
+        let ids = tables.departments.map(\.id)
+        for (i, row) in rows.enumerated() {
+            let district = tables.districts[row.district]
+            check(row.group == WindowGroupRow.shared || ids.contains(row.group), path,
+                  "row \(i + 1) (\(district.nameEn)): unknown group '\(row.group)'; allowed: shared or a department id (\(ids.joined(separator: ", ")))")
+        }
+        for (d, district) in tables.districts.enumerated() {
+            let own = lp.groupRows(district: d)
+            guard !own.isEmpty else { continue }
+            let hasHalls: Bool
+            switch level {
+            case .community: hasHalls = district.communities > 0
+            case .street: hasHalls = district.streets > 0
+            case .district: hasHalls = true
+            case .city: hasHalls = d == p.halls.cityDistrict
+            }
+            check(hasHalls, path, "\(district.nameEn) has rows but no \(level.key) halls")
+            let sum = own.reduce(0) { $0 + $1.windows }
+            if let set = lp.windowsByDistrict {
+                check(set[d] == sum, path, "\(district.nameEn)'s groups sum to \(sum) windows but windows_by_district gives it \(set[d]); they must agree")
+            }
+        }
     }
 
     /// Checks each reform against the generated catalog (`Reform.check(against:reforms:_:)`): a

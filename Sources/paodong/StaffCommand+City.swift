@@ -95,10 +95,8 @@ extension StaffCommand {
         }
         for h in round.halls {
             for g in h.groupWindows.indices where h.share(g) < target! {
-                print("  misses: H\(h.hall + 1) (\(name(h.key, job))) group \(g + 1) of \(h.groupWindows.count): \(h.groupWindows[g]) windows, \(Format.number(h.share(g), 4)) within")
+                print("  misses: H\(h.hall + 1) (\(job.name(h.key(g)))): \(h.groupWindows[g]) windows, \(Format.number(h.share(g), 4)) within")
             }
         }
     }
-
-    private func name(_ key: CityStaffing.Key, _ job: CityStaffing) -> String { job.name(key) }
 }

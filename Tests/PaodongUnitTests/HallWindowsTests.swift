@@ -45,6 +45,68 @@ import Testing
         #expect(shipped[largest].windows == shipped.map(\.windows).max())
     }
 
+    /// `windows_by_group`: the named departments get their own groups, every other department
+    /// the `shared` one (or, without it, the last row's); the hall has their sum; under one window
+    /// (shenzhen-2020) the hall pools them.
+    @Test func groupRowsMakeTheGroups() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let rows = """
+            district:
+              windows_by_group:
+                - {district: Futian, group: hpf, windows: 7}
+                - {district: Futian, group: shared, windows: 5}
+                - {district: 福田区, group: psb, windows: 3}
+                - {district: Luohu, group: samr, windows: 2}
+                - {district: Luohu, group: tax, windows: 4}
+        """
+        let path = try tmp.write("groups.yaml", """
+            extends: \(CLI.scenario("baseline-2012.yaml"))
+            name: groups
+            halls:
+              levels:
+            \(rows.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            """)
+        let s = try ScenarioLoader.load(path: path)
+        let departments = s.catalog.departments.map(\.id)
+        let halls = SimulationContext(scenario: s).layout.halls.filter { $0.level == .district }
+        let futian = try #require(halls.first { s.districts[$0.district].nameEn == "Futian" })
+        #expect(futian.windows == 15 && futian.groupWindows == [7, 5, 3])
+        for (d, id) in departments.enumerated() {
+            #expect(Int(futian.departmentGroup[d]) == (id == "hpf" ? 0 : id == "psb" ? 2 : 1), "\(id)")
+        }
+        let luohu = try #require(halls.first { s.districts[$0.district].nameEn == "Luohu" })
+        #expect(luohu.groupWindows == [2, 4])
+        #expect(departments.indices.allSatisfy { Int(luohu.departmentGroup[$0]) == (departments[$0] == "samr" ? 0 : 1) }, "the rest join the last row's group")
+        // Other districts keep the group policy.
+        #expect(halls.filter { !["Futian", "Luohu"].contains(s.districts[$0.district].nameEn) }.allSatisfy { $0.groupWindows.count > 3 })
+        // Under one window the hall pools the rows' sum.
+        var pooled = s
+        pooled.parameters.reforms = s.parameters.reforms.replacing(OneWindow(enabled: true, serviceFactor: 1))
+        let one = SimulationContext(scenario: pooled).layout.halls.filter { $0.level == .district }
+        #expect(one.first { s.districts[$0.district].nameEn == "Futian" }?.groupWindows == [15])
+    }
+
+    @Test(arguments: [
+        ("    district:\n      windows_by_group:\n        - {district: Atlantis, group: hpf, windows: 3}", "halls.levels.district.windows_by_group[0].district", "unknown district 'Atlantis'"),
+        ("    district:\n      windows_by_group:\n        - {district: Futian, group: nosuch, windows: 3}", "halls.levels.district.windows_by_group", "unknown group 'nosuch'"),
+        ("    district:\n      windows_by_group:\n        - {district: Futian, group: hpf, windows: 0}", "halls.levels.district.windows_by_group[0].windows", "out of range"),
+        ("    district:\n      windows_by_group:\n        - {district: Futian, group: hpf, windows: 3}\n        - {district: Futian, group: hpf, windows: 4}", "halls.levels.district.windows_by_group[1]", "two rows for group 'hpf'"),
+        ("    city:\n      windows_by_group:\n        - {district: Luohu, group: shared, windows: 3}", "halls.levels.city.windows_by_group", "has rows but no city halls"),
+        ("    district:\n      windows_by_district: [30, 30, 30, 30, 30, 30, 30, 30, 30, 30]\n      windows_by_group:\n        - {district: Futian, group: shared, windows: 3}", "halls.levels.district.windows_by_group", "sum to 3 windows but windows_by_district gives it 30"),
+        ("    district:\n      windows_by_group:\n        - {district: Futian, group: hpf, windows: 3, colour: red}", "halls.levels.district.windows_by_group[0].colour", "unknown key"),
+    ])
+    func badGroupRowsAreLocated(_ section: String, _ key: String, _ message: String) throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        do {
+            _ = try ScenarioLoader.load(path: try Self.scenario(tmp, section))
+            Issue.record("accepted: \(section)")
+        } catch let e as ScenarioError {
+            #expect(e.issues.contains { $0.key == key && $0.message.contains(message) && ($0.line ?? 0) >= 5 }, "\(e.issues)")
+        }
+    }
+
     @Test(arguments: [
         ("    district: {windows_by_district: [30, 31]}", "halls.levels.district.windows_by_district", "expected 10 numbers, found 2"),
         ("    district: {windows_by_district: [30, 31.5, 30, 30, 30, 30, 30, 30, 30, 30]}", "halls.levels.district.windows_by_district", "whole numbers"),

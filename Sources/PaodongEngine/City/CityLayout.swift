@@ -44,9 +44,13 @@ public struct CityLayout: Sendable {
             warnings += Self.miniatureWarnings(level, sized, scale: f)
             var k = 0
             for (d, n) in sized.counts.enumerated() {
+                let rows = p.halls.levels[level.rawValue].groupRows(district: d)
                 for _ in 0..<n {
-                    let (groups, map) = WindowGroupPolicy.groups(windows: sized.windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
-                                                                 minWindows: p.halls.groupMinWindows)
+                    // A planner's groups where given (pooled under one window), else the group policy's.
+                    let (groups, map) = rows.isEmpty || policy.oneWindow
+                        ? WindowGroupPolicy.groups(windows: sized.windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
+                                                   minWindows: p.halls.groupMinWindows)
+                        : WindowGroupRow.groups(rows, departments: scenario.catalog.departments)
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
                     halls.append(Hall(level: level, district: d, windows: sized.windows[k], groupWindows: groups, departmentGroup: map,
@@ -89,8 +93,22 @@ public struct CityLayout: Sendable {
         let byResidents = p.halls.windowAllocation == .residents
         /// Each hall's windows: the planner's per district where given, else the level's shared.
         func windows(_ counts: [Int]) -> [Int] {
-            if let set = lp.windowsByDistrict { return counts.enumerated().flatMap { d, n in Array(repeating: set[d], count: n) } }
-            return hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts, byResidents: byResidents)
+            var w: [Int]
+            if let set = lp.windowsByDistrict {
+                w = counts.enumerated().flatMap { d, n in Array(repeating: set[d], count: n) }
+            } else {
+                w = hallWindows(counts: counts, perHall: lp.windowsPerHall, districts: districts, byResidents: byResidents)
+            }
+            // A district with window groups set has their sum in each hall.
+            if lp.windowsByGroup != nil {
+                var k = 0
+                for (d, n) in counts.enumerated() {
+                    let rows = lp.groupRows(district: d)
+                    if !rows.isEmpty { for i in k..<(k + n) { w[i] = rows.reduce(0) { $0 + $1.windows } } }
+                    k += n
+                }
+            }
+            return w
         }
         if original * f >= 1 {
             let counts = apportion(Int((original * f).rounded()), weights: perDistrict)
@@ -112,7 +130,7 @@ public struct CityLayout: Sendable {
     }
 
     /// The windows of each full-scale hall of `level`, district by district: what a planner's
-    /// `windows_by_district`, or the level's shared windows, give the whole city.
+    /// `windows_by_group` or `windows_by_district`, or the level's shared windows, give the whole city.
     public static func fullScaleWindows(level: HallLevel, parameters: Scenario.Parameters, districts: [District]) -> [[Int]] {
         var full = parameters
         full.scale = 1

@@ -11,9 +11,15 @@ public struct HallLevelParameters: Codable, Sendable, Equatable {
     /// Windows of each hall of this level in each district (districts table order), when a planner
     /// sets them hall by hall; nil: `windowsPerHall` shared by `HallParameters.windowAllocation`.
     public var windowsByDistrict: [Int]?
+    /// Window groups a planner sets for this level's halls in some districts (their halls' windows
+    /// are the groups' sum); nil or a district without rows: groups follow the group policy.
+    public var windowsByGroup: [WindowGroupRow]?
     public init(halls: Int, windowsPerHall: Int, travelMin: Double, groupAllocation: HallParameters.GroupAllocation? = nil,
-                windowsByDistrict: [Int]? = nil) {
+                windowsByDistrict: [Int]? = nil, windowsByGroup: [WindowGroupRow]? = nil) {
         self.halls = halls; self.windowsPerHall = windowsPerHall; self.travelMin = travelMin
-        self.groupAllocation = groupAllocation; self.windowsByDistrict = windowsByDistrict
+        self.groupAllocation = groupAllocation; self.windowsByDistrict = windowsByDistrict; self.windowsByGroup = windowsByGroup
     }
+
+    /// The rows for `district`, in their order (empty: none).
+    public func groupRows(district: Int) -> [WindowGroupRow] { windowsByGroup?.filter { $0.district == district } ?? [] }
 }

@@ -17,17 +17,16 @@ extension CityStaffing {
         let departments = scenario.catalog.departments
         for (k, h) in outcome.recommended.halls.enumerated() {
             let before = outcome.now.halls[k]
-            guard case .halls(let level, let district) = h.key else { continue }
             for g in h.groupWindows.indices {
-                let members = departments.indices.filter { Int(h.departmentGroup[$0]) == g }
-                let lead = members.first ?? 0
-                let label = h.groupWindows.count == 1 ? "all" : members.count == 1 ? departments[lead].id : "shared"
+                // The group now: the one serving the recommended group's first department.
+                let lead = h.departmentGroup.firstIndex { Int($0) == g } ?? 0
                 let was = Int(before.departmentGroup[lead])
-                t.append(["hall", "H\(h.hall + 1)", level.key, scenario.districts[district].nameEn, label,
-                          String(before.groupWindows[was]), String(h.groupWindows[g])]
-                         + shareColumns(before.share(was), before.replicationShares[was])
-                         + shareColumns(h.share(g), h.replicationShares[g])
-                         + [Format.number((1 + h.background) * Double(h.joins[g]) / Double(max(1, h.openDays)), 2)])
+                var row = ["hall", "H\(h.hall + 1)", h.level.key, scenario.districts[h.district].nameEn, h.groupNames[g],
+                           String(before.groupWindows[was]), String(h.groupWindows[g])]
+                row += shareColumns(before.share(was), before.replicationShares[was])
+                row += shareColumns(h.share(g), h.replicationShares[g])
+                row.append(Format.number((1 + h.background) * Double(h.joins[g]) / Double(max(1, h.openDays)), 2))
+                t.append(row)
             }
         }
         for (k, l) in outcome.recommended.lines.enumerated() {
@@ -70,12 +69,10 @@ extension CityStaffing {
 
     public func totals(_ outcome: Outcome) -> Totals {
         var now = 0, recommended = 0
+        let staffedScenario = staffed(outcome.decisions)
         for level in HallLevel.allCases {
-            let full = CityLayout.fullScaleWindows(level: level, parameters: scenario.parameters, districts: scenario.districts)
-            for (d, halls) in full.enumerated() {
-                now += halls.reduce(0, +)
-                recommended += outcome.decisions[.halls(level, district: d)].map { $0 * halls.count } ?? halls.reduce(0, +)
-            }
+            now += CityLayout.fullScaleWindows(level: level, parameters: scenario.parameters, districts: scenario.districts).joined().reduce(0, +)
+            recommended += CityLayout.fullScaleWindows(level: level, parameters: staffedScenario.parameters, districts: scenario.districts).joined().reduce(0, +)
         }
         let calendar = SimulationContext(scenario: scenario).calendar
         let openDays = (0..<scenario.parameters.days).filter { calendar.isWorking($0) }.count
@@ -98,8 +95,15 @@ extension CityStaffing {
                      "halls:",
                      "  levels:"]
         for level in HallLevel.allCases {
-            let w = s.parameters.halls.levels[level.rawValue].windowsByDistrict!
-            lines.append("    \(level.key): {windows_by_district: [\(w.map(String.init).joined(separator: ", "))]}")
+            let lp = s.parameters.halls.levels[level.rawValue]
+            lines.append("    \(level.key):")
+            lines.append("      windows_by_district: [\(lp.windowsByDistrict!.map(String.init).joined(separator: ", "))]")
+            if let rows = lp.windowsByGroup {
+                lines.append("      windows_by_group:")
+                for r in rows {
+                    lines.append("        - {district: \(Self.yamlString(scenario.districts[r.district].nameEn)), group: \(Self.yamlString(r.group)), windows: \(r.windows)}")
+                }
+            }
         }
         if let roster = generalRoster(outcome.decisions) {
             lines.append("hotline:")

@@ -11,32 +11,32 @@ import PaodongModel
 /// hour's attempts over the run are answered within the scenario's `hotline.answer_standard_sec`
 /// (hotline.csv's share_within_standard).
 ///
-/// The decisions are what a planner writes: each hall's windows, one number for the halls of a
-/// level in a district (`halls.levels.<level>.windows_by_district`), their window groups following
-/// the scenario's group policy (`halls.group_allocation`; one pooled group under one window); the
-/// general line's agents by hour of the day (`hotline.general_line_agents` × `staffing_by_hour`);
-/// the business line's agents, the same every hour (`reforms.business_line.agents`). A hall key
-/// meets the standard when every window group of every one of its simulated halls does.
+/// The decisions are what a planner writes: the windows of each window group of the halls of a
+/// level in a district (`halls.levels.<level>.windows_by_group`; under one window, the hall's
+/// pooled windows, `windows_by_district`), the groups themselves (which departments have their own
+/// windows) as the scenario has them now; the general line's agents by hour of the day
+/// (`hotline.general_line_agents` × `staffing_by_hour`); the business line's agents, the same every
+/// hour (`reforms.business_line.agents`). A group key meets the standard when that group of every
+/// simulated hall of its level in its district does.
 ///
 /// 1. **Load.** The scenario as it is, simulated with its replications (round 0), gives each window
-///    group's queue joins and offered minutes by hour of the day (shared among the group's
-///    departments by their weight in the group policy, so that a key's load is known whatever groups
-///    another window count gives), and each line's attempts and handling minutes by hour.
-/// 2. **Start.** Per hall key, the fewest windows whose groups (by the policy) each meet the standard
-///    in Erlang C (M/M/c), hour by hour at the hour's mean arrival rate and service, weighted by the
-///    hour's joins: the morning peak counts as much as its visitors. This is square-root safety
-///    staffing (c ≈ a + β√a) without its approximation error for small groups. Per line and hour,
-///    the fewest agents meeting the standard in Erlang A (M/M/n+M, with the callers' patience).
+///    group's queue joins and offered minutes by hour of the day (a miniature's background visits
+///    counted), and each line's attempts and handling minutes by hour.
+/// 2. **Start.** Per group, the fewest windows meeting the standard in Erlang C (M/M/c), hour by
+///    hour at the hour's mean arrival rate and service, weighted by the hour's joins: the morning
+///    peak counts as much as its visitors. This is square-root safety staffing (c ≈ a + β√a)
+///    without its approximation error for small groups. Per line and hour, the fewest agents
+///    meeting the standard in Erlang A (M/M/n+M, with the callers' patience).
 /// 3. **Refinement.** The whole city is re-simulated on the same seeds (common random numbers): a
-///    key that misses goes up (to the fewest windows that give each missing group one more, or
-///    halfway to a count known to meet), one that meets comes down by one until the count below is
-///    known to miss. It stops when a round changes nothing: that round's configuration is the
+///    key that misses goes up by 1, 2, 4, … with each miss in a row (halfway to a count known to
+///    meet once there is one), one that meets comes down likewise until the count below is known
+///    to miss. It stops when a round changes nothing: that round's configuration is the
 ///    recommendation, measured as a whole. At most `maxRounds` rounds, else `Problem.notSettled`.
 ///
-/// It does not promise the cheapest city: groups follow the scenario's policy (a planner who splits
-/// windows by hand may need fewer), halls of a key share one count (the busiest decides), a
-/// miniature's keys without a simulated hall keep their windows, and the standard is measured on
-/// the run's seeds (other seeds may fall a little short).
+/// It does not promise the cheapest city: which departments have their own windows is not
+/// changed, halls of a level in a district share their counts (the busiest decides), a miniature's
+/// halls not simulated keep their windows, and the standard is measured on the run's seeds (other
+/// seeds may fall a little short).
 public struct CityStaffing {
     /// Why staffing cannot be done.
     public enum Problem: Error, CustomStringConvertible {
@@ -54,25 +54,32 @@ public struct CityStaffing {
         }
     }
 
-    /// One decision: the windows per hall of a level in a district, or a hotline line's agents in
-    /// an hour of the day (`hour` 24: every hour, the business line).
+    /// One decision: the windows of a window group (a department id, `shared`, or `all` under one
+    /// window) in each hall of a level in a district, or a hotline line's agents in an hour of the
+    /// day (`hour` 24: every hour, the business line).
     public enum Key: Hashable, Comparable, Sendable {
-        case halls(HallLevel, district: Int)
+        case group(HallLevel, district: Int, group: String)
         case line(HotlineLine, hour: Int)
 
-        var order: (Int, Int, Int) {
+        var order: (Int, Int, Int, String) {
             switch self {
-            case .halls(let level, let district): return (0, level.rawValue, district)
-            case .line(let line, let hour): return (1, line.rawValue, hour)
+            case .group(let level, let district, let group): return (0, level.rawValue, district, group == WindowGroupRow.shared ? "~" : group)
+            case .line(let line, let hour): return (1, line.rawValue, hour, "")
             }
         }
         public static func < (a: Key, b: Key) -> Bool { a.order < b.order }
     }
 
+    /// The group word for a pooled hall under one window.
+    public static let pooled = "all"
+
     /// One hall's window groups in one round, replications pooled.
     public struct HallMeasure: Sendable {
         public var hall: Int
-        public var key: Key
+        public var level: HallLevel
+        public var district: Int
+        /// Each group's word (a department id, `shared`, or `all`) and its departments.
+        public var groupNames: [String]
         public var groupWindows: [Int]
         public var departmentGroup: [UInt8]
         public var joins: [Int64]
@@ -89,6 +96,7 @@ public struct CityStaffing {
 
         /// Group `g`'s share within the standard over the replications (1 without joins).
         public func share(_ g: Int) -> Double { joins[g] > 0 ? Double(within[g]) / Double(joins[g]) : 1 }
+        public func key(_ g: Int) -> Key { .group(level, district: district, group: groupNames[g]) }
     }
 
     /// One line's hours of the day in one round, replications pooled.
@@ -125,7 +133,7 @@ public struct CityStaffing {
         public var rounds: Int
     }
 
-    /// Most windows a hall, or agents a line, may have (the range of `windows_by_district`).
+    /// Most windows a group, or agents a line, may have (the range of `windows_by_group`).
     public static let maxServers = 10_000
 
     public let scenario: Scenario
@@ -154,14 +162,27 @@ public struct CityStaffing {
 
     // MARK: - Scenarios
 
-    /// The scenario with `decisions` applied (keys not named keep theirs).
+    /// The scenario with `decisions` applied: a level's districts with group decisions get
+    /// `windows_by_group` rows (shared last) and their sum in `windows_by_district`; pooled halls
+    /// (`all`) their windows; every other district keeps its windows per hall and its rows.
     public func staffed(_ decisions: [Key: Int]) -> Scenario {
         var s = scenario
-        // Every level by district (a district without a decision keeps its most windows per hall), as staffed.yaml writes it.
         for level in HallLevel.allCases {
+            let lp = scenario.parameters.halls.levels[level.rawValue]
             var byDistrict = currentWindows(level)
-            for case let (.halls(l, district), w) in decisions where l == level { byDistrict[district] = w }
+            var decided: [Int: [WindowGroupRow]] = [:]
+            for case let (.group(l, district, group), w) in decisions.sorted(by: { $0.key < $1.key }) where l == level {
+                if group == Self.pooled { byDistrict[district] = w } else { decided[district, default: []].append(WindowGroupRow(district: district, group: group, windows: w)) }
+            }
+            var rows = (lp.windowsByGroup ?? []).filter { decided[$0.district] == nil }
+            for (district, own) in decided.sorted(by: { $0.key < $1.key }) {
+                rows += own
+                byDistrict[district] = own.reduce(0) { $0 + $1.windows }
+            }
             s.parameters.halls.levels[level.rawValue].windowsByDistrict = byDistrict
+            s.parameters.halls.levels[level.rawValue].windowsByGroup = rows.isEmpty ? nil : rows.sorted {
+                ($0.district, $0.group == WindowGroupRow.shared ? 1 : 0, $0.group) < ($1.district, $1.group == WindowGroupRow.shared ? 1 : 0, $1.group)
+            }
         }
         if let roster = generalRoster(decisions) {
             s.parameters.hotline.generalLineAgents = roster.agents
@@ -199,7 +220,7 @@ public struct CityStaffing {
             simulation.isCancelled = cancelled
             let result = try simulation.run()
             for (h, hall) in simulation.context.layout.halls.enumerated() {
-                if r == 0 { round.halls.append(Self.emptyMeasure(h, hall)) }
+                if r == 0 { round.halls.append(Self.emptyMeasure(h, hall, names: groupNames(hall, in: s))) }
                 round.halls[h].add(result.queues[h])
             }
             for (k, line) in result.hotline.enumerated() {
@@ -217,28 +238,57 @@ public struct CityStaffing {
         return round
     }
 
-    static func emptyMeasure(_ h: Int, _ hall: Hall) -> HallMeasure {
+    static func emptyMeasure(_ h: Int, _ hall: Hall, names: [String]) -> HallMeasure {
         let groups = hall.groupWindows.count
-        return HallMeasure(hall: h, key: .halls(hall.level, district: hall.district), groupWindows: hall.groupWindows,
+        return HallMeasure(hall: h, level: hall.level, district: hall.district, groupNames: names, groupWindows: hall.groupWindows,
                            departmentGroup: hall.departmentGroup, joins: Array(repeating: 0, count: groups),
                            within: Array(repeating: 0, count: groups), replicationShares: Array(repeating: [], count: groups),
                            hourJoins: Array(repeating: 0, count: groups * 24), hourServiceMin: Array(repeating: 0, count: groups * 24),
                            openDays: 0, background: hall.background)
     }
 
-    /// The keys of a round: every simulated level and district, every line's hours.
-    func keys(_ round: Round) -> [Key] {
-        var keys = Set(round.halls.map(\.key))
-        for l in round.lines {
-            if l.line == .business { keys.insert(.line(.business, hour: 24)) } else { for h in 0..<24 { keys.insert(.line(l.line, hour: h)) } }
+    /// The words of a hall's groups in `s`: its rows' groups where the planner set them; `all`
+    /// under one window; else a group of one department is that department's, and the group
+    /// policy's last group, where the departments not active (and those without load) serve, is
+    /// `shared` when it holds more than one (as a `shared` row would).
+    func groupNames(_ hall: Hall, in s: Scenario) -> [String] {
+        if oneWindow { return [Self.pooled] }
+        let rows = s.parameters.halls.levels[hall.level.rawValue].groupRows(district: hall.district)
+        if !rows.isEmpty { return rows.map(\.group) }
+        let departments = s.catalog.departments
+        return hall.groupWindows.indices.map { g in
+            let members = departments.indices.filter { Int(hall.departmentGroup[$0]) == g }
+            let last = g == hall.groupWindows.count - 1
+            return members.count == 1 && !(last && hall.groupWindows.count == 1) ? departments[members[0]].id : WindowGroupRow.shared
         }
-        return keys.sorted()
+    }
+
+    /// The keys of round 0, with each group key's departments: per level and district, the groups
+    /// of its hall with the most windows now (its halls may differ by a window, and so in their
+    /// groups); every line's hours.
+    func keys(_ round: Round) -> [(key: Key, members: Set<Int>)] {
+        var structure: [Int: HallMeasure] = [:]
+        for h in round.halls {
+            let k = h.level.rawValue * 1_000_000 + h.district
+            if let s = structure[k], s.groupWindows.reduce(0, +) >= h.groupWindows.reduce(0, +) { continue }
+            structure[k] = h
+        }
+        var keys: [(key: Key, members: Set<Int>)] = []
+        for h in structure.values {
+            for g in h.groupWindows.indices {
+                keys.append((h.key(g), Set(h.departmentGroup.indices.filter { Int(h.departmentGroup[$0]) == g })))
+            }
+        }
+        for l in round.lines {
+            if l.line == .business { keys.append((.line(.business, hour: 24), [])) } else { for h in 0..<24 { keys.append((.line(l.line, hour: h), [])) } }
+        }
+        return keys.sorted { $0.key < $1.key }
     }
 
     /// The decisions a round was measured at.
     func decisions(_ round: Round) -> [Key: Int] {
         var d: [Key: Int] = [:]
-        for h in round.halls { d[h.key] = max(d[h.key] ?? 0, h.groupWindows.reduce(0, +)) }
+        for h in round.halls { for g in h.groupWindows.indices { d[h.key(g)] = max(d[h.key(g)] ?? 0, h.groupWindows[g]) } }
         for l in round.lines {
             if l.line == .business { d[.line(.business, hour: 24)] = l.agents.max() ?? 0 } else { for h in 0..<24 { d[.line(l.line, hour: h)] = l.agents[h] } }
         }
@@ -249,7 +299,7 @@ public struct CityStaffing {
     func meets(_ round: Round) -> [Key: Bool] {
         var result: [Key: Bool] = [:]
         for h in round.halls {
-            result[h.key] = (result[h.key] ?? true) && h.groupWindows.indices.allSatisfy { h.share($0) >= target }
+            for g in h.groupWindows.indices { result[h.key(g)] = (result[h.key(g)] ?? true) && h.share(g) >= target }
         }
         for l in round.lines {
             if l.line == .business { result[.line(.business, hour: 24)] = l.share(0..<24) >= hotlineTarget }
@@ -260,82 +310,64 @@ public struct CityStaffing {
 
     // MARK: - Start
 
-    /// A hall key's offered load per hall, by department and hour: joins per hall and open day,
-    /// joins per open minute, mean service minutes.
-    struct HallLoad {
-        var joins: [[Double]]
-        var rate: [[Double]]
-        var service: [[Double]]
+    /// The offered load of a group key per hall, by hour: joins per hall and open day, joins per
+    /// open minute, mean service minutes. From round 0, whose halls of the level and district may
+    /// group their departments otherwise: each of their groups' load is shared among its
+    /// departments by their weight in the group policy, and the key's departments' shares summed.
+    struct GroupLoad {
+        var joins = Array(repeating: 0.0, count: 24)
+        var rate = Array(repeating: 0.0, count: 24)
+        var service = Array(repeating: 0.0, count: 24)
     }
 
-    func load(of key: Key, in round: Round) -> HallLoad {
-        guard case .halls(let level, _) = key else { preconditionFailure("a hall key") }
+    func load(of key: Key, members: Set<Int>, in round: Round) -> GroupLoad {
+        guard case .group(let level, let district, _) = key else { preconditionFailure("a group key") }
         let departments = scenario.catalog.departments.count
-        var joins = Array(repeating: Array(repeating: 0.0, count: 24), count: departments)
-        var minutes = joins
-        let halls = round.halls.filter { $0.key == key }
+        var joins = Array(repeating: 0.0, count: 24), minutes = joins
+        let halls = round.halls.filter { $0.level == level && $0.district == district }
         let days = Double(max(1, halls.reduce(0) { $0 + $1.openDays }))
         let w = weights[level.rawValue]
         for h in halls {
             // A miniature's full-size hall also serves its background visits, copies of the simulated ones.
             let copies = 1 + h.background
             for g in h.groupWindows.indices {
-                let members = (0..<departments).filter { Int(h.departmentGroup[$0]) == g }
-                let total = members.reduce(0) { $0 + w[$1] }
-                for d in members {
-                    let part = total > 0 ? w[d] / total : 1 / Double(members.count)
-                    for hour in 0..<24 {
-                        joins[d][hour] += copies * part * h.hourJoins[g * 24 + hour]
-                        minutes[d][hour] += copies * part * h.hourServiceMin[g * 24 + hour]
-                    }
+                let all = (0..<departments).filter { Int(h.departmentGroup[$0]) == g }
+                let total = all.reduce(0) { $0 + w[$1] }
+                let part = all.filter(members.contains).reduce(0) { $0 + (total > 0 ? w[$1] / total : 1 / Double(all.count)) }
+                guard part > 0 else { continue }
+                for hour in 0..<24 {
+                    joins[hour] += copies * part * h.hourJoins[g * 24 + hour]
+                    minutes[hour] += copies * part * h.hourServiceMin[g * 24 + hour]
                 }
             }
         }
-        var load = HallLoad(joins: joins, rate: joins, service: minutes)
-        for d in 0..<departments {
-            for hour in 0..<24 {
-                let n = joins[d][hour]
-                load.joins[d][hour] = n / days
-                load.rate[d][hour] = openMinutes[hour] > 0 ? n / days / openMinutes[hour] : 0
-                load.service[d][hour] = n > 0 ? minutes[d][hour] / n : 0
-            }
+        var load = GroupLoad()
+        for hour in 0..<24 where joins[hour] > 0 {
+            load.joins[hour] = joins[hour] / days
+            load.rate[hour] = openMinutes[hour] > 0 ? joins[hour] / days / openMinutes[hour] : 0
+            load.service[hour] = minutes[hour] / joins[hour]
         }
         return load
     }
 
-    /// The policy's groups for `windows` windows at `level`: windows per group and each department's group.
-    func groups(_ level: HallLevel, windows: Int) -> ([Int], [UInt8]) {
-        WindowGroupPolicy.groups(windows: windows, load: weights[level.rawValue], oneWindow: oneWindow,
-                                 minWindows: scenario.parameters.halls.groupMinWindows)
-    }
-
-    /// Whether `windows` meets the standard for `load` in Erlang C, hour by hour, every group.
-    func erlangMeets(_ level: HallLevel, windows: Int, load: HallLoad) -> Bool {
-        let (sizes, map) = groups(level, windows: windows)
-        for (g, c) in sizes.enumerated() {
-            var joins = 0.0, within = 0.0
-            for hour in 0..<24 {
-                var n = 0.0, rate = 0.0, minutes = 0.0
-                for d in map.indices where Int(map[d]) == g {
-                    n += load.joins[d][hour]; rate += load.rate[d][hour]; minutes += load.joins[d][hour] * load.service[d][hour]
-                }
-                guard n > 0, rate > 0, minutes > 0 else { continue }
-                joins += n
-                within += n * ErlangC.shareWithin(thresholdMin, servers: c, arrivalRate: rate, serviceMean: minutes / n)
-            }
-            if joins > 0 && within < target * joins { return false }
+    /// Whether `windows` windows meet the standard for `load` in Erlang C, hour by hour.
+    func erlangMeets(windows: Int, load: GroupLoad) -> Bool {
+        var joins = 0.0, within = 0.0
+        for hour in 0..<24 where load.joins[hour] > 0 && load.rate[hour] > 0 && load.service[hour] > 0 {
+            joins += load.joins[hour]
+            within += load.joins[hour] * ErlangC.shareWithin(thresholdMin, servers: windows, arrivalRate: load.rate[hour], serviceMean: load.service[hour])
         }
-        return true
+        return joins == 0 || within >= target * joins
     }
 
-    /// The start for `key`: Erlang C for a hall key, Erlang A for a line's hour.
-    func start(_ key: Key, in round: Round) throws -> Int {
+    /// The start for `key`: Erlang C for a group (of the departments `members`), Erlang A for a line's hour.
+    func start(_ key: Key, members: Set<Int>, in round: Round) throws -> Int {
         switch key {
-        case .halls(let level, _):
-            let load = load(of: key, in: round)
-            let offered = (0..<24).map { hour in load.rate.indices.reduce(0.0) { $0 + load.rate[$1][hour] * load.service[$1][hour] } }.max() ?? 0
+        case .group:
+            let load = load(of: key, members: members, in: round)
+            let offered = (0..<24).map { load.rate[$0] * load.service[$0] }.max() ?? 0
             var w = max(1, Int(offered.rounded(.down)))
-            while !erlangMeets(level, windows: w, load: load) {
+            while !erlangMeets(windows: w, load: load) {
                 w += 1
                 if w > Self.maxServers {
                     throw unreachable(key, "its peak hour's offered load (\(Format.number(offered, 1)) windows busy) needs more than \(Self.maxServers) windows in Erlang C")
@@ -363,31 +395,11 @@ public struct CityStaffing {
 
     // MARK: - Refinement
 
-    /// The fewest servers above `w` for a key that missed: for halls, the fewest windows that give
-    /// each group that missed (named by its first department) one window more.
-    func step(_ key: Key, from w: Int, missed round: Round) throws -> Int {
-        guard case .halls(let level, _) = key else {
-            guard w < Self.maxServers else { throw unreachable(key, "it misses the standard at \(Self.maxServers) agents") }
-            return w + 1
-        }
-        var departments = Set<Int>()
-        for h in round.halls where h.key == key {
-            for g in h.groupWindows.indices where h.share(g) < target {
-                if let d = h.departmentGroup.firstIndex(where: { Int($0) == g }) { departments.insert(d) }
-            }
-        }
-        let (before, mapBefore) = groups(level, windows: w)
-        for next in (w + 1)...max(w + 1, Self.maxServers) where next <= Self.maxServers {
-            let (after, mapAfter) = groups(level, windows: next)
-            if departments.allSatisfy({ after[Int(mapAfter[$0])] > before[Int(mapBefore[$0])] }) { return next }
-        }
-        throw unreachable(key, "it misses the standard at \(w) windows and the group policy gives no more within \(Self.maxServers)")
-    }
-
     /// What a key is, in words.
     public func name(_ key: Key) -> String {
         switch key {
-        case .halls(let level, let district): return "the \(level.key) halls of \(scenario.districts[district].nameEn)"
+        case .group(let level, let district, let group):
+            return "the \(level.key) halls of \(scenario.districts[district].nameEn)" + (group == Self.pooled ? "" : ", group \(group)")
         case .line(let line, let hour): return "the \(line.key) line" + (hour == 24 ? "" : " at \(hour):00")
         }
     }
@@ -415,16 +427,17 @@ public struct CityStaffing {
         progress("round 0: the scenario as it is")
         let now = try measure(scenario, cancelled: cancelled)
         guard !now.halls.isEmpty else { throw Problem.noHalls }
-        let keys = keys(now)
+        let found = keys(now)
+        let keys = found.map(\.key)
         var decisions: [Key: Int] = [:]
-        for key in keys { decisions[key] = try start(key, in: now) }
+        for (key, members) in found { decisions[key] = try start(key, members: members, in: now) }
         var below = Dictionary(uniqueKeysWithValues: keys.map { ($0, 0) })   // most servers known to miss
         var meeting: [Key: Int] = [:]                                        // fewest servers known to meet
         var climb: [Key: Int] = [:]                                          // misses in a row with none known to meet
         var descent: [Key: Int] = [:]                                        // meets in a row with none known to miss
         for round in 1...maxRounds {
-            let windows = decisions.reduce(0) { if case .halls = $1.key { return $0 + $1.value }; return $0 }
-            progress("round \(round): \(windows) windows a hall summed over \(keys.filter { if case .halls = $0 { return true }; return false }.count) level-district keys")
+            let groups = decisions.filter { if case .group = $0.key { return true }; return false }
+            progress("round \(round): \(groups.values.reduce(0, +)) windows over \(groups.count) window groups (one hall of each level and district)")
             let measured = try measure(staffed(decisions), cancelled: cancelled)
             let met = meets(measured)
             var next = decisions
@@ -451,11 +464,11 @@ public struct CityStaffing {
                     if let m = meeting[key] {
                         next[key] = m - w <= 1 ? m : (w + m) / 2
                     } else {
-                        // Up by the group policy's step, doubling with each miss in a row (1, 2, 4, …
-                        // more), so that a start far below the answer is bracketed in a few rounds.
+                        // Up by 1, 2, 4, … with each miss in a row, so that a start far below the
+                        // answer is bracketed in a few rounds.
+                        guard w < Self.maxServers else { throw unreachable(key, "it misses the standard at \(Self.maxServers)") }
                         climb[key, default: 0] += 1
-                        let gallop = w + (1 << min(20, climb[key]! - 1))
-                        next[key] = min(Self.maxServers, max(try step(key, from: w, missed: measured), gallop))
+                        next[key] = min(Self.maxServers, w + (1 << min(20, climb[key]! - 1)))
                     }
                 }
             }
