@@ -19,6 +19,8 @@ public struct Notebook: Sendable {
         case sweep
         /// A prioritisation (ranking.csv).
         case ranking
+        /// A staffing (staffing.csv).
+        case staffing
     }
 
     /// The notebook for `directory` of `kind`.
@@ -27,6 +29,7 @@ public struct Notebook: Sendable {
         case .run: cells = NotebookCells.make(directory: directory)
         case .sweep: cells = SweepNotebookCells.make(directory: directory)
         case .ranking: cells = RankingNotebookCells.make(directory: directory)
+        case .staffing: cells = StaffingNotebookCells.make(directory: directory)
         }
     }
 

@@ -22,9 +22,10 @@ struct NotebookCommand: ParsableCommand {
         let kind: Notebook.Kind
         if fm.fileExists(atPath: dir + "/sweep.csv") { kind = .sweep }
         else if fm.fileExists(atPath: dir + "/ranking.csv") { kind = .ranking }
+        else if fm.fileExists(atPath: dir + "/staffing.csv") { kind = .staffing }
         else if fm.fileExists(atPath: dir + "/summary.csv") || fm.fileExists(atPath: dir + "/comparison.csv") { kind = .run }
         else {
-            printError("error: \(dir): not a paodong run, comparison, sweep or prioritize directory (no summary.csv, comparison.csv, sweep.csv or ranking.csv)")
+            printError("error: \(dir): not a paodong run, comparison, sweep, prioritize or staff directory (no summary.csv, comparison.csv, sweep.csv, ranking.csv or staffing.csv)")
             throw ExitCode(66)
         }
         let target = out ?? dir + "/report.ipynb"

@@ -17,17 +17,19 @@ struct StaffCommand: ParsableCommand {
         their figures; with --csv, every count from five either side of the answer.
 
         City form: paodong staff SCENARIO.yaml --threshold-min T --target A [--hotline-target H]
-        [--scale F] [--replications R] [--out DIR]. The fewest windows for each level's halls in
-        each district (their window groups following the scenario's group policy) such that every
-        window group serves at least A of its queue joins within T minutes over the run, and the
-        fewest general-line agents in each hour of the day (and business-line agents) answering at
-        least H of the attempts within the scenario's hotline.answer_standard_sec. Starts from the
+        [--scale F] [--replications R] [--out DIR]. The fewest windows for each window group of
+        each level's halls in each district (the groups the scenario has now: a department's own
+        windows or the shared ones; under one window, the hall's pooled windows) such that every
+        group serves at least A of its queue joins within T minutes over the run, and the fewest
+        general-line agents in each hour of the day (and business-line agents) answering at least H
+        of the attempts within the scenario's hotline.answer_standard_sec. Starts from the
         simulated year's load by hour (Erlang C for halls, Erlang A for lines), then re-simulates
         on the same seeds, adding where the standard is missed and removing where it holds, until
         a round changes nothing (at most --max-rounds). Writes staffing.csv (every hall group and
         line hour: now and recommended, with the share within the standard) and staffed.yaml (the
-        input extended with the recommendation; `paodong run OUT/staffed.yaml` at the same scale
-        and seed meets the standard). Staff at the scale you will run: a miniature's level without
+        input extended with halls.levels.<level>.windows_by_group and windows_by_district and the
+        roster; `paodong run OUT/staffed.yaml` at the same scale and seed meets the standard).
+        Staff at the scale you will run: a miniature's level without
         a simulated hall in a district keeps that district's windows. With --check, only measures
         the scenario as it is against the standard and prints what meets it (exit 0 either way).
         Exit 65 names a hall or line that no count within 10000 meets; exit 75 says which did not

@@ -76,3 +76,12 @@ with tempfile.TemporaryDirectory() as tmp:
     subprocess.run([paodong, "prioritize", os.path.join(tmp, "tiny.yaml"), "--reform", "prefill", "--add", "5",
                     "--replications", "2", "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
     execute(out, os.path.join(tmp, "ranking.ipynb"), 2, "prioritize")
+
+# A staff directory's notebook (windows by level and district, shares, the hotline roster) executes too.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(tmp, "tiny.yaml"), "w") as f:
+        f.write(f"extends: {os.path.join(root, 'Scenarios', 'baseline-2012.yaml')}\nscale: 0.01\ndays: 20\nholidays: []\n")
+    out = os.path.join(tmp, "staff")
+    subprocess.run([paodong, "staff", os.path.join(tmp, "tiny.yaml"), "--threshold-min", "15", "--target", "0.8",
+                    "--max-rounds", "40", "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    execute(out, os.path.join(tmp, "staffing.ipynb"), 3, "staff")

@@ -65,14 +65,21 @@ extension CityStaffing {
         /// Hall window groups meeting the standard in the recommended round, and all of them.
         public var groupsMeeting: Int
         public var groups: Int
+        /// Levels and districts with halls in the city but none simulated at this scale (they keep their windows).
+        public var notSimulated: [String]
     }
 
     public func totals(_ outcome: Outcome) -> Totals {
         var now = 0, recommended = 0
+        var notSimulated: [String] = []
         let staffedScenario = staffed(outcome.decisions)
         for level in HallLevel.allCases {
-            now += CityLayout.fullScaleWindows(level: level, parameters: scenario.parameters, districts: scenario.districts).joined().reduce(0, +)
+            let full = CityLayout.fullScaleWindows(level: level, parameters: scenario.parameters, districts: scenario.districts)
+            now += full.joined().reduce(0, +)
             recommended += CityLayout.fullScaleWindows(level: level, parameters: staffedScenario.parameters, districts: scenario.districts).joined().reduce(0, +)
+            for (d, halls) in full.enumerated() where !halls.isEmpty && !outcome.now.halls.contains(where: { $0.level == level && $0.district == d }) {
+                notSimulated.append("\(level.key) \(scenario.districts[d].nameEn)")
+            }
         }
         let calendar = SimulationContext(scenario: scenario).calendar
         let openDays = (0..<scenario.parameters.days).filter { calendar.isWorking($0) }.count
@@ -82,7 +89,7 @@ extension CityStaffing {
         return Totals(windowsNow: now, windowsRecommended: recommended,
                       staffHoursChange: Double(recommended - now) * hoursPerDay * Double(openDays),
                       hotlineAgentHoursNow: agentHours(outcome.now), hotlineAgentHoursRecommended: agentHours(outcome.recommended),
-                      groupsMeeting: meeting, groups: groups)
+                      groupsMeeting: meeting, groups: groups, notSimulated: notSimulated)
     }
 
     /// `staffed.yaml`: a scenario extending `parent` (a path relative to where it is written) with
