@@ -2,7 +2,7 @@
 # Runs every command whose output the README quotes, with ONE binary, into runs/figures/ (or $OUT):
 # the main job, the ablation table, plan-2021 against 2020, the hotline's surge, pre-checks and
 # business line, the faithful miniatures, baseline-2012's sensitivity, Longgang, the sweep worked
-# example, the prioritize examples, the validate figures and the main job's notebook. Each step's console output goes to
+# example, the prioritize and staff examples, the validate figures and the main job's notebook. Each step's console output goes to
 # STEP.txt (with /usr/bin/time -v's figures where the README quotes time and memory). About half an
 # hour on the 2-core development machine. Run from anywhere:
 #   docs/figures.sh                 BIN=/path/to/paodong ONLY="main ablations" docs/figures.sh
@@ -17,7 +17,7 @@ if [ -z "$BIN" ]; then
 fi
 BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
 OUT="${OUT:-runs/figures}"
-ONLY="${ONLY:-validate main ablations plan surge prechecks business-line miniatures sensitivity longgang sweep prioritize notebook}"
+ONLY="${ONLY:-validate main ablations plan surge prechecks business-line miniatures sensitivity longgang sweep prioritize staff notebook}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 S=Scenarios
@@ -63,6 +63,12 @@ step prioritize sh -c "mkdir -p '$OUT/prioritize' && for r in 'instant_approval 
     /usr/bin/time -v '$BIN' prioritize $S/shenzhen-2020.yaml --reform \$1 --add \$2 --scale 0.1 --out '$OUT/prioritize/'\$1 --quiet \
     && '$BIN' compare $S/shenzhen-2020.yaml '$OUT/prioritize/'\$1/prioritized.yaml '$OUT/prioritize/'\$1/by-volume.yaml \
        '$OUT/prioritize/'\$1/random.yaml --scale 0.1 --replications 3 --out '$OUT/prioritize/'\$1-compare --quiet || exit 1; done"
+# Windows and the roster for 15 minutes at 80 % at full scale, staffed.yaml measured on another seed
+# and compared with its input; then shenzhen-2020 for 5 minutes at 95 %.
+step staff sh -c "mkdir -p '$OUT/staff' && for c in 'shenzhen-2020 15 0.8 ' 'baseline-2012 15 0.8 ' 'shenzhen-2020 5 0.95 -5min'; do set -- \$c; \
+    /usr/bin/time -v '$BIN' staff $S/\$1.yaml --threshold-min \$2 --target \$3 --out '$OUT/staff/'\$1\$4 --quiet \
+    && '$BIN' staff '$OUT/staff/'\$1\$4/staffed.yaml --threshold-min \$2 --target \$3 --check --seed 7 \
+    && '$BIN' compare $S/\$1.yaml '$OUT/staff/'\$1\$4/staffed.yaml --replications 2 --out '$OUT/staff/compare-'\$1\$4 --quiet || exit 1; done"
 # The executed notebook and its HTML are copied to notebooks-export/ with the run's path written
 # relative to that folder.
 step notebook sh -c "rm -f '$OUT/main-comparison.ipynb' '$OUT/main-comparison.html' && '$BIN' notebook '$OUT/main' --out '$OUT/main-comparison.ipynb' \

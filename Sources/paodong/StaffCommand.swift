@@ -51,7 +51,7 @@ struct StaffCommand: ParsableCommand {
 
     @Option(help: "City form: share of each hotline hour's attempts to answer within hotline.answer_standard_sec, above 0 and below 1.")
     var hotlineTarget: Double = 0.8
-    @Option(help: "City form: most simulated refinement rounds (1 to 100).") var maxRounds: Int = 12
+    @Option(help: "City form: most simulated refinement rounds (1 to 100).") var maxRounds: Int = 40
     @Flag(help: "City form: only measure the scenario as it is against the standard (e.g. a staffed.yaml) and print how many window groups and line hours meet it; writes nothing.")
     var check = false
     @Option(help: "City form: output directory (default: runs/staff-SCENARIO). Never overwritten without --force.")
