@@ -14,7 +14,6 @@ extension CityStaffing {
                                   "share_within_now", "share_within_now_ci_low", "share_within_now_ci_high",
                                   "share_within_recommended", "share_within_recommended_ci_low", "share_within_recommended_ci_high",
                                   "joins_per_open_day"])
-        let departments = scenario.catalog.departments
         for (k, h) in outcome.recommended.halls.enumerated() {
             let before = outcome.now.halls[k]
             for g in h.groupWindows.indices {

@@ -170,11 +170,17 @@ public struct CityStaffing {
         for level in HallLevel.allCases {
             let lp = scenario.parameters.halls.levels[level.rawValue]
             var byDistrict = currentWindows(level)
-            var decided: [Int: [WindowGroupRow]] = [:]
+            var decided: [Int: [WindowGroupRow]] = [:], pooled: Set<Int> = []
             for case let (.group(l, district, group), w) in decisions.sorted(by: { $0.key < $1.key }) where l == level {
-                if group == Self.pooled { byDistrict[district] = w } else { decided[district, default: []].append(WindowGroupRow(district: district, group: group, windows: w)) }
+                if group == Self.pooled {
+                    byDistrict[district] = w
+                    pooled.insert(district)
+                } else {
+                    decided[district, default: []].append(WindowGroupRow(district: district, group: group, windows: w))
+                }
             }
-            var rows = (lp.windowsByGroup ?? []).filter { decided[$0.district] == nil }
+            // A pooled hall's windows replace any rows it had (rows would set its windows to their sum).
+            var rows = (lp.windowsByGroup ?? []).filter { decided[$0.district] == nil && !pooled.contains($0.district) }
             for (district, own) in decided.sorted(by: { $0.key < $1.key }) {
                 rows += own
                 byDistrict[district] = own.reduce(0) { $0 + $1.windows }
@@ -283,16 +289,6 @@ public struct CityStaffing {
             if l.line == .business { keys.append((.line(.business, hour: 24), [])) } else { for h in 0..<24 { keys.append((.line(l.line, hour: h), [])) } }
         }
         return keys.sorted { $0.key < $1.key }
-    }
-
-    /// The decisions a round was measured at.
-    func decisions(_ round: Round) -> [Key: Int] {
-        var d: [Key: Int] = [:]
-        for h in round.halls { for g in h.groupWindows.indices { d[h.key(g)] = max(d[h.key(g)] ?? 0, h.groupWindows[g]) } }
-        for l in round.lines {
-            if l.line == .business { d[.line(.business, hour: 24)] = l.agents.max() ?? 0 } else { for h in 0..<24 { d[.line(l.line, hour: h)] = l.agents[h] } }
-        }
-        return d
     }
 
     /// Whether each key meets the standard in `round`.
