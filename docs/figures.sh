@@ -62,7 +62,11 @@ step sweep timed "$BIN" sweep Designs/reform-sizes.yaml --threads 2 --out "$OUT/
 step prioritize sh -c "mkdir -p '$OUT/prioritize' && for r in 'instant_approval 50' 'e_certificates 20'; do set -- \$r; \
     /usr/bin/time -v '$BIN' prioritize $S/shenzhen-2020.yaml --reform \$1 --add \$2 --scale 0.1 --out '$OUT/prioritize/'\$1 --quiet \
     && '$BIN' compare $S/shenzhen-2020.yaml '$OUT/prioritize/'\$1/prioritized.yaml '$OUT/prioritize/'\$1/by-volume.yaml \
-       '$OUT/prioritize/'\$1/random.yaml --scale 0.1 --replications 3 --out '$OUT/prioritize/'\$1-compare --quiet || exit 1; done"
+       '$OUT/prioritize/'\$1/random.yaml --scale 0.1 --replications 3 --out '$OUT/prioritize/'\$1-compare --quiet || exit 1; done \
+    && v='$(variant baseline-2012-instant baseline-2012.yaml 'reforms: {instant_approval: {enabled: true, items: 0, target: random, include: []}}')' \
+    && /usr/bin/time -v '$BIN' prioritize \$v --reform instant_approval --add 50 --scale 0.1 --out '$OUT/prioritize/baseline-2012-instant' --quiet \
+    && '$BIN' compare \$v '$OUT/prioritize/baseline-2012-instant/'prioritized.yaml '$OUT/prioritize/baseline-2012-instant/'by-volume.yaml \
+       '$OUT/prioritize/baseline-2012-instant/'random.yaml --scale 0.1 --replications 3 --out '$OUT/prioritize/baseline-2012-instant-compare' --quiet"
 # Windows and the roster for 15 minutes at 80 % at full scale, staffed.yaml measured on another seed
 # and compared with its input; then shenzhen-2020 for 5 minutes at 95 %.
 step staff sh -c "mkdir -p '$OUT/staff' && for c in 'shenzhen-2020 15 0.8 ' 'baseline-2012 15 0.8 ' 'shenzhen-2020 5 0.95 -5min'; do set -- \$c; \
