@@ -271,7 +271,13 @@ struct ScenarioDecoder {
                                                       days: surge.int("days"), factor: surge.double("factor"),
                                                       agentFactor: surge.double("agent_factor"))
         surge.finish()
-        return HotlineParameters(
+        var byWeekday: [[Double]?] = Array(repeating: nil, count: 7)
+        if m.has("staffing_by_weekday") {
+            let w = m.mapping("staffing_by_weekday")
+            for (d, key) in HotlineParameters.weekdayKeys.enumerated() where w.has(key) { byWeekday[d] = w.doubles(key) }
+            w.finish()
+        }
+        var hotline = HotlineParameters(
             generalLineAgents: m.int("general_line_agents"), staffingByHour: m.doubles("staffing_by_hour"), callsByHour: m.doubles("calls_by_hour"),
             callsByWeekday: m.doubles("calls_by_weekday"), backgroundCallsPerDay: m.double("background_calls_per_day"),
             consultationsPerApplication: consultations, precheckShare: m.share("precheck_share"),
@@ -280,6 +286,8 @@ struct ScenarioDecoder {
             patienceMeanMin: m.double("patience_mean_min"), redialProbability: m.share("redial_probability"),
             redialDelayMeanMin: m.double("redial_delay_mean_min"), answerStandardSec: m.double("answer_standard_sec"),
             surge: surgeParameters)
+        hotline.staffingByWeekday = byWeekday
+        return hotline
     }
 
     // MARK: - Helpers

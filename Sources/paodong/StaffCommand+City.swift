@@ -72,7 +72,7 @@ extension StaffCommand {
         print("  window staff-hours over the \(loaded.parameters.days) simulated days: \(Format.number(abs(hours), 0)) \(hours <= 0 ? "saved" : "needed")")
         print("  hall window groups meeting the standard: \(totals.groupsMeeting) of \(totals.groups) (\(Format.number(Double(totals.groupsMeeting) / Double(max(1, totals.groups)) * 100, 1)) %)")
         if !totals.notSimulated.isEmpty {
-            print("  not simulated at scale \(loaded.parameters.scale), windows kept: \(totals.notSimulated.count) level-district halls (\(totals.notSimulated.prefix(6).joined(separator: ", "))\(totals.notSimulated.count > 6 ? ", …" : "")); staff at scale 1 (or 0.01) to size them")
+            print("  not simulated at scale \(loaded.parameters.scale), windows kept: \(totals.notSimulated.count) level-district halls (\(totals.notSimulated.prefix(6).joined(separator: ", "))\(totals.notSimulated.count > 6 ? ", …" : "")); staff at scale 1 to size them all")
         }
         if totals.hotlineAgentHoursNow > 0 {
             let change = totals.hotlineAgentHoursRecommended - totals.hotlineAgentHoursNow

@@ -21,7 +21,7 @@ struct StaffCommand: ParsableCommand {
         each level's halls in each district (the groups the scenario has now: a department's own
         windows or the shared ones; under one window, the hall's pooled windows) such that every
         group serves at least A of its queue joins within T minutes over the run, and the fewest
-        general-line agents in each hour of the day (and business-line agents) answering at least H
+        general-line agents in each hour of the week (and business-line agents) answering at least H
         of the attempts within the scenario's hotline.answer_standard_sec. Starts from the
         simulated year's load by hour (Erlang C for halls, Erlang A for lines), then re-simulates
         on the same seeds, adding where the standard is missed and removing where it holds, until

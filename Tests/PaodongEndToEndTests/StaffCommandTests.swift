@@ -49,3 +49,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+/// `hotline.staffing_by_weekday`: a weekday's own roster replaces staffing_by_hour on that weekday
+/// only (hotline.csv's agents), and a wrong length is a located error.
+@Suite struct WeekdayRosterTests {
+    @Test func aWeekdayRosterAppliesOnItsDays() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        // 2020-01-06 is a Monday; eight days reach the next Monday.
+        let path = try tmp.write("week.yaml", """
+            extends: \(CLI.scenario("shenzhen-2020.yaml"))
+            name: week
+            scale: 0.001
+            start_date: 2020-01-06
+            days: 8
+            holidays: []
+            hotline:
+              general_line_agents: 200
+              staffing_by_weekday:
+                monday: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.25]
+            """)
+        let out = tmp.path("run")
+        let r = try CLI.run(["run", path, "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try readCSV(out + "/hotline.csv").filter { $0["line"] == "general" }
+        let staffing = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.15, 0.3, 0.6, 0.95, 1.0, 0.95, 0.7, 0.75, 0.95, 0.95, 0.9, 0.75, 0.55, 0.45, 0.35, 0.3, 0.2, 0.12]
+        for row in rows {
+            let day = Int(row["day"]!)!, hour = Int(row["hour"]!)!
+            let monday = day == 1 || day == 8
+            let expected = monday ? (hour == 23 ? 50 : 100) : Int((200 * staffing[hour]).rounded())
+            #expect(Int(row["agents"]!) == expected, "day \(day) hour \(hour)")
+        }
+        #expect(rows.count == 8 * 24)
+    }
+
+    @Test func aWrongLengthIsLocated() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let path = try tmp.write("bad.yaml", """
+            extends: \(CLI.scenario("shenzhen-2020.yaml"))
+            hotline:
+              staffing_by_weekday: {funday: [1], monday: [0.5, 0.5]}
+            """)
+        let r = try CLI.run(["validate", path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("hotline.staffing_by_weekday.monday") && r.stderr.contains("expected 24 numbers, found 2"), "\(r.stderr)")
+        #expect(r.stderr.contains("funday"), "\(r.stderr)")
+    }
+}

@@ -12,13 +12,13 @@ import PaodongModel
 /// average (Poisson), at times from the hourly profile. One line plays its days in order, one at a time.
 final class HotlineLineState: @unchecked Sendable {
     let line: HotlineLine
-    let centre: CallCentre
-    /// The same line with the surge roster.
-    let surgeCentre: CallCentre
+    /// The line with each weekday's roster (Monday first), and with the surge rosters.
+    let centres: [CallCentre]
+    let surgeCentres: [CallCentre]
     let rng: RandomStream
-    /// Agents on duty in each hour, and on surge days.
-    let agentsByHour: [Int]
-    let surgeAgentsByHour: [Int]
+    /// Agents on duty in each hour of each weekday (`[weekday][hour]`), and on surge days.
+    let agentsByWeekday: [[Int]]
+    let surgeAgentsByWeekday: [[Int]]
     let backgroundPerDay: Double
     /// Unsimulated calls per simulated call.
     let copies: Double
@@ -71,19 +71,23 @@ final class HotlineLineState: @unchecked Sendable {
     init(line: HotlineLine, parameters p: Scenario.Parameters, businessLineAgents: Int, seed: UInt64) {
         self.line = line
         let h = p.hotline
-        func roster(_ factor: Double) -> [Int] {
+        func roster(_ weekday: Int, _ factor: Double) -> [Int] {
             line == .business
                 ? Array(repeating: Int((Double(businessLineAgents) * factor).rounded()), count: 24)
-                : h.staffingByHour.map { Int((Double(h.generalLineAgents) * $0 * factor).rounded()) }
+                : h.staffing(weekday: weekday).map { Int((Double(h.generalLineAgents) * $0 * factor).rounded()) }
         }
-        agentsByHour = roster(1)
-        surgeAgentsByHour = roster(h.surge.agentFactor)
-        centre = CallCentre(agents: agentsByHour, periodMinutes: 60, serviceMean: h.serviceMeanMin, patienceMean: h.patienceMeanMin,
-                            redialProbability: h.redialProbability, redialDelayMean: h.redialDelayMeanMin, lastArrival: 1440,
-                            thresholdMin: h.answerStandardSec / 60)
-        var surgeCentre = centre
-        surgeCentre.agents = surgeAgentsByHour
-        self.surgeCentre = surgeCentre
+        agentsByWeekday = (0..<7).map { roster($0, 1) }
+        surgeAgentsByWeekday = (0..<7).map { roster($0, h.surge.agentFactor) }
+        let centre = CallCentre(agents: agentsByWeekday[0], periodMinutes: 60, serviceMean: h.serviceMeanMin, patienceMean: h.patienceMeanMin,
+                                redialProbability: h.redialProbability, redialDelayMean: h.redialDelayMeanMin, lastArrival: 1440,
+                                thresholdMin: h.answerStandardSec / 60)
+        func with(_ agents: [Int]) -> CallCentre {
+            var c = centre
+            c.agents = agents
+            return c
+        }
+        centres = agentsByWeekday.map(with)
+        surgeCentres = surgeAgentsByWeekday.map(with)
         // Lines draw from streams no chunk uses (chunks are numbered from 0 up).
         rng = RandomStream(seed: seed, chunk: UInt64(1) << 40 + UInt64(line.rawValue), purpose: .hotline)
         backgroundPerDay = line == .general ? h.backgroundCallsPerDay : 0
@@ -141,7 +145,7 @@ final class HotlineLineState: @unchecked Sendable {
             sortedMinute.append(Double(key >> 27) / 60_000_000)
             sortedKind.append(kind[Int(key & (1 << 27 - 1))])
         }
-        let today = setup.surgeDay[t] ? surgeCentre : centre
+        let today = setup.surgeDay[t] ? surgeCentres[setup.weekdayIndex[t]] : centres[setup.weekdayIndex[t]]
         sortedMinute.withUnsafeBufferPointer { a in
             sortedKind.withUnsafeBufferPointer { k in today.run(arrival: a, kind: k, rng: rng, into: &results) }
         }

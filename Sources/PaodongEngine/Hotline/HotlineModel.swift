@@ -56,8 +56,8 @@ final class HotlineModel: SideModel, @unchecked Sendable {
 
     func contribute(to result: inout RunResult) {
         result.hotline = lines.map {
-            RunResult.HotlineLineResult(line: $0.line, agentsByHour: $0.agentsByHour, surgeAgentsByHour: $0.surgeAgentsByHour,
-                                        surgeDay: setup.surgeDay, counts: $0.counts, calls: $0.calls,
+            RunResult.HotlineLineResult(line: $0.line, agentsByWeekday: $0.agentsByWeekday, surgeAgentsByWeekday: $0.surgeAgentsByWeekday,
+                                        surgeDay: setup.surgeDay, weekday: setup.weekdayIndex, counts: $0.counts, calls: $0.calls,
                                         answered: $0.answered, workOrders: $0.workOrders, workOrderMilliDays: $0.workOrderMilliDays)
         }
     }

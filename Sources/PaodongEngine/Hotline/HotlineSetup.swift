@@ -21,6 +21,8 @@ struct HotlineSetup {
     /// Whether each simulated day is a surge day (its roster is the surge roster).
     let surgeDay: [Bool]
     let weekday: [Double]
+    /// Weekday of each simulated day (0 = Monday), which picks the line's roster.
+    let weekdayIndex: [Int]
 
     init(_ p: Scenario.Parameters, reforms: ResolvedReforms) {
         let h = p.hotline
@@ -36,7 +38,8 @@ struct HotlineSetup {
         surgeDay = (0..<p.days).map { t in t >= first && t < first + h.surge.days }
         surge = surgeDay.map { $0 ? h.surge.factor : 1 }
         let meanWeekday = h.callsByWeekday.reduce(0, +) / 7
-        weekday = (0..<p.days).map { t in h.callsByWeekday[p.startDate.adding(days: t).weekday] / meanWeekday }
+        weekdayIndex = (0..<p.days).map { p.startDate.adding(days: $0).weekday }
+        weekday = weekdayIndex.map { h.callsByWeekday[$0] / meanWeekday }
     }
 
     /// The line a call of this audience goes to.

@@ -50,12 +50,15 @@ public struct RunResult: Sendable {
     /// One line of the 12345 hotline: the whole city's calls (the centre runs at full size).
     public struct HotlineLineResult: Sendable {
         public var line: HotlineLine
-        public var agentsByHour: [Int]
+        /// Agents on duty by weekday (Monday first) and hour.
+        public var agentsByWeekday: [[Int]]
         /// The roster on surge days, and which days those are.
-        public var surgeAgentsByHour: [Int]
+        public var surgeAgentsByWeekday: [[Int]]
         public var surgeDay: [Bool]
+        /// Weekday of each simulated day (0 = Monday).
+        public var weekday: [Int]
         /// Agents on duty on day `d` at hour `h`.
-        public func agents(day d: Int, hour h: Int) -> Int { surgeDay[d] ? surgeAgentsByHour[h] : agentsByHour[h] }
+        public func agents(day d: Int, hour h: Int) -> Int { (surgeDay[d] ? surgeAgentsByWeekday : agentsByWeekday)[weekday[d]][h] }
         /// Attempts and their fates per day and hour: `counts[day * 24 + hour]`.
         public var counts: [CallCentre.PeriodCounts]
         /// Calls (first attempts) and answered calls, by `HotlineCall` kind.

@@ -7,6 +7,12 @@ public struct HotlineParameters: Codable, Sendable, Equatable {
     public var generalLineAgents: Int
     /// Share of `generalLineAgents` on duty in each hour of the day, midnight first; 0 closes the line that hour.
     public var staffingByHour: [Double]
+    /// A weekday's own shares by hour (Monday first), where a planner sets them; nil: `staffingByHour`.
+    public var staffingByWeekday: [[Double]?] = Array(repeating: nil, count: 7)
+    /// The general line's shares by hour on weekday `w` (0 = Monday).
+    public func staffing(weekday w: Int) -> [Double] { staffingByWeekday[w] ?? staffingByHour }
+    /// The weekdays' keys, Monday first.
+    public static let weekdayKeys = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     /// Relative calls in each hour of the day, midnight first.
     public var callsByHour: [Double]
     /// Relative background calls on each weekday, Monday first.

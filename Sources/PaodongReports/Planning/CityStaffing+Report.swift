@@ -31,15 +31,16 @@ extension CityStaffing {
         for (k, l) in outcome.recommended.lines.enumerated() {
             let before = outcome.now.lines[k]
             // The business line has one count for all hours: its share is pooled over them.
-            let hours: [Int?] = l.line == .business ? [nil] : (0..<24).map { $0 }
+            let hours: [Int?] = l.line == .business ? [nil] : (0..<Self.allHours).map { $0 }
             for hour in hours {
-                let range = hour.map { $0..<($0 + 1) } ?? 0..<24
-                t.append(["hotline", l.line.key, "hotline", "", hour.map(String.init) ?? "all",
+                let range = hour.map { $0..<($0 + 1) } ?? 0..<Self.allHours
+                let days = hour.map { l.weekdays[$0 / 24] } ?? l.weekdays.reduce(0, +)
+                t.append(["hotline", l.line.key, "hotline", "", hour.map { "\(HotlineParameters.weekdayKeys[$0 / 24]) \($0 % 24)" } ?? "all",
                           String(hour.map { before.agents[$0] } ?? (before.agents.max() ?? 0)),
                           String(hour.map { l.agents[$0] } ?? (l.agents.max() ?? 0))]
                          + shareColumns(before.share(range), hour.map { before.replicationShares[$0] } ?? [])
                          + shareColumns(l.share(range), hour.map { l.replicationShares[$0] } ?? [])
-                         + [Format.number(Double(range.reduce(Int64(0)) { $0 + l.attempts[$1] }) / Double(max(1, l.days)), 2)])
+                         + [Format.number(Double(range.reduce(Int64(0)) { $0 + l.attempts[$1] }) / Double(max(1, days)), 2)])
             }
         }
         return t
@@ -83,7 +84,10 @@ extension CityStaffing {
         let calendar = SimulationContext(scenario: scenario).calendar
         let openDays = (0..<scenario.parameters.days).filter { calendar.isWorking($0) }.count
         let hoursPerDay = openMinutes.reduce(0, +) / 60
-        func agentHours(_ r: Round) -> Int { r.lines.reduce(0) { $0 + $1.agents.reduce(0, +) } * scenario.parameters.days }
+        // Surge days aside: each weekday's roster times the simulated days of that weekday.
+        func agentHours(_ r: Round) -> Int {
+            r.lines.reduce(0) { total, l in total + (0..<Self.allHours).reduce(0) { $0 + l.agents[$1] * l.weekdays[$1 / 24] } } / replications
+        }
         let (meeting, groups, _, _) = self.meeting(outcome.recommended)
         return Totals(windowsNow: now, windowsRecommended: recommended,
                       staffHoursChange: Double(recommended - now) * hoursPerDay * Double(openDays),
@@ -114,9 +118,13 @@ extension CityStaffing {
         if let roster = generalRoster(outcome.decisions) {
             lines.append("hotline:")
             lines.append("  general_line_agents: \(roster.agents)")
-            lines.append("  staffing_by_hour: [\(roster.shares.map { Format.number($0, 6) }.joined(separator: ", "))]")
+            lines.append("  # A roster by hour of the week (every weekday set: staffing_by_hour is not used).")
+            lines.append("  staffing_by_weekday:")
+            for (w, shares) in roster.shares.enumerated() {
+                lines.append("    \(HotlineParameters.weekdayKeys[w]): [\(shares.map { Format.number($0, 6) }.joined(separator: ", "))]")
+            }
         }
-        if let agents = outcome.decisions[.line(.business, hour: 24)] {
+        if let agents = outcome.decisions[.line(.business, hour: Self.allHours)] {
             lines += ["reforms:", "  business_line: {agents: \(agents)}"]
         }
         return lines.joined(separator: "\n") + "\n"

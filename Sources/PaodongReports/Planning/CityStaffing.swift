@@ -7,15 +7,15 @@ import PaodongModel
 ///
 /// A hall's window group meets the standard when at least `target` of its queue joins over the
 /// run are served within `thresholdMin` minutes (a join that is not served at all counts as not
-/// within). A hotline line meets it in an hour of the day when at least `hotlineTarget` of that
+/// within). A hotline line meets it in an hour of the week when at least `hotlineTarget` of that
 /// hour's attempts over the run are answered within the scenario's `hotline.answer_standard_sec`
 /// (hotline.csv's share_within_standard).
 ///
 /// The decisions are what a planner writes: the windows of each window group of the halls of a
 /// level in a district (`halls.levels.<level>.windows_by_group`; under one window, the hall's
 /// pooled windows, `windows_by_district`), the groups themselves (which departments have their own
-/// windows) as the scenario has them now; the general line's agents by hour of the day
-/// (`hotline.general_line_agents` × `staffing_by_hour`); the business line's agents, the same every
+/// windows) as the scenario has them now; the general line's agents by hour of the week
+/// (`hotline.general_line_agents` × `staffing_by_weekday`); the business line's agents, the same every
 /// hour (`reforms.business_line.agents`). A group key meets the standard when that group of every
 /// simulated hall of its level in its district does.
 ///
@@ -56,7 +56,8 @@ public struct CityStaffing {
 
     /// One decision: the windows of a window group (a department id, `shared`, or `all` under one
     /// window) in each hall of a level in a district, or a hotline line's agents in an hour of the
-    /// day (`hour` 24: every hour, the business line).
+    /// week (`hour` = weekday × 24 + hour of the day, Monday first; `allHours`: every hour, the
+    /// business line).
     public enum Key: Hashable, Comparable, Sendable {
         case group(HallLevel, district: Int, group: String)
         case line(HotlineLine, hour: Int)
@@ -72,6 +73,8 @@ public struct CityStaffing {
 
     /// The group word for a pooled hall under one window.
     public static let pooled = "all"
+    /// Hours of the week, and the `hour` of a line decision that holds for all of them.
+    public static let allHours = 168
 
     /// One hall's window groups in one round, replications pooled.
     public struct HallMeasure: Sendable {
@@ -99,17 +102,19 @@ public struct CityStaffing {
         public func key(_ g: Int) -> Key { .group(level, district: district, group: groupNames[g]) }
     }
 
-    /// One line's hours of the day in one round, replications pooled.
+    /// One line's hours of the week (weekday × 24 + hour, Monday first) in one round, replications pooled.
     public struct LineMeasure: Sendable {
         public var line: HotlineLine
+        /// Agents on duty in each hour of the week (surge days aside).
         public var agents: [Int]
         public var attempts: [Int64]
         public var within: [Int64]
         /// Each hour's share in each replication (nil: no attempt).
         public var replicationShares: [[Double?]]
-        /// Mean handling minutes of the line's calls, and the days simulated (all replications).
+        /// Mean handling minutes of the line's calls.
         public var serviceMeanMin: Double
-        public var days: Int
+        /// Simulated days of each weekday, all replications.
+        public var weekdays: [Int]
 
         public func share(_ h: Int) -> Double { attempts[h] > 0 ? Double(within[h]) / Double(attempts[h]) : 1 }
         /// The share over hours `hours` (all of them for the business line).
@@ -192,22 +197,25 @@ public struct CityStaffing {
         }
         if let roster = generalRoster(decisions) {
             s.parameters.hotline.generalLineAgents = roster.agents
-            s.parameters.hotline.staffingByHour = roster.shares
+            s.parameters.hotline.staffingByWeekday = roster.shares
         }
-        if let agents = decisions[.line(.business, hour: 24)], var line = s.parameters.reforms[BusinessLine.self] {
+        if let agents = decisions[.line(.business, hour: Self.allHours)], var line = s.parameters.reforms[BusinessLine.self] {
             line.agents = agents
             s.parameters.reforms = s.parameters.reforms.replacing(line)
         }
         return s
     }
 
-    /// The general line's roster as the scenario writes it: the peak agents and each hour's share,
-    /// rounded so that peak × share rounds back to the hour's agents. Nil when not decided.
-    public func generalRoster(_ decisions: [Key: Int]) -> (agents: Int, shares: [Double])? {
+    /// The general line's roster as the scenario writes it: the week's peak agents and each
+    /// weekday's shares by hour, rounded so that peak × share rounds back to the hour's agents.
+    /// Nil when not decided.
+    public func generalRoster(_ decisions: [Key: Int]) -> (agents: Int, shares: [[Double]])? {
         guard decisions.keys.contains(.line(.general, hour: 0)) else { return nil }
-        let agents = (0..<24).map { decisions[.line(.general, hour: $0)] ?? 0 }
+        let agents = (0..<Self.allHours).map { decisions[.line(.general, hour: $0)] ?? 0 }
         let peak = max(1, agents.max()!)
-        return (peak, agents.map { ($0 == peak ? 1 : (Double($0) / Double(peak) * 1e6).rounded() / 1e6) })
+        return (peak, (0..<7).map { w in
+            agents[(w * 24)..<(w * 24 + 24)].map { ($0 == peak ? 1 : (Double($0) / Double(peak) * 1e6).rounded() / 1e6) }
+        })
     }
 
     /// Each district's windows per hall of `level` in the scenario (the most of its halls where
@@ -233,10 +241,11 @@ public struct CityStaffing {
                 if r == 0 {
                     let calls = line.calls.reduce(0, +)
                     let minutes = zip(line.calls, s.parameters.hotline.serviceMeanMin).reduce(0.0) { $0 + Double($1.0) * $1.1 }
-                    round.lines.append(LineMeasure(line: line.line, agents: line.agentsByHour, attempts: Array(repeating: 0, count: 24),
-                                                   within: Array(repeating: 0, count: 24), replicationShares: Array(repeating: [], count: 24),
+                    round.lines.append(LineMeasure(line: line.line, agents: Array(line.agentsByWeekday.joined()),
+                                                   attempts: Array(repeating: 0, count: Self.allHours), within: Array(repeating: 0, count: Self.allHours),
+                                                   replicationShares: Array(repeating: [], count: Self.allHours),
                                                    serviceMeanMin: calls > 0 ? minutes / Double(calls) : s.parameters.hotline.serviceMeanMin[0],
-                                                   days: 0))
+                                                   weekdays: Array(repeating: 0, count: 7)))
                 }
                 round.lines[k].add(line, days: s.parameters.days)
             }
@@ -286,7 +295,7 @@ public struct CityStaffing {
             }
         }
         for l in round.lines {
-            if l.line == .business { keys.append((.line(.business, hour: 24), [])) } else { for h in 0..<24 { keys.append((.line(l.line, hour: h), [])) } }
+            if l.line == .business { keys.append((.line(.business, hour: Self.allHours), [])) } else { for h in 0..<Self.allHours { keys.append((.line(l.line, hour: h), [])) } }
         }
         return keys.sorted { $0.key < $1.key }
     }
@@ -298,8 +307,8 @@ public struct CityStaffing {
             for g in h.groupWindows.indices { result[h.key(g)] = (result[h.key(g)] ?? true) && h.share(g) >= target }
         }
         for l in round.lines {
-            if l.line == .business { result[.line(.business, hour: 24)] = l.share(0..<24) >= hotlineTarget }
-            else { for h in 0..<24 { result[.line(l.line, hour: h)] = l.share(h) >= hotlineTarget } }
+            if l.line == .business { result[.line(.business, hour: Self.allHours)] = l.share(0..<Self.allHours) >= hotlineTarget }
+            else { for h in 0..<Self.allHours { result[.line(l.line, hour: h)] = l.share(h) >= hotlineTarget } }
         }
         return result
     }
@@ -372,11 +381,11 @@ public struct CityStaffing {
             return w
         case .line(let line, let hour):
             let l = round.lines.first { $0.line == line }!
-            let hours = hour == 24 ? Array(0..<24) : [hour]
+            let hours = hour == Self.allHours ? Array(0..<Self.allHours) : [hour]
             let standard = scenario.parameters.hotline.answerStandardSec / 60
             // The business line's one count meets every hour's Erlang A target.
             return try hours.map { h -> Int in
-                let rate = Double(l.attempts[h]) / Double(max(1, l.days)) / 60
+                let rate = Double(l.attempts[h]) / Double(max(1, l.weekdays[h / 24])) / 60
                 guard rate > 0 else { return 0 }
                 func share(_ n: Int) -> Double {
                     ErlangA(agents: n, arrivalRate: rate, serviceMean: l.serviceMeanMin, patienceMean: scenario.parameters.hotline.patienceMeanMin)
@@ -396,7 +405,8 @@ public struct CityStaffing {
         switch key {
         case .group(let level, let district, let group):
             return "the \(level.key) halls of \(scenario.districts[district].nameEn)" + (group == Self.pooled ? "" : ", group \(group)")
-        case .line(let line, let hour): return "the \(line.key) line" + (hour == 24 ? "" : " at \(hour):00")
+        case .line(let line, let hour):
+            return "the \(line.key) line" + (hour == Self.allHours ? "" : " on \(HotlineParameters.weekdayKeys[hour / 24]) at \(hour % 24):00")
         }
     }
 
@@ -493,16 +503,19 @@ extension CityStaffing.HallMeasure {
 
 extension CityStaffing.LineMeasure {
     mutating func add(_ line: RunResult.HotlineLineResult, days: Int) {
-        self.days += days
-        for h in 0..<24 {
-            var a = 0, w = 0
-            for d in 0..<days {
-                a += line.counts[d * 24 + h].attempts
-                w += line.counts[d * 24 + h].answeredWithin
+        var a = Array(repeating: 0, count: CityStaffing.allHours), w = a
+        for d in 0..<days {
+            let day = line.weekday[d]
+            weekdays[day] += 1
+            for h in 0..<24 {
+                a[day * 24 + h] += line.counts[d * 24 + h].attempts
+                w[day * 24 + h] += line.counts[d * 24 + h].answeredWithin
             }
-            attempts[h] += Int64(a)
-            within[h] += Int64(w)
-            replicationShares[h].append(a > 0 ? Double(w) / Double(a) : nil)
+        }
+        for h in 0..<CityStaffing.allHours {
+            attempts[h] += Int64(a[h])
+            within[h] += Int64(w[h])
+            replicationShares[h].append(a[h] > 0 ? Double(w[h]) / Double(a[h]) : nil)
         }
     }
 }

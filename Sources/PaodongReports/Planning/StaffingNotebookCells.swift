@@ -66,19 +66,22 @@ enum StaffingNotebookCells {
             plt.tight_layout(); plt.show()
             """),
             .markdown("""
-            ## 热线排班 · The hotline's agents by hour
+            ## 热线排班 · The hotline's agents by hour of the week
 
-            The general line's agents on duty by hour of the day, now and recommended (the business line,
-            when there is one, has one count for every hour).
+            The general line's agents on duty in each hour of the week (Monday 0:00 first), now and
+            recommended (the business line, when there is one, has one count for every hour).
             """),
             .code("""
             general = lines[lines.hall_id == "general"].copy()
             if len(general):
-                general["hour"] = general.group.astype(int)
-                fig, ax = plt.subplots(figsize=(9, 3.5))
-                ax.step(general.hour, general.windows_now, where="mid", label="now")
-                ax.step(general.hour, general.windows_recommended, where="mid", label="recommended")
-                ax.set_xlabel("hour of the day"); ax.set_ylabel("agents"); ax.legend(); ax.grid(alpha=0.3)
+                days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                parts = general.group.str.split(" ", expand=True)
+                general["hour_of_week"] = parts[0].map(days.index) * 24 + parts[1].astype(int)
+                fig, ax = plt.subplots(figsize=(11, 3.5))
+                ax.step(general.hour_of_week, general.windows_now, where="mid", label="now")
+                ax.step(general.hour_of_week, general.windows_recommended, where="mid", label="recommended")
+                ax.set_xticks([24 * d + 12 for d in range(7)]); ax.set_xticklabels([d[:3] for d in days])
+                ax.set_xlabel("hour of the week"); ax.set_ylabel("agents"); ax.legend(); ax.grid(alpha=0.3)
                 plt.tight_layout(); plt.show()
             lines[lines.hall_id != "general"]
             """),

@@ -169,6 +169,9 @@ extension Parameter {
     static let hotline: [Parameter] = [
         Parameter("hotline.general_line_agents", .integer(0...100_000), unit: "agents",
                   doc: "Agents on duty at the peak hour on the general 12345 line. The call centre is simulated at full size whatever `scale` is."),
+        Parameter("hotline.staffing_by_weekday.<weekday>", .numbers(count: 24, 0...1), each: HotlineParameters.weekdayKeys,
+                  required: false, fallback: "staffing_by_hour",
+                  doc: "Share of general_line_agents on duty in each hour of that weekday, midnight first (written by paodong staff: a roster by hour of the week)."),
         Parameter("hotline.staffing_by_hour", .numbers(count: 24, 0...1),
                   doc: "Share of `agents` on duty in each hour, midnight first (agents = round(agents × share)); 0 closes the line that hour."),
         Parameter("hotline.calls_by_hour", .numbers(count: 24, 0...1e6), doc: "Relative calls in each hour, midnight first (not all 0)."),
