@@ -28,7 +28,10 @@ import Testing
         // Every recommended group meets the target in the measured round; several groups per hall (2012: department windows).
         for row in halls { #expect(try #require(Double(row["share_within_recommended"] ?? "")) >= 0.8, "\(row)") }
         #expect(Set(halls.map { $0["group"]! }).count > 1, "2012's halls have department window groups")
-        #expect(rows.contains { $0["kind"] == "hotline" && $0["group"] == "10" })
+        // The general line by hour of the week (2012 has no business line), each hour checked by simulation.
+        let lineHours = rows.filter { $0["kind"] == "hotline" }
+        #expect(lineHours.count == 168 && lineHours.contains { $0["group"] == "monday 10" }, "\(lineHours.count)")
+        for row in lineHours { #expect(try #require(Double(row["share_within_recommended"] ?? "")) >= 0.8, "\(row)") }
 
         // A plain re-simulation of staffed.yaml, same seed and scale: every group meets it.
         let check = try CLI.run(["staff", out + "/staffed.yaml", "--check"] + standard)

@@ -30,7 +30,9 @@ import PaodongModel
 /// 3. **Refinement.** The whole city is re-simulated on the same seeds (common random numbers): a
 ///    key that misses goes up by 1, 2, 4, … with each miss in a row (halfway to a count known to
 ///    meet once there is one), one that meets comes down likewise until the count below is known
-///    to miss. It stops when a round changes nothing: that round's configuration is the
+///    to miss; a count once seen to miss is not tried again, so the rounds end. A line's hour is
+///    only checked: it keeps its Erlang A start where the simulation meets it, and goes up where
+///    not (adjacent hours share a backlog, so trimming one moves its neighbours). It stops when a round changes nothing: that round's configuration is the
 ///    recommendation, measured as a whole. At most `maxRounds` rounds, else `Problem.notSettled`.
 ///
 /// It does not promise the cheapest city: which departments have their own windows is not
@@ -452,11 +454,18 @@ public struct CityStaffing {
                 if met[key] ?? true {
                     climb[key] = 0
                     meeting[key] = w
-                    below[key] = min(below[key]!, w - 1)
                     // Down by 1, 2, 4, … with each meet in a row while none below is known to
-                    // miss; halfway to the count known to miss once there is one.
+                    // miss; halfway to the count known to miss once there is one. A count once
+                    // seen to miss is never tried again, even if it meets now beside other keys'
+                    // changes (adjacent line hours share a backlog): the known misses only rise,
+                    // so the rounds end.
                     let known = below[key]!
-                    if w - 1 <= known {
+                    if case .line = key {
+                        // A line's hours are checked, not trimmed: the Erlang A start is kept
+                        // where the simulation meets it (adjacent hours share a backlog, so
+                        // trimming one hour moves its neighbours).
+                        next[key] = w
+                    } else if w - 1 <= known {
                         next[key] = w
                     } else if known > 0 {
                         next[key] = (known + w) / 2
@@ -465,7 +474,7 @@ public struct CityStaffing {
                         next[key] = max(1, w - (1 << min(20, descent[key]! - 1)))
                     }
                 } else {
-                    below[key] = w
+                    below[key] = max(below[key]!, w)
                     if let m = meeting[key], m <= w { meeting[key] = nil }
                     if let m = meeting[key] {
                         next[key] = m - w <= 1 ? m : (w + m) / 2
