@@ -443,6 +443,7 @@ public struct CityStaffing {
         var meeting: [Key: Int] = [:]                                        // fewest servers known to meet
         var climb: [Key: Int] = [:]                                          // misses in a row with none known to meet
         var descent: [Key: Int] = [:]                                        // meets in a row with none known to miss
+        var moving: [Key] = []                                               // keys the last round changed
         for round in 1...maxRounds {
             let groups = decisions.filter { if case .group = $0.key { return true }; return false }
             progress("round \(round): \(groups.values.reduce(0, +)) windows over \(groups.count) window groups (one hall of each level and district)")
@@ -488,9 +489,9 @@ public struct CityStaffing {
                 }
             }
             if next == decisions { return Outcome(now: now, recommended: measured, decisions: decisions, rounds: round) }
+            moving = keys.filter { next[$0] != decisions[$0] }
             decisions = next
         }
-        let moving = keys.filter { meeting[$0] == nil || meeting[$0]! - below[$0]! > 1 || decisions[$0] != meeting[$0] }
         throw Problem.notSettled(rounds: maxRounds, keys: moving.map(name))
     }
 }
