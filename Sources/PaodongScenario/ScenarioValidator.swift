@@ -63,14 +63,7 @@ struct ScenarioValidator {
         for level in HallLevel.allCases {
             guard let set = p.halls.levels[level.rawValue].windowsByDistrict else { continue }
             for (d, district) in tables.districts.enumerated() where set[d] < 1 {
-                let hasHalls: Bool
-                switch level {
-                case .community: hasHalls = district.communities > 0
-                case .street: hasHalls = district.streets > 0
-                case .district: hasHalls = true
-                case .city: hasHalls = d == p.halls.cityDistrict
-                }
-                check(!hasHalls, "halls.levels.\(level.key).windows_by_district",
+                check(district.halls(of: level, isCityHallDistrict: d == p.halls.cityDistrict) == 0, "halls.levels.\(level.key).windows_by_district",
                       "\(district.nameEn) (row \(d + 1) of the districts table) has \(level.key) halls but 0 windows; allowed: at least 1")
             }
         }
@@ -96,14 +89,7 @@ struct ScenarioValidator {
         for (d, district) in tables.districts.enumerated() {
             let own = lp.groupRows(district: d)
             guard !own.isEmpty else { continue }
-            let hasHalls: Bool
-            switch level {
-            case .community: hasHalls = district.communities > 0
-            case .street: hasHalls = district.streets > 0
-            case .district: hasHalls = true
-            case .city: hasHalls = d == p.halls.cityDistrict
-            }
-            check(hasHalls, path, "\(district.nameEn) has rows but no \(level.key) halls")
+            check(district.halls(of: level, isCityHallDistrict: d == p.halls.cityDistrict) > 0, path, "\(district.nameEn) has rows but no \(level.key) halls")
             let sum = own.reduce(0) { $0 + $1.windows }
             if let set = lp.windowsByDistrict {
                 check(set[d] == sum, path, "\(district.nameEn)'s groups sum to \(sum) windows but windows_by_district gives it \(set[d]); they must agree")

@@ -131,8 +131,8 @@ struct PrioritizeCommand: ParsableCommand {
             addedByVolume = items.selection.addedByVolume + (units == nil ? add : 0)
         }
         var lines = ["# Written by paodong prioritize: \(URL(fileURLWithPath: scenario).lastPathComponent) \(note).",
-                     "extends: \(Self.yamlString(parent))",
-                     "name: \(Self.yamlString("\(job.scenario.parameters.name)-\(reform)-\(suffix)"))",
+                     "extends: \(ScenarioText.quoted(parent))",
+                     "name: \(ScenarioText.quoted("\(job.scenario.parameters.name)-\(reform)-\(suffix)"))",
                      "reforms:",
                      "  \(reform):",
                      "    \(job.byCertificate ? "types" : "items"): \(size)"]
@@ -152,10 +152,5 @@ struct PrioritizeCommand: ParsableCommand {
         return job.candidates
             .map { (KeyedDraw.uniform(seed: catalog.seed, id: id($0), purpose: "prioritize.random"), $0) }
             .sorted { $0 < $1 }.prefix(add).map(\.1)
-    }
-
-    /// A YAML double-quoted string.
-    static func yamlString(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -34,13 +34,7 @@ import Testing
     @Test func unsettledStopsWithNothingWritten() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
-        let small = try tmp.write("small.yaml", """
-            extends: \(CLI.scenario("shenzhen-2020.yaml"))
-            name: small
-            scale: 0.01
-            days: 20
-            holidays: []
-            """)
+        let small = try tmp.smallCity("shenzhen-2020.yaml", days: 20)
         let out = tmp.path("staff")
         let r = try CLI.run(["staff", small, "--threshold-min", "10", "--target", "0.8", "--max-rounds", "1", "--out", out, "--quiet"])
         #expect(r.status == 75, "\(r.stderr)")

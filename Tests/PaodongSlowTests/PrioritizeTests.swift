@@ -9,13 +9,7 @@ import Testing
     @Test func prioritizedItemsBeatRandomAndVolume() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
-        let small = try tmp.write("small.yaml", """
-            extends: \(CLI.scenario("shenzhen-2020.yaml"))
-            name: small
-            scale: 0.01
-            days: 120
-            holidays: []
-            """)
+        let small = try tmp.smallCity("shenzhen-2020.yaml", days: 120)
         let out = tmp.path("prioritized")
         let r = try CLI.run(["prioritize", small, "--reform", "instant_approval", "--add", "20", "--out", out, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -10,13 +10,7 @@ import Testing
     @Test func staffedScenarioMeetsTheStandard() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
-        let small = try tmp.write("small.yaml", """
-            extends: \(CLI.scenario("baseline-2012.yaml"))
-            name: small
-            scale: 0.01
-            days: 60
-            holidays: []
-            """)
+        let small = try tmp.smallCity("baseline-2012.yaml", days: 60)
         let out = tmp.path("staff")
         let standard = ["--threshold-min", "15", "--target", "0.8"]
         let r = try CLI.run(["staff", small, "--out", out, "--quiet", "--max-rounds", "40"] + standard)

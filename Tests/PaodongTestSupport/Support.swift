@@ -99,6 +99,18 @@ public struct TemporaryDirectory {
         return p
     }
     public func cleanup() { try? FileManager.default.removeItem(at: url) }
+
+    /// `small.yaml`: the shipped `scenario` as a small city named `small`, at `scale`, for `days`
+    /// days without holidays (the planner tools' tests run many of them).
+    public func smallCity(_ scenario: String, scale: Double = 0.01, days: Int) throws -> String {
+        try write("small.yaml", """
+            extends: \(CLI.scenario(scenario))
+            name: small
+            scale: \(scale)
+            days: \(days)
+            holidays: []
+            """)
+    }
 }
 
 /// Reads a small CSV file written by paodong (no quoted commas in the columns we read back).

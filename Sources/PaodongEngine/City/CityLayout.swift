@@ -80,13 +80,8 @@ public struct CityLayout: Sendable {
         -> (counts: [Int], windows: [Int], backgrounds: [Double]) {
         let f = p.scale
         let lp = p.halls.levels[level.rawValue]
-        let perDistrict: [Double] = districts.enumerated().map { d, district in
-            switch level {
-            case .community: return Double(district.communities)
-            case .street: return Double(district.streets)
-            case .district: return 1
-            case .city: return d == p.halls.cityDistrict ? 1 : 0
-            }
+        let perDistrict = districts.enumerated().map { d, district in
+            Double(district.halls(of: level, isCityHallDistrict: d == p.halls.cityDistrict))
         }
         let original = perDistrict.reduce(0, +)
         let fullCounts = perDistrict.map { Int($0) }

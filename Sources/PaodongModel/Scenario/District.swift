@@ -10,4 +10,15 @@ public struct District: Codable, Sendable, Equatable {
         self.nameZh = nameZh; self.nameEn = nameEn; self.residents10k = residents10k
         self.streets = streets; self.communities = communities
     }
+
+    /// Halls of `level` in this district at full scale: its communities, its streets, one district
+    /// hall, and the city hall where `isCityHallDistrict`.
+    public func halls(of level: HallLevel, isCityHallDistrict: Bool) -> Int {
+        switch level {
+        case .community: return communities
+        case .street: return streets
+        case .district: return 1
+        case .city: return isCityHallDistrict ? 1 : 0
+        }
+    }
 }

@@ -81,8 +81,6 @@ extension CityStaffing {
                 notSimulated.append("\(level.key) \(scenario.districts[d].nameEn)")
             }
         }
-        let calendar = SimulationContext(scenario: scenario).calendar
-        let openDays = (0..<scenario.parameters.days).filter { calendar.isWorking($0) }.count
         let hoursPerDay = openMinutes.reduce(0, +) / 60
         // Surge days aside: each weekday's roster times the simulated days of that weekday.
         func agentHours(_ r: Round) -> Int {
@@ -90,7 +88,7 @@ extension CityStaffing {
         }
         let (meeting, groups, _, _) = self.meeting(outcome.recommended)
         return Totals(windowsNow: now, windowsRecommended: recommended,
-                      staffHoursChange: Double(recommended - now) * hoursPerDay * Double(openDays),
+                      staffHoursChange: Double(recommended - now) * hoursPerDay * Double(workingDays),
                       hotlineAgentHoursNow: agentHours(outcome.now), hotlineAgentHoursRecommended: agentHours(outcome.recommended),
                       groupsMeeting: meeting, groups: groups, notSimulated: notSimulated)
     }
@@ -100,8 +98,8 @@ extension CityStaffing {
     public func staffedYAML(_ outcome: Outcome, parent: String, note: String) -> String {
         let s = staffed(outcome.decisions)
         var lines = ["# Written by paodong staff: \(note).",
-                     "extends: \(Self.yamlString(parent))",
-                     "name: \(Self.yamlString("\(scenario.parameters.name)-staffed"))",
+                     "extends: \(ScenarioText.quoted(parent))",
+                     "name: \(ScenarioText.quoted("\(scenario.parameters.name)-staffed"))",
                      "halls:",
                      "  levels:"]
         for level in HallLevel.allCases {
@@ -111,7 +109,7 @@ extension CityStaffing {
             if let rows = lp.windowsByGroup {
                 lines.append("      windows_by_group:")
                 for r in rows {
-                    lines.append("        - {district: \(Self.yamlString(scenario.districts[r.district].nameEn)), group: \(Self.yamlString(r.group)), windows: \(r.windows)}")
+                    lines.append("        - {district: \(ScenarioText.quoted(scenario.districts[r.district].nameEn)), group: \(ScenarioText.quoted(r.group)), windows: \(r.windows)}")
                 }
             }
         }
@@ -128,10 +126,5 @@ extension CityStaffing {
             lines += ["reforms:", "  business_line: {agents: \(agents)}"]
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A YAML double-quoted string.
-    static func yamlString(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -153,8 +153,9 @@ public struct CityStaffing {
     /// Departments' weights in the group policy, by level (`WindowGroupPolicy.weights`).
     let weights: [[Double]]
     let oneWindow: Bool
-    /// Minutes the halls are open in each hour of the day.
+    /// Minutes the halls are open in each hour of the day, and the run's working (open) days.
     let openMinutes: [Double]
+    let workingDays: Int
 
     public init(scenario: Scenario, thresholdMin: Double, target: Double, hotlineTarget: Double, replications: Int, threads: Int, maxRounds: Int) {
         self.scenario = scenario; self.thresholdMin = thresholdMin; self.target = target; self.hotlineTarget = hotlineTarget
@@ -162,6 +163,7 @@ public struct CityStaffing {
         let context = SimulationContext(scenario: scenario)
         weights = HallLevel.allCases.map { WindowGroupPolicy.weights(level: $0, scenario: scenario, load: context.departmentLoad) }
         oneWindow = context.policy.oneWindow
+        workingDays = (0..<scenario.parameters.days).filter { context.calendar.isWorking($0) }.count
         openMinutes = (0..<24).map { h in
             scenario.parameters.halls.opening.reduce(0.0) { $0 + Double(max(0, min($1.end, 60 * h + 60) - max($1.start, 60 * h))) }
         }
