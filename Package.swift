@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PaodongScenario", targets: ["PaodongScenario"]),
         .library(name: "PaodongEngine", targets: ["PaodongEngine"]),
         .library(name: "PaodongReports", targets: ["PaodongReports"]),
+        .library(name: "PaodongServe", targets: ["PaodongServe"]),
     ],
     // `swift build --traits MPI` links the system MPI (Open MPI's ompi-c) so that
     // `mpirun -n N paodong sweep` shares a sweep's runs among ranks; the default build needs no MPI.
@@ -21,6 +22,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // The live view's web server (`paodong serve`, `run --serve`): async, with streamed response
+        // bodies for Server-Sent Events; only the PaodongServe target links it. No default traits
+        // (swift-configuration and full Foundation are not needed).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -60,10 +66,22 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The live view (`paodong serve`, `run --serve`, `compare --serve`): the web server, the
+        // feed of day snapshots, finished runs read from their CSVs, and the page. The simulation
+        // libraries do not depend on it.
+        .target(
+            name: "PaodongServe",
+            dependencies: [
+                "PaodongModel", "PaodongEngine", "PaodongReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .executableTarget(
             name: "paodong",
             dependencies: [
-                "PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports",
+                "PaodongModel", "PaodongScenario", "PaodongEngine", "PaodongReports", "PaodongServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .target(name: "CMPI", condition: .when(traits: ["MPI"])),
             ],

@@ -63,14 +63,16 @@ public enum RunReport {
 
     public static func byDistrict(_ r: RunResult) -> CSVTable {
         var table = CSVTable(header: ["district", "name_zh", "residents", "businesses", "applications", "completed",
-                                     "trips_per_application", "wait_mean_min"])
+                                     "trips_per_application", "wait_mean_min", "needs", "trips", "trips_per_need", "share_zero_trip"])
         let t = r.tally
         for (d, district) in r.districts.enumerated() {
             let done = t.district(d, .completed)
             table.append([district.nameEn, district.nameZh, String(r.districtAgents[d].residents),
                           String(r.districtAgents[d].businesses), String(t.district(d, .applications)), String(done),
                           Format.ratio(t.district(d, .trips), done),
-                          Format.minutes(t.district(d, .servedWaitMs), per: t.district(d, .servedVisits))])
+                          Format.minutes(t.district(d, .servedWaitMs), per: t.district(d, .servedVisits)),
+                          String(t.district(d, .needs)), String(t.district(d, .trips)),
+                          Format.ratio(t.district(d, .trips), t.district(d, .needs)), Format.ratio(t.district(d, .zeroTrip), done)])
         }
         return table
     }
@@ -102,7 +104,8 @@ public enum RunReport {
 
     public static func daily(_ r: RunResult) -> CSVTable {
         var table = CSVTable(header: ["day", "date", "working_day", "needs", "submissions", "completions", "window_visits",
-                                     "wait_mean_min", "adoption_online"])
+                                     "wait_mean_min", "adoption_online", "trips", "citizen_hours"]
+                               + Channel.allCases.map { "completed_\($0.key)" })
         let t = r.tally
         var adopted = Int64(r.initialAdopters)
         for d in 0..<r.scenario.days {
@@ -110,7 +113,9 @@ public enum RunReport {
             table.append([String(d + 1), r.calendar.date(d).description, r.calendar.isWorking(d) ? "1" : "0",
                           String(t.day(d, .needs)), String(t.day(d, .submissions)), String(t.day(d, .completions)),
                           String(t.day(d, .windowVisits)), Format.minutes(t.day(d, .servedWaitMs), per: t.day(d, .servedVisits)),
-                          Format.number(Double(adopted) / Double(max(1, r.agents)), 6)])
+                          Format.number(Double(adopted) / Double(max(1, r.agents)), 6),
+                          String(t.day(d, .trips)), Format.number(Double(t.day(d, .citizenMs)) / 3_600_000, 1)]
+                         + Channel.allCases.map { String(t.day(d, completedOn: $0)) })
         }
         return table
     }

@@ -3,6 +3,7 @@ import Foundation
 import PaodongEngine
 import PaodongModel
 import PaodongReports
+import PaodongServe
 
 /// `paodong compare BASE.yaml A.yaml [B.yaml …]`: paired comparison with common random numbers.
 struct CompareCommand: ParsableCommand {
@@ -17,6 +18,8 @@ struct CompareCommand: ParsableCommand {
     var out: String?
 
     @OptionGroup var options: RunOptions
+
+    @OptionGroup(title: "Live view") var view: ServeOptions
 
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs a baseline and at least one scenario") }
@@ -45,13 +48,21 @@ struct CompareCommand: ParsableCommand {
         let directory: RunDirectory
         do { directory = try RunDirectory(path: outPath, force: options.force) } catch { throw fail(error) }
 
+        let live = view.serve ? LiveRun(mode: "compare", names: names, first: loaded[0], replications: replications) : nil
+        let server: ViewServer?
+        do {
+            server = try live.map { try view.start(ViewServer.Content(feed: $0.feed, title: "paodong · compare \(names[0])"), what: "live view") }
+        } catch { directory.discard(); throw error }
+
         var results: [[RunResult]] = []
         do {
-            for (s, name) in zip(loaded, names) {
+            for (k, (s, name)) in zip(loaded, names).enumerated() {
                 let progress = Progress(label: name, quiet: options.quiet)
-                results.append(try runner.simulate(s, replications: replications, progress: progress))
+                results.append(try runner.simulate(s, replications: replications, progress: progress, live: live, index: k))
+                live?.scenarioDone(k, name: name, results: results[k])
             }
         } catch SimulationError.cancelled {
+            live?.end(out: nil)
             directory.discard()
             printError("interrupted: no output written (\(outPath) unchanged)")
             throw interruptedExitCode
@@ -59,7 +70,8 @@ struct CompareCommand: ParsableCommand {
         let runs = results.map { $0.map(RunReport.metrics) }
         let comparison = Comparison(baseline: (names[0], runs[0]),
                                     scenarios: Array(zip(names.dropFirst(), runs.dropFirst())).map { ($0.0, $0.1) })
-        try runner.finish(directory) {
+        do {
+          try runner.finish(directory) {
             for (k, name) in names.enumerated() {
                 try directory.makeSubdirectory(name)
                 try RunWriter.write(results[k], to: directory, prefix: name + "/", excel: options.excel, threads: options.threads) { _ in
@@ -68,8 +80,15 @@ struct CompareCommand: ParsableCommand {
                 }
             }
             try directory.write("comparison.csv", comparison.table().encoded(excel: options.excel))
-        }
+          }
+        } catch { live?.end(out: nil); throw error }
         print(ComparisonTable.render(comparison, names: names, wallSeconds: Date().timeIntervalSince(started), out: directory.path))
+        if let live, let server {
+            live.end(out: directory.path)
+            fflush(nil)
+            printError("comparison finished; serving its figures at \(server.address) until Ctrl-C")
+            ServeOptions.serveUntilInterrupted(server)
+        }
     }
 }
 

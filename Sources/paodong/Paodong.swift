@@ -10,5 +10,5 @@ struct Paodong: ParsableCommand {
         abstract: "Simulate a city's government services and count 跑动 (in-person trips) and waits.",
         version: version,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, MergeCommand.self, QueueCommand.self, StaffCommand.self, PrioritizeCommand.self, ValidateCommand.self,
-                      NotebookCommand.self, ReportCommand.self])
+                      NotebookCommand.self, ReportCommand.self, ServeCommand.self])
 }

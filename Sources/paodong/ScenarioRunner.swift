@@ -4,6 +4,7 @@ import PaodongEngine
 import PaodongModel
 import PaodongReports
 import PaodongScenario
+import PaodongServe
 
 /// What `run` and `compare` do with their options: load, scale, re-seed and size-check a scenario,
 /// run its replications, and move a finished output directory into place. `RunOptions` only
@@ -64,14 +65,20 @@ struct ScenarioRunner {
     static let lineSchedule = ProcessInfo.processInfo.environment["PAODONG_HOTLINE_SCHEDULE"].flatMap(Simulation.LineSchedule.init(rawValue:))
 
     /// Runs the replications of one scenario. When `profile` is given, each replication's phase
-    /// times are added to it.
-    func simulate(_ scenario: Scenario, replications: Int, progress: Progress, profile: SimulationProfile? = nil) throws -> [RunResult] {
+    /// times are added to it; with `live`, each day is published to the page as scenario `index`.
+    func simulate(_ scenario: Scenario, replications: Int, progress: Progress, profile: SimulationProfile? = nil,
+                  live: LiveRun? = nil, index: Int = 0) throws -> [RunResult] {
         var results: [RunResult] = []
         for r in 0..<replications {
             let replica = scenario.withSeed(scenario.parameters.seed &+ UInt64(r))
             let simulation = Simulation(scenario: replica, threads: threads, profile: profile.map { SimulationProfile(threads: $0.threads) },
                                         lineSchedule: Self.lineSchedule)
-            simulation.progress = { done, total in progress.update(done, total) }
+            if let live {
+                live.watch(simulation, scenario: index, replication: r + 1)
+                simulation.progress = { done, total in progress.update(done, total); live.dayDone(done) }
+            } else {
+                simulation.progress = { done, total in progress.update(done, total) }
+            }
             simulation.isCancelled = { Interruption.shared.isSet }
             if r == 0 { for w in simulation.context.layout.warnings { progress.note("warning: \(w)") } }
             let result = try simulation.run()

@@ -287,8 +287,12 @@ extension ChunkState {
             tally.add(.multiDepartmentCompleted, 1)
             tally.add(.multiDepartmentWaitMs, a.waitMs)
         }
+        let citizenMs = a.waitMs + travelMs + a.serviceMs + formMs
         tally.add(day: t, .completions, 1)
-        return a.waitMs + travelMs + a.serviceMs + formMs
+        tally.add(day: t, .trips, trips)
+        tally.add(day: t, .citizenMs, citizenMs)
+        tally.add(day: t, completedOn: Channel(rawValue: Int(a.channel))!)
+        return citizenMs
     }
 
     /// The completed application in the tallies of its items, segment and district.
@@ -319,6 +323,7 @@ extension ChunkState {
         let d = Int(a.district)
         tally.add(district: d, .completed, 1)
         tally.add(district: d, .trips, trips)
+        if trips == 0 { tally.add(district: d, .zeroTrip, 1) }
         tally.add(district: d, .servedVisits, Int64(a.servedVisits))
         tally.add(district: d, .servedWaitMs, a.servedWaitMs)
     }

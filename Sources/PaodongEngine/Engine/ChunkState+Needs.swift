@@ -173,6 +173,7 @@ extension ChunkState {
         }
         tally.add(segment: Int(app.segment), .applications, 1)
         tally.add(district: Int(app.district), .applications, 1)
+        tally.add(district: Int(app.district), .needs, Int64(app.needs))
     }
 
     /// Multinomial logit over the offered channels (docs/model.md, "Channels and trips"); also the

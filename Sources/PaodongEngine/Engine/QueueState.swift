@@ -23,6 +23,9 @@ public final class QueueState: @unchecked Sendable {
     @exclusivity(unchecked) public private(set) var groupUnserved: [Int64]
     @exclusivity(unchecked) public private(set) var servedWaitMs: Int64 = 0
     @exclusivity(unchecked) public private(set) var maxQueue: Int = 0
+    /// The longest line an arrival found on `servedDay`, the last day this queue was open (the live view).
+    @exclusivity(unchecked) public private(set) var dayMaxQueue: Int = 0
+    @exclusivity(unchecked) public private(set) var servedDay: Int = -1
     @exclusivity(unchecked) public private(set) var openDays: Int = 0
     /// The wait standard in minutes whose share each window group's joins meet, when measured
     /// (`Simulation.windowStandardMin`, for `paodong staff`); nil: not measured, nothing counted.
@@ -98,6 +101,8 @@ public final class QueueState: @unchecked Sendable {
     func serve(day: Int, entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState], tally: Tally,
                dayFactor: Double = 1) {
         openDays += 1
+        servedDay = day
+        dayMaxQueue = 0
         guard !entries.isEmpty else { return }
         order.removeAll(keepingCapacity: true)
         for e in entries { order.append((chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit)) }
@@ -202,7 +207,8 @@ public final class QueueState: @unchecked Sendable {
                 joins += 1
                 let group = Int(customers.group[slot])
                 groupJoins[group] += 1
-                maxQueue = max(maxQueue, Int(results.queueSeen[slot]))
+                dayMaxQueue = max(dayMaxQueue, Int(results.queueSeen[slot]))
+                maxQueue = max(maxQueue, dayMaxQueue)
                 outcome.set(s, status)
                 if let standardMin { measure(group: group, slot: slot, arrival: customers.arrival[i], standardMin: standardMin) }
                 let w = ms(results.wait[slot])

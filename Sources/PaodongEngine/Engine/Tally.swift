@@ -43,9 +43,16 @@ public final class Tally: @unchecked Sendable {
     }
     public enum DistrictField: Int, CaseIterable {
         case applications, completed, trips, servedVisits, servedWaitMs
+        /// Needs of the applications opened (a bundle's needs count under one application).
+        case needs
+        /// Completed applications that took no trip.
+        case zeroTrip
     }
+    /// Per day, then one counter per channel (applications completed on it that day).
     public enum DayField: Int, CaseIterable {
         case needs, submissions, completions, windowVisits, servedVisits, servedWaitMs, adoptions
+        /// Trips and citizen time (wait, travel, service, forms) of the applications completed that day.
+        case trips, citizenMs
     }
 
     /// Fields per row, computed once (`allCases` builds an array at every call).
@@ -57,7 +64,8 @@ public final class Tally: @unchecked Sendable {
     static let itemChannelBase = ItemField.allCases.count
     static let segmentStride = SegmentField.allCases.count
     static let districtStride = DistrictField.allCases.count
-    static let dayStride = DayField.allCases.count
+    static let dayStride = DayField.allCases.count + Channel.count
+    static let dayChannelBase = DayField.allCases.count
 
     /// All counters in one fixed block: totals, then items, segments, districts and days. Raw
     /// storage because the hot loop adds to it millions of times a day, and an array in a class
@@ -114,6 +122,12 @@ public final class Tally: @unchecked Sendable {
     public func segment(_ s: Int, _ f: SegmentField) -> Int64 { segments[s * Tally.segmentStride + f.rawValue] }
     public func district(_ d: Int, _ f: DistrictField) -> Int64 { districts[d * Tally.districtStride + f.rawValue] }
     public func day(_ t: Int, _ f: DayField) -> Int64 { days[t * Tally.dayStride + f.rawValue] }
+    /// Counts an application completed on day `t` on channel `c`.
+    @inline(__always) func add(day t: Int, completedOn c: Channel) {
+        if t < dayCount { days[t * Tally.dayStride + Tally.dayChannelBase + c.rawValue] &+= 1 }
+    }
+    /// Applications completed on day `t` on channel `c`.
+    public func day(_ t: Int, completedOn c: Channel) -> Int64 { days[t * Tally.dayStride + Tally.dayChannelBase + c.rawValue] }
 
     /// Adds `other` (of the same shape) into `self`. O(size).
     public func merge(_ other: Tally) {

@@ -24,8 +24,16 @@ final class HotlineLineState: @unchecked Sendable {
     let copies: Double
     let workOrderDaysMean: Double
 
-    /// Counts per day and hour: `counts[day * 24 + hour]`.
-    @exclusivity(unchecked) private(set) var counts: [CallCentre.PeriodCounts]
+    /// Counts per day and hour: `counts[day * 24 + hour]`. Raw storage, written once per day by
+    /// `play` and never moved, so that the live view may read the days already played while the
+    /// line plays the next (an array's copy-on-write check would race with such a reader).
+    private let dayCounts: UnsafeMutableBufferPointer<CallCentre.PeriodCounts>
+    /// All days' counts, for the result.
+    var counts: [CallCentre.PeriodCounts] { Array(dayCounts) }
+    /// Day `t`'s counts by hour; valid once the line has played day `t` (`HotlineModel.wait`).
+    func counts(day t: Int) -> UnsafeBufferPointer<CallCentre.PeriodCounts> {
+        UnsafeBufferPointer(rebasing: dayCounts[t * 24 ..< t * 24 + 24])
+    }
     /// Calls (first attempts) and answered calls by `HotlineCall` kind.
     @exclusivity(unchecked) private(set) var calls = [Int64](repeating: 0, count: HotlineCall.allCases.count)
     @exclusivity(unchecked) private(set) var answered = [Int64](repeating: 0, count: HotlineCall.allCases.count)
@@ -93,9 +101,12 @@ final class HotlineLineState: @unchecked Sendable {
         backgroundPerDay = line == .general ? h.backgroundCallsPerDay : 0
         copies = p.scale < 1 ? (1 - p.scale) / p.scale : 0
         workOrderDaysMean = h.workOrderDaysMean
-        counts = Array(repeating: CallCentre.PeriodCounts(), count: p.days * 24)
+        dayCounts = .allocate(capacity: p.days * 24)
+        dayCounts.initialize(repeating: CallCentre.PeriodCounts())
         queue = DispatchQueue(label: "paodong.hotline.\(line)")
     }
+
+    deinit { dayCounts.deallocate() }
 
     /// Copies day `t`'s calls for this line from the chunks, in chunk order, into the day's batch.
     /// Runs on the day loop between the chunks' phases (after the batch's previous play and its
@@ -149,7 +160,7 @@ final class HotlineLineState: @unchecked Sendable {
         sortedMinute.withUnsafeBufferPointer { a in
             sortedKind.withUnsafeBufferPointer { k in today.run(arrival: a, kind: k, rng: rng, into: &results) }
         }
-        for hour in 0..<24 { counts[t * 24 + hour] = results.periods[hour] }
+        for hour in 0..<24 { dayCounts[t * 24 + hour] = results.periods[hour] }
         b.answered.removeAll(keepingCapacity: true)
         b.answered.append(contentsOf: repeatElement(false, count: b.minute.count))
         for (s, key) in order.enumerated() {
