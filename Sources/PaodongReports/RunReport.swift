@@ -63,7 +63,7 @@ public enum RunReport {
 
     public static func byDistrict(_ r: RunResult) -> CSVTable {
         var table = CSVTable(header: ["district", "name_zh", "residents", "businesses", "applications", "completed",
-                                     "trips_per_application", "wait_mean_min", "needs", "trips", "trips_per_need", "share_zero_trip"])
+                                     "trips_per_application", "wait_mean_min", "needs", "needs_completed", "trips", "trips_per_need", "share_zero_trip"])
         let t = r.tally
         for (d, district) in r.districts.enumerated() {
             let done = t.district(d, .completed)
@@ -71,8 +71,8 @@ public enum RunReport {
                           String(r.districtAgents[d].businesses), String(t.district(d, .applications)), String(done),
                           Format.ratio(t.district(d, .trips), done),
                           Format.minutes(t.district(d, .servedWaitMs), per: t.district(d, .servedVisits)),
-                          String(t.district(d, .needs)), String(t.district(d, .trips)),
-                          Format.ratio(t.district(d, .trips), t.district(d, .needs)), Format.ratio(t.district(d, .zeroTrip), done)])
+                          String(t.district(d, .needs)), String(t.district(d, .completedNeeds)), String(t.district(d, .trips)),
+                          Format.ratio(t.district(d, .trips), t.district(d, .completedNeeds)), Format.ratio(t.district(d, .zeroTrip), done)])
         }
         return table
     }

@@ -10,25 +10,33 @@ struct ServeCommand: ParsableCommand {
         discussion: """
         Two ways to use the view:
 
-          Finished runs:  paodong serve runs/compare-shenzhen-2020-seed20201219 [DIR …]
-            Serves the named run, compare and sweep directories (or those found one level below a
-            named folder, such as runs/): a list of runs, each drawn from its CSV files, a compare's
-            scenarios side by side with comparison.csv, a sweep's tables.
+        Finished runs:
+          paodong serve runs/compare-baseline-2012-seed20201219 [DIR …]
+          serves the named run, compare and sweep directories (or those one
+          level below a named folder, such as runs/): a list of runs, each
+          drawn from its CSV files; a compare's scenarios side by side with
+          comparison.csv; a sweep's tables.
 
-          Live:  paodong run SCENARIO.yaml --serve   or   paodong compare BASE.yaml A.yaml --serve
-            Prints the page's address and streams one snapshot per simulated day (Server-Sent Events
-            at /events; a browser that joins late or reconnects gets every day). The run writes
-            exactly what it writes without --serve; after it the page shows the final figures until Ctrl-C.
+        Live:
+          paodong run SCENARIO.yaml --serve
+          paodong compare BASE.yaml A.yaml --serve
+          print the page's address and stream one snapshot per simulated day
+          (Server-Sent Events at /events; a browser that joins late or
+          reconnects gets every day). The run writes exactly what it writes
+          without --serve; after it, the page shows the final figures until
+          Ctrl-C.
 
-        Only GET and HEAD are answered, only the named directories' own files are served (links
-        leading out of them are not), and anything else gets 404 with a reason. 127.0.0.1 by default
-        (--host 0.0.0.0 to share on a network); port 8787 (--port 0 picks a free one). Ctrl-C stops it.
+        Only GET and HEAD are answered; only the named directories' own files
+        are served (links leading out of them are not); anything else gets 404
+        with a reason. The server listens on 127.0.0.1 (this machine only)
+        unless --host says otherwise (0.0.0.0: every network interface).
+        Ctrl-C stops it.
         """)
 
     @Argument(help: "Run, compare or sweep directories, or folders that hold them.")
     var directories: [String]
 
-    @Option(help: "Address to serve on (default 127.0.0.1: this machine only).")
+    @Option(help: "Address to listen on: 127.0.0.1 is this machine only, 0.0.0.0 every interface.")
     var host = "127.0.0.1"
 
     @Option(help: "Port to serve on; 0 lets the system choose a free one.")

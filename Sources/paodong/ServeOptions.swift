@@ -7,7 +7,7 @@ struct ServeOptions: ParsableArguments {
     @Flag(help: "Show the run live in a browser: print the page's address, stream one snapshot per simulated day, and keep serving the final figures after the run until Ctrl-C. Changes no output.")
     var serve = false
 
-    @Option(help: "Address to serve on (default 127.0.0.1: this machine only).")
+    @Option(help: "Address to listen on: 127.0.0.1 is this machine only, 0.0.0.0 every interface.")
     var host = "127.0.0.1"
 
     @Option(help: "Port to serve on; 0 lets the system choose a free one.")

@@ -42,6 +42,9 @@ import Testing
         #expect(districts.count == byDistrict.count)
         #expect(districts.map { ($0["needs"] as! NSNumber).int64Value } == byDistrict.map { Int64($0["needs"]!)! })
         #expect(byDistrict.map { Int64($0["needs"]!)! }.reduce(0, +) == Int64(summary["needs"]!)!, "every need in one district")
+        #expect((total["completedNeeds"] as! NSNumber).int64Value == Int64(summary["needs_completed"]!)!)
+        #expect(byDistrict.map { Int64($0["needs_completed"]!)! }.reduce(0, +) == Int64(summary["needs_completed"]!)!)
+        #expect(byDistrict.map { Int64($0["trips"]!)! }.reduce(0, +) == Int64(summary["trips"]!)!, "every trip in one district")
         let daily = try readCSV(tmp.path("live/daily.csv"))
         #expect(daily.map { Int64($0["trips"]!)! }.reduce(0, +) == Int64(summary["trips"]!)!, "every trip on its day of completion")
 

@@ -1,14 +1,14 @@
 """Drives the live view in headless Chromium (Debian's chromium and chromium-driver, through
 Selenium pointed at the system driver; nothing is downloaded) and checks it as a person sees it.
 
-    python3 check_view.py URL RUN_DIR [--compare N] [--screenshot PNG] [--timeout S]
+    python3 check_view.py URL RUN_DIR [--compare N] [--screenshot PNG] [--midway PNG] [--timeout S]
 
 URL: the page (a live run, or `paodong serve` of finished runs). RUN_DIR: the run directory whose
 summary.csv and by_district.csv the page must show (for a compare: the compare directory, and
 --compare N the number of scenarios). Waits until the day counter reaches the last day and the
 final figures are shown, then checks: no console error, one tile per district, every final
 figure equal to summary.csv's (the baseline's first replication for a compare), and writes a
-screenshot. Prints one line per check; exits 1 on the first failure.
+screenshot (--midway: another while the run is half-way). Prints one line per check; exits 1 on the first failure.
 """
 import csv, os, sys, time, argparse
 from selenium import webdriver
@@ -18,7 +18,7 @@ from selenium.webdriver.common.by import By
 p = argparse.ArgumentParser()
 p.add_argument("url"); p.add_argument("run_dir")
 p.add_argument("--compare", type=int, default=0)
-p.add_argument("--screenshot"); p.add_argument("--timeout", type=float, default=120)
+p.add_argument("--screenshot"); p.add_argument("--midway"); p.add_argument("--timeout", type=float, default=120)
 a = p.parse_args()
 
 def fail(msg):
@@ -48,6 +48,9 @@ try:
         ended = "finished" in status
         if done and finals and ended:
             break
+        if a.midway and len(parts) >= 4 and parts[0] == "day" and int(parts[1]) * 2 >= int(parts[3]) and not ended:
+            time.sleep(0.5)  # one redraw
+            driver.save_screenshot(a.midway); print("ok midway screenshot", a.midway, "at", counter); a.midway = None
         time.sleep(0.5)
     else:
         fail("the day counter did not reach the last day with final figures: %r" % counter)
@@ -98,15 +101,35 @@ try:
             fail("only %d final figures on the page for %s" % (checked, run))
         print("ok %d final figures of %s equal summary.csv's" % (checked, os.path.basename(run)))
 
-    # The hall table sorts by wait when its header is clicked.
-    header = driver.find_element(By.CSS_SELECTOR, '#halls th[data-col="wait_mean_min"]')
-    header.click(); time.sleep(0.3)
-    header = driver.find_element(By.CSS_SELECTOR, '#halls th[data-col="wait_mean_min"]')
-    col = [th.get_attribute("data-col") for th in driver.find_elements(By.CSS_SELECTOR, "#halls th")].index("wait_mean_min")
-    waits = [float(tr.find_elements(By.TAG_NAME, "td")[col].text) for tr in driver.find_elements(By.CSS_SELECTOR, "#halls tbody tr")]
-    if not waits or (waits != sorted(waits) and waits != sorted(waits, reverse=True)):
-        fail("hall table not sorted by wait: %s" % waits[:10])
-    print("ok hall table sorted by wait (%d rows)" % len(waits))
+    # As first shown (the hall table busiest first), before the checks below click anything.
+    if a.screenshot:
+        driver.save_screenshot(a.screenshot)
+        print("ok screenshot", a.screenshot)
+
+    # The hall table opens busiest first (mean wait, descending) and turns ascending when its header is clicked.
+    def hall_waits():
+        col = [th.get_attribute("data-col") for th in driver.find_elements(By.CSS_SELECTOR, "#halls th")].index("wait_mean_min")
+        return [float(tr.find_elements(By.TAG_NAME, "td")[col].text) for tr in driver.find_elements(By.CSS_SELECTOR, "#halls tbody tr")]
+    waits = hall_waits()
+    if not waits or waits != sorted(waits, reverse=True):
+        fail("hall table not sorted by wait, descending: %s" % waits[:10])
+    driver.find_element(By.CSS_SELECTOR, '#halls th[data-col="wait_mean_min"]').click(); time.sleep(0.8)
+    up = hall_waits()
+    if up != sorted(up) or len(up) != len(waits) or up[0] > waits[-1]:
+        fail("hall table not ascending by wait after a click: %s" % up[:10])
+    print("ok hall table sorted by wait both ways (%d rows)" % len(waits))
+
+    # The district table beside the map: one row per district, its trips as by_district.csv's.
+    drows = driver.find_elements(By.CSS_SELECTOR, "#district-table tbody tr")
+    if len(drows) != len(districts):
+        fail("%d district rows for %d districts" % (len(drows), len(districts)))
+    if not a.compare:
+        for tr, d in zip(drows, districts):
+            col = [th.get_attribute("data-col") for th in driver.find_elements(By.CSS_SELECTOR, "#district-table th")].index("trips")
+            shown = tr.find_elements(By.TAG_NAME, "td")[col].text.replace(",", "")
+            if tr.get_attribute("data-district") != d["district"] or shown != d["trips"]:
+                fail("district row %s shows %s trips, by_district.csv %s has %s" % (tr.get_attribute("data-district"), shown, d["district"], d["trips"]))
+    print("ok %d district rows" % len(drows))
 
     if a.compare:
         avoided = driver.find_elements(By.CSS_SELECTOR, '[data-kpi="trips_avoided"]')
@@ -114,8 +137,5 @@ try:
             fail("%d 'trips avoided' figures for %d scenarios" % (len(avoided), a.compare))
         print("ok avoided against the baseline shown for %d scenarios" % len(avoided))
 
-    if a.screenshot:
-        driver.save_screenshot(a.screenshot)
-        print("ok screenshot", a.screenshot)
 finally:
     driver.quit()

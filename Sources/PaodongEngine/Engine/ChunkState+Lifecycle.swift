@@ -322,6 +322,7 @@ extension ChunkState {
         tally.add(segment: s, .citizenMs, citizenMs)
         let d = Int(a.district)
         tally.add(district: d, .completed, 1)
+        tally.add(district: d, .completedNeeds, Int64(a.needs))
         tally.add(district: d, .trips, trips)
         if trips == 0 { tally.add(district: d, .zeroTrip, 1) }
         tally.add(district: d, .servedVisits, Int64(a.servedVisits))

@@ -47,6 +47,8 @@ public final class Tally: @unchecked Sendable {
         case needs
         /// Completed applications that took no trip.
         case zeroTrip
+        /// Needs of the completed applications (the denominator of trips per need, as in summary.csv).
+        case completedNeeds
     }
     /// Per day, then one counter per channel (applications completed on it that day).
     public enum DayField: Int, CaseIterable {

@@ -11,6 +11,8 @@ public struct DayView: Sendable {
         /// Applications opened (so far only; 0 in `today`).
         public var applications: Int64 = 0
         public var completed: Int64 = 0
+        /// Needs of the completed applications (so far only; 0 in `today`).
+        public var completedNeeds: Int64 = 0
         public var trips: Int64 = 0
         /// Wait, travel, service and forms of the completed applications.
         public var citizenMs: Int64 = 0
@@ -26,6 +28,7 @@ public struct DayView: Sendable {
         public var needs: Int64
         public var applications: Int64
         public var completed: Int64
+        public var completedNeeds: Int64
         public var trips: Int64
         public var zeroTrip: Int64
         public var servedVisits: Int64

@@ -41,6 +41,7 @@ public final class DayViewBuilder {
         today.needs = day(.needs); today.completed = day(.completions); today.trips = day(.trips)
         today.citizenMs = day(.citizenMs); today.servedVisits = day(.servedVisits); today.servedWaitMs = day(.servedWaitMs)
         sum.needs = total(.needs); sum.applications = total(.applications); sum.completed = total(.completed)
+        sum.completedNeeds = total(.completedNeeds)
         sum.trips = total(.trips); sum.citizenMs = total(.waitMs) &+ total(.travelMs) &+ total(.serviceMs) &+ total(.formMs)
         sum.servedVisits = total(.servedVisits); sum.servedWaitMs = total(.servedWaitMs)
         for c in Channel.allCases {
@@ -68,6 +69,7 @@ public final class DayViewBuilder {
         let districts = ctx.scenario.districts.indices.map { d in
             func field(_ f: Tally.DistrictField) -> Int64 { tallies.reduce(0) { $0 &+ $1.district(d, f) } }
             return DayView.District(needs: field(.needs), applications: field(.applications), completed: field(.completed),
+                                    completedNeeds: field(.completedNeeds),
                                     trips: field(.trips), zeroTrip: field(.zeroTrip), servedVisits: field(.servedVisits), servedWaitMs: field(.servedWaitMs),
                                     longestQueueToday: longest[d])
         }

@@ -35,7 +35,7 @@ extension Metric {
     public static let completed = Metric("completed", .applications, .integer, doc: "Applications completed (result in hand).") { total($0, .completed) }
     public static let open = Metric("open", .applications, .integer, doc: "Applications still open at the end of the run.") { Double($0.openApplications) }
     public static let trips = Metric("trips", .trips, .integer, doc: "In-person trips (跑动) of completed applications.") { total($0, .trips) }
-    public static let tripsPerNeed = Metric("trips_per_need", .ratio, .decimals(6),
+    public static let tripsPerNeed = Metric("trips_per_need", .ratio, .decimals(6), label: "trips per need", digits: 3,
                                      doc: "Trips per completed need: what a bundle saves shows here.") { per($0, .trips, .completedNeeds) }
     public static let tripsPerApplication = Metric("trips_per_application", .ratio, .decimals(6), label: "trips per application", digits: 3,
                                                    views: [.comparisonTable, .memo],
@@ -59,7 +59,7 @@ extension Metric {
     public static let leadTime = Metric("lead_time_mean_days", .days, .decimals(3), label: "lead time (days)", digits: 2,
                                         views: [.comparisonTable, .memo],
                                         doc: "Mean days from the need to the result in hand.") { per($0, .leadDays, .completed) }
-    public static let citizenHours = Metric("citizen_hours", .hours, .decimals(1),
+    public static let citizenHours = Metric("citizen_hours", .hours, .decimals(1), label: "citizen-hours", digits: 0,
                                             doc: "Hours applicants spent waiting, travelling, at the window and on forms.") { citizenMs($0) / 3_600_000 }
     public static let staffHours = Metric("staff_hours", .hours, .decimals(1), doc: "Window hours spent serving simulated visits.") { total($0, .staffMs) / 3_600_000 }
     public static let itemsShareAtMostOneTrip = Metric("items_share_at_most_one_trip", .share, .decimals(6),

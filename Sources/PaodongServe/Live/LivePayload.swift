@@ -26,11 +26,11 @@ public enum LivePayload {
     }
 
     struct Counts: Encodable {
-        var needs, applications, completed, trips, servedVisits: Int64
+        var needs, applications, completed, completedNeeds, trips, servedVisits: Int64
         var citizenHours, waitMeanMin: Double
         var completedOn: [Int64]
         init(_ c: DayView.Counts) {
-            needs = c.needs; applications = c.applications; completed = c.completed; trips = c.trips; servedVisits = c.servedVisits
+            needs = c.needs; applications = c.applications; completed = c.completed; completedNeeds = c.completedNeeds; trips = c.trips; servedVisits = c.servedVisits
             citizenHours = Double(c.citizenMs) / 3_600_000
             waitMeanMin = c.servedVisits > 0 ? Double(c.servedWaitMs) / 60_000 / Double(c.servedVisits) : 0
             completedOn = c.completedOn
@@ -38,7 +38,7 @@ public enum LivePayload {
     }
 
     struct District: Encodable {
-        var needs, applications, completed, trips, zeroTrip, servedVisits: Int64
+        var needs, applications, completed, completedNeeds, trips, zeroTrip, servedVisits: Int64
         var waitMeanMin: Double
         var longestQueueToday: Int
     }
@@ -91,7 +91,7 @@ public enum LivePayload {
             workingDay: v.isWorkingDay, today: Counts(v.today), total: Counts(v.total),
             adoptionOnline: Double(v.adopters) / Double(max(1, v.agents)),
             districts: v.districts.map {
-                District(needs: $0.needs, applications: $0.applications, completed: $0.completed, trips: $0.trips, zeroTrip: $0.zeroTrip,
+                District(needs: $0.needs, applications: $0.applications, completed: $0.completed, completedNeeds: $0.completedNeeds, trips: $0.trips, zeroTrip: $0.zeroTrip,
                          servedVisits: $0.servedVisits, waitMeanMin: minutes($0.servedWaitMs, per: $0.servedVisits),
                          longestQueueToday: $0.longestQueueToday)
             },

@@ -26,6 +26,7 @@ enum Page {
       <select id="map-scenario" aria-label="scenario" hidden></select></h2>
     <svg id="map" viewBox="0 0 600 300" role="img" aria-label="district tile map"></svg>
     <div id="map-legend" class="legend"></div>
+    <div class="hscroll"><table id="district-table" class="compact"></table></div>
   </section>
   <section class="panel">
     <h2>Day by day <span class="zh">每日</span></h2>
@@ -82,6 +83,8 @@ table { border-collapse:collapse; width:100%; font-variant-numeric:tabular-nums;
 th, td { padding:3px 8px; border-bottom:1px solid var(--line); text-align:right; white-space:nowrap; }
 th:first-child, td:first-child { text-align:left; } th { color:var(--dim); position:sticky; top:0; background:var(--panel); cursor:pointer; }
 th.sorted::after { content:" ▾"; } th.sorted.up::after { content:" ▴"; }
+.hscroll { overflow-x:auto; }
+table.compact { margin-top:8px; font-size:12px; } table.compact th { cursor:default; white-space:normal; vertical-align:bottom; }
 .chart { margin-bottom:6px; } .chart .t { color:var(--dim); font-size:12px; }
 """#
 }

@@ -45,7 +45,7 @@ function applyView(sc, view) {
     working: r.working_day === "1", channels: (S.info.channels || []).map(c => num(r["completed_" + c])) }));
   sc.day = daily.length;
   sc.districts = rowsOf(view.districts).map(r => ({ name: r.district, nameZh: r.name_zh, trips_per_need: num(r.trips_per_need),
-    wait_mean_min: num(r.wait_mean_min), share_zero_trip: num(r.share_zero_trip) }));
+    wait_mean_min: num(r.wait_mean_min), share_zero_trip: num(r.share_zero_trip), needs: num(r.needs), trips: num(r.trips) }));
   sc.halls = rowsOf(view.halls);
   const lines = {};
   for (const h of view.hotline || []) (lines[h.line] = lines[h.line] || []).push(h);
@@ -77,8 +77,9 @@ function followEvents() {
     if (d.replication === 1) sc.cum[d.day] = { trips: d.total.trips, hours: d.total.citizenHours };
     sc.total = d.total; sc.day = d.day; sc.date = d.date; sc.adoption = d.adoptionOnline;
     sc.districts = d.districts.map((x, k) => ({ name: S.districts[k].name, nameZh: S.districts[k].nameZh,
-      trips_per_need: x.needs > 0 ? x.trips / x.needs : NaN, wait_mean_min: x.waitMeanMin,
-      share_zero_trip: x.completed > 0 ? x.zeroTrip / x.completed : NaN, longest: x.longestQueueToday }));
+      trips_per_need: x.completedNeeds > 0 ? x.trips / x.completedNeeds : NaN, wait_mean_min: x.waitMeanMin,
+      share_zero_trip: x.completed > 0 ? x.zeroTrip / x.completed : NaN, needs: x.needs, trips: x.trips, visits: x.servedVisits,
+      longest: x.longestQueueToday }));
     sc.halls = d.halls.map(h => ({ hall_id: h.id, level: h.level, district: S.districts[h.district].name, windows: h.windows,
       visits_today: h.visitsToday, max_queue_today: h.longestQueueToday, visits: h.visits, served: h.served,
       wait_mean_min: h.waitMeanMin.toFixed(3) }));
@@ -160,7 +161,7 @@ function kpiValues(sc) {
   const t = sc.total;
   if (!t) return null;
   let zero = 0, done = 0;
-  return { needs: t.needs, trips: t.trips, trips_per_need: t.needs > 0 ? t.trips / t.needs : NaN, wait_mean_min: t.waitMeanMin,
+  return { needs: t.needs, trips: t.trips, trips_per_need: t.completedNeeds > 0 ? t.trips / t.completedNeeds : NaN, wait_mean_min: t.waitMeanMin,
            citizen_hours: t.citizenHours, share_zero_trip: NaN };
 }
 function renderKpis() {
@@ -217,6 +218,21 @@ function renderMap() {
   const rows = Math.max(2, ...Array.from(svg.querySelectorAll("rect")).map(r => (+r.getAttribute("y") - 6) / 98 + 1));
   svg.setAttribute("viewBox", "0 0 600 " + (rows * 98 + 8));
   $("map-legend").textContent = vals.length ? m.label + ": " + fmt(lo, m.digits) + " (blue) … " + fmt(hi, m.digits) + " (orange)" : "";
+  // The same districts as figures: so far while live (with today's longest hall queue), by_district.csv when final.
+  const t = $("district-table"); t.textContent = "";
+  if (!ds || !ds.length) return;
+  const live = sc && !sc.final;
+  const cols = [["needs", "needs", 0], ["trips", "trips", 0], ["trips_per_need", metric("trips_per_need").label, 3],
+    ["wait_mean_min", metric("wait_mean_min").label, 1], ["share_zero_trip", metric("share_zero_trip").label, 3]]
+    .concat(live ? [["visits", "visits served", 0], ["longest", "longest line today", 0]] : []);
+  const head = el("tr", {}, el("thead", {}, t));
+  el("th", {}, head, "district"); cols.forEach(c => el("th", { "data-col": c[0] }, head, c[1]));
+  const body = el("tbody", {}, t);
+  for (const d of ds) {
+    const tr = el("tr", { "data-district": d.name }, body);
+    el("td", {}, tr, (d.nameZh ? d.nameZh + " " : "") + d.name);
+    cols.forEach(c => el("td", {}, tr, fmt(d[c[0]], c[2])));
+  }
 }
 function lineChart(parent, title, series, accessor, digits) {
   const box = el("div", { class: "chart" }, parent);
