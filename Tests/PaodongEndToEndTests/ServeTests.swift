@@ -126,6 +126,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tmp.path("b")), "nothing written")
     }
 
+    @Test func ctrlCStopsALiveRunAsItStopsAPlainOne() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let scenario = try tmp.smallCity("shenzhen-2020.yaml", days: 365)
+        let served = try ServedCLI(["run", scenario, "--serve", "--port", "0", "--out", tmp.path("stopped"), "--quiet", "--threads", "1"])
+        // The page's address is printed before the first day; a year of the small city is still running.
+        usleep(300_000)
+        #expect(served.process.isRunning)
+        let stopped = served.stop()
+        #expect(stopped.status == 130, "\(stopped.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("stopped")), "nothing written")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path("")).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no half-written temporary directory: \(leftovers)")
+    }
+
     @Test func helpExplainsBothModes() throws {
         let r = try CLI.run(["serve", "--help"])
         #expect(r.stdout.contains("Finished runs") && r.stdout.contains("Live") && r.stdout.contains("--serve"))
