@@ -57,6 +57,8 @@ public enum RunReport {
         for s in 0..<Segment.count { row(Segment.names[s], [s]) }
         row("all_seniors", (0..<Segment.count).filter(Segment.isSenior))
         row("all_non_adopters", (0..<Segment.count).filter(Segment.isNonAdopter))
+        // Foreign residents are also in their age band's rows: not part of "all"'s sum.
+        row("all_foreign", (Segment.count..<Segment.slots).filter(Segment.isForeign))
         row("all", Array(0..<Segment.count))
         return table
     }

@@ -62,19 +62,33 @@ struct ScenarioDecoder {
         let adoption = m.mapping("digital_adoption")
         let digital = AgeBand.allCases.map { adoption.share($0.key) }
         adoption.finish()
+        var foreignAges: [Double]? = nil
+        if m.has("foreign_age_shares") {
+            let f = m.mapping("foreign_age_shares")
+            foreignAges = AgeBand.allCases.map { f.share($0.key) }
+            f.finish()
+        }
         return PopulationParameters(
             residents: m.int("residents"), businesses: m.int("businesses"),
             enterpriseShare: m.share("enterprise_share"), ageShares: ageShares,
             registeredShare: m.share("registered_share"),
-            digitalAdoption: digital, businessDigitalAdoption: m.share("business_digital_adoption"))
+            digitalAdoption: digital, businessDigitalAdoption: m.share("business_digital_adoption"),
+            foreignShare: m.has("foreign_share") ? m.share("foreign_share") : 0, foreignAgeShares: foreignAges)
     }
 
     func decodeDemand(_ m: MappingReader) -> DemandParameters {
         defer { m.finish() }
+        var permits: ForeignPermitDemand? = nil
+        if m.has("foreign_permits") {
+            let f = m.mapping("foreign_permits")
+            permits = ForeignPermitDemand(perForeignResidentYear: f.double("per_foreign_resident_year"), items: f.ids("items"),
+                                          issuedCertificate: f.string("issued_certificate") ?? "")
+            f.finish()
+        }
         return DemandParameters(
             needsPerResidentYear: m.double("needs_per_resident_year"),
             needsPerBusinessYear: m.double("needs_per_business_year"),
-            monthlyProfile: m.doubles("monthly_profile"))
+            monthlyProfile: m.doubles("monthly_profile"), foreignPermits: permits)
     }
 
     func decodeCatalog(_ m: MappingReader) -> CatalogParameters {

@@ -31,6 +31,7 @@ public enum ScenarioLoader {
                                        lifeEvents: tables.lifeEvents,
                                        needsPerAgentYear: [parameters.demand.needsPerResidentYear, parameters.demand.needsPerBusinessYear]).generate()
         validator.validate(parameters.reforms, against: catalog)
+        validator.validateForeignPermits(parameters, against: catalog)
         try log.throwIfAny()
         var scenario = Scenario(parameters: parameters, districts: tables.districts, catalog: catalog, sourceFiles: files)
         scenario.overrides = overrides

@@ -24,6 +24,14 @@ struct ScenarioValidator {
         let tolerance = 1e-6
         let ageSum = p.population.ageShares.reduce(0, +)
         check(abs(ageSum - 1) < tolerance, "population.age_shares", "shares sum to \(ageSum); they must sum to 1")
+        let foreignAgeSum = p.population.foreignAgeShares.reduce(0, +)
+        check(abs(foreignAgeSum - 1) < tolerance, "population.foreign_age_shares", "shares sum to \(foreignAgeSum); they must sum to 1")
+        if let permits = p.demand.foreignPermits {
+            check(permits.items.count == 2, "demand.foreign_permits.items",
+                  "\(permits.items.count) items given; allowed: exactly two, the work permit's and then the residence permit's")
+            check(permits.items.count != 2 || permits.items[0] != permits.items[1], "demand.foreign_permits.items",
+                  "'\(permits.items.first ?? "")' is named twice; the two permits are two different items")
+        }
         check(p.population.residents + p.population.businesses > 0, "population", "residents and businesses are both zero")
         let levelSum = p.catalog.levelVolumeShares.reduce(0, +)
         check(abs(levelSum - 1) < tolerance, "catalog.level_volume_shares", "shares sum to \(levelSum); they must sum to 1")
@@ -103,6 +111,34 @@ struct ScenarioValidator {
     func validate(_ reforms: Reforms, against catalog: Catalog) {
         for reform in reforms.all {
             reform.check(against: catalog, reforms: reforms, SectionChecks(validator: self, section: "reforms.\(type(of: reform).key)"))
+        }
+    }
+
+    /// The foreign residents' permits against the generated catalog: both items known, the issued
+    /// certificate a type the second item asks for; and `reforms.merged_services`, when enabled,
+    /// merging exactly these two items (it acts on the permit needs, the only needs for both).
+    func validateForeignPermits(_ p: Scenario.Parameters, against catalog: Catalog) {
+        let itemIndex = Dictionary(catalog.items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        if let permits = p.demand.foreignPermits, permits.items.count == 2 {
+            let path = "demand.foreign_permits.items"
+            for id in permits.items {
+                check(itemIndex[id] != nil, path, "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(String(format: "%04d", catalog.items.count))")
+            }
+            let certificate = catalog.certificates.firstIndex { $0.id == permits.issuedCertificate }
+            check(certificate != nil, "demand.foreign_permits.issued_certificate",
+                  "unknown certificate type '\(permits.issuedCertificate)'; allowed: the ids of the certificates table or generated ids")
+            if let c = certificate, let second = itemIndex[permits.items[1]] {
+                check(catalog.items[second].certificates.contains(c), "demand.foreign_permits.issued_certificate",
+                      "'\(permits.issuedCertificate)' is not among the certificates item \(permits.items[1]) asks for (\(catalog.items[second].certificates.map { catalog.certificates[$0].id }.joined(separator: ", ")))")
+            }
+        }
+        if let merged = p.reforms[MergedServices.self], merged.enabled {
+            let pair = p.demand.foreignPermits?.items
+            check(pair != nil, "reforms.merged_services.items", "demand.foreign_permits is absent: the merge acts on the foreign residents' permit needs, the only needs for both items")
+            if let pair {
+                check(pair == merged.items, "reforms.merged_services.items",
+                      "[\(merged.items.joined(separator: ", "))] merged, but the permit needs are for [\(pair.joined(separator: ", "))] (demand.foreign_permits.items); they must be the same two items in the same order")
+            }
         }
     }
 

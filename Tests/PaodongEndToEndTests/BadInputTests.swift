@@ -138,4 +138,41 @@ import Testing
         #expect(q.status == 64)
         #expect(q.stderr.contains("unstable"))
     }
+
+    /// `reforms.merged_services` and `demand.foreign_permits` (README, "One window for foreign
+    /// talent"): every wrong declaration names its file, line and key, and what is allowed.
+    @Test(arguments: [
+        ("reforms:\n  merged_services: {enabled: true, items: [B010, B010]}",
+         ["bad.yaml:3", "reforms.merged_services.items", "named twice"]),
+        ("reforms:\n  merged_services: {enabled: true, items: [B010, X999]}",
+         ["bad.yaml:3", "reforms.merged_services.items", "unknown item 'X999'"]),
+        ("reforms:\n  merged_services: {enabled: true, items: [B010, B011, P001]}",
+         ["bad.yaml:3", "reforms.merged_services.items", "exactly two"]),
+        ("reforms:\n  merged_services: {enabled: true, items: [B011, B010]}",
+         ["bad.yaml:3", "reforms.merged_services.items", "demand.foreign_permits.items", "same order"]),
+        ("reforms:\n  merged_services: {enabled: true, departments: [science, mars]}",
+         ["bad.yaml:3", "reforms.merged_services.departments", "unknown department 'mars'", "exit_entry"]),
+        ("reforms:\n  merged_services: {enabled: true, departments: [science, psb]}",
+         ["bad.yaml:3", "reforms.merged_services.departments", "'psb' leads neither B010 nor B011"]),
+        ("reforms:\n  merged_services: {enabled: true, departments: [science]}",
+         ["bad.yaml:3", "reforms.merged_services.departments", "at least two"]),
+        ("reforms:\n  merged_services: {enabled: true, levels: [moon]}",
+         ["bad.yaml:3", "reforms.merged_services.levels", "unknown hall level 'moon'", "community, street, district, city"]),
+        // Only the seed items: the district halls have exit-entry windows but no foreign-experts ones.
+        ("catalog:\n  items: 47\n  items_by_level: {community: 0, street: 0, district: 0}\nreforms:\n  merged_services: {enabled: true, levels: [district, city]}",
+         ["bad.yaml:6", "reforms.merged_services.levels", "district halls have windows of only exit_entry", "at least two"]),
+        ("demand:\n  foreign_permits: {items: [B010]}",
+         ["bad.yaml:3", "demand.foreign_permits.items", "exactly two"]),
+        ("demand:\n  foreign_permits: {items: [B010, B010]}",
+         ["bad.yaml:3", "demand.foreign_permits.items", "named twice"]),
+        ("demand:\n  foreign_permits: {issued_certificate: degree_cert}",
+         ["bad.yaml:3", "demand.foreign_permits.issued_certificate", "not among the certificates item B011 asks for"]),
+        ("population:\n  foreign_age_shares: {child: 0.5, adult: 0.6, senior: 0.1}",
+         ["bad.yaml:3", "population.foreign_age_shares", "sum to 1"]),
+        ("population:\n  foreign_share: 1.5",
+         ["bad.yaml:3", "population.foreign_share", "between 0 and 1"]),
+    ])
+    func badForeignTalentDeclarations(_ body: String, _ mentions: [String]) throws {
+        try check(body + "\n", status: 65, mentions: mentions)
+    }
 }

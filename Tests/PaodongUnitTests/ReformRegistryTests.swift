@@ -57,7 +57,7 @@ struct ParcelLockers: Reform, Codable, Equatable {
         #expect(extended.contains("| `reforms.parcel_lockers.items` | an integer in 0…1000000 | items | Items with a paper result handed over at a parcel locker (test reform). |"))
         // The registry declares `enabled` and the selection keys for it.
         let enabledRow = try #require(extended.split(separator: "\n").first { $0.hasPrefix("| `reforms.<reform>.enabled`") })
-        #expect(enabledRow.contains("business_line, parcel_lockers."))
+        #expect(enabledRow.contains("merged_services, parcel_lockers."))
         let targetRow = try #require(extended.split(separator: "\n").first { $0.hasPrefix("| `reforms.<reform>.target`") })
         #expect(targetRow.contains("bundles, parcel_lockers."))
         // docs/parameters.md is the standard registry's reference: without the test reform's

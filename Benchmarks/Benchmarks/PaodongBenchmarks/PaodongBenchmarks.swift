@@ -52,7 +52,7 @@ let benchmarks: @Sendable () -> Void = {
         let ages = DiscreteTable(weights: p.ageShares)
         benchmark.startMeasurement()
         for c in pop.chunks.indices {
-            pop.synthesize(chunk: c, parameters: p, districtTable: districts, ageTable: ages, seed: 7)
+            pop.synthesize(chunk: c, parameters: p, districtTable: districts, ageTable: ages, foreignAgeTable: ages, seed: 7)
         }
         benchmark.stopMeasurement()
         blackHole(pop.agents[0].state)

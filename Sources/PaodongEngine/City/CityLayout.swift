@@ -47,10 +47,13 @@ public struct CityLayout: Sendable {
                 let rows = p.halls.levels[level.rawValue].groupRows(district: d)
                 for _ in 0..<n {
                     // A planner's groups where given (pooled under one window), else the group policy's.
-                    let (groups, map) = rows.isEmpty || policy.oneWindow
+                    var (groups, map) = rows.isEmpty || policy.oneWindow
                         ? WindowGroupPolicy.groups(windows: sized.windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
                                                    minWindows: p.halls.groupMinWindows)
                         : WindowGroupRow.groups(rows, departments: scenario.catalog.departments)
+                    if policy.mergedLevels.contains(level) {
+                        (groups, map) = WindowGroupPolicy.merging(policy.mergedDepartments, groups: groups, map: map)
+                    }
                     byDistrict[level.rawValue][d].append(Int32(halls.count))
                     byLevel[level.rawValue].append(Int32(halls.count))
                     halls.append(Hall(level: level, district: d, windows: sized.windows[k], groupWindows: groups, departmentGroup: map,

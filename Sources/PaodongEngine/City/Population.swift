@@ -15,6 +15,8 @@ public final class Population: @unchecked Sendable {
     public enum Trait {
         public static let ageMask: UInt8 = 0b11
         public static let registered: UInt8 = 1 << 2
+        /// A foreign national (residents only).
+        public static let foreign: UInt8 = 1 << 3
         public static let individualBusiness: UInt8 = 1 << 4
     }
 
@@ -75,15 +77,19 @@ public final class Population: @unchecked Sendable {
     /// must be filled once before the agents are read. O(chunk size).
     @discardableResult
     public func synthesize(chunk index: Int, parameters p: PopulationParameters, districtTable: DiscreteTable,
-                           ageTable: DiscreteTable, seed: UInt64) -> Census {
+                           ageTable: DiscreteTable, foreignAgeTable: DiscreteTable, seed: UInt64) -> Census {
         let chunk = chunks[index]
         let rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: .population)
+        // Who is foreign, and their ages, from a stream of their own: the other draws are as they
+        // would be without foreign residents.
+        let foreignRNG = RandomStream(seed: seed, chunk: UInt64(index), purpose: .foreign)
+        let foreignShare = chunk.audience == .personal ? p.foreignShare : 0
         let business = chunk.audience == .business
         let adoption = p.digitalAdoption
         let base = agents.baseAddress!
         // Counted in raw buffers: array writes in the loop cost more than the draws (perf).
         var adopters = 0
-        let segments = UnsafeMutableBufferPointer<Int>.allocate(capacity: Segment.count)
+        let segments = UnsafeMutableBufferPointer<Int>.allocate(capacity: Segment.slots)
         let districts = UnsafeMutableBufferPointer<Int>.allocate(capacity: districtTable.count)
         segments.initialize(repeating: 0); districts.initialize(repeating: 0)
         defer { segments.deallocate(); districts.deallocate() }
@@ -92,11 +98,21 @@ public final class Population: @unchecked Sendable {
             let home = UInt16(rng.uniformInt(1 << 16))
             var t: UInt8 = 0
             var adopted: Bool
+            var foreign = false
             if chunk.audience == .personal {
-                let band = rng.discrete(ageTable)
+                var band = rng.discrete(ageTable)
+                let registered = rng.uniform() < p.registeredShare
+                let u = rng.uniform()
+                if foreignShare > 0 && foreignRNG.uniform() < foreignShare {
+                    // A foreign resident: the foreign age profile, no household registration.
+                    foreign = true
+                    band = foreignRNG.discrete(foreignAgeTable)
+                    t |= Trait.foreign
+                } else if registered {
+                    t |= Trait.registered
+                }
                 t |= UInt8(band)
-                if rng.uniform() < p.registeredShare { t |= Trait.registered }
-                adopted = rng.uniform() < adoption[band]
+                adopted = u < adoption[band]
             } else {
                 if rng.uniform() >= p.enterpriseShare { t |= Trait.individualBusiness }
                 adopted = rng.uniform() < p.businessDigitalAdoption
@@ -104,6 +120,7 @@ public final class Population: @unchecked Sendable {
             (base + a).initialize(to: Agent(home: home, district: district, traits: t, state: adopted ? State.adopted : 0))
             if adopted { adopters += 1 }
             segments[Segment.of(business: business, traits: t, adopted: adopted)] += 1
+            if foreign { segments[Segment.foreign(adopted: adopted)] += 1 }
             districts[Int(district)] += 1
         }
         var census = Census(districts: districtTable.count)
@@ -116,7 +133,7 @@ public final class Population: @unchecked Sendable {
     /// Agents of one chunk by adoption, segment and district.
     public struct Census: Sendable {
         public var adopters = 0
-        public var segments = Array(repeating: 0, count: Segment.count)
+        public var segments = Array(repeating: 0, count: Segment.slots)
         public var residents: [Int]
         public var businesses: [Int]
 
@@ -141,12 +158,14 @@ extension Population {
         let p = scenario.parameters
         let districtTable = DiscreteTable(weights: scenario.districts.map(\.residents10k))
         let ageTable = DiscreteTable(weights: p.population.ageShares)
+        let foreignAgeTable = DiscreteTable(weights: p.population.foreignAgeShares)
         let districts = scenario.districts.count
         nonisolated(unsafe) let census = UnsafeMutableBufferPointer<Census>.allocate(capacity: chunks.count)
         census.initialize(repeating: Census(districts: districts))
         defer { _ = census.deinitialize(); census.deallocate() }
         Simulation.parallel(chunks.count, threads: threads) { [self] _, c in
-            census[c] = synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable, seed: p.seed)
+            census[c] = synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable,
+                                   foreignAgeTable: foreignAgeTable, seed: p.seed)
         }
         return census.reduce(into: Census(districts: districts)) { $0.add($1) }
     }

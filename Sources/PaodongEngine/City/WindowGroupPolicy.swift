@@ -37,6 +37,23 @@ public enum WindowGroupPolicy {
         return (groups, map)
     }
 
+    /// The hall's groups with those of `departments` made one (`merged_services`: one window serving
+    /// them all, with the windows their groups had): the first department's group takes the others'
+    /// windows, and every department of a group absorbed follows it. Groups keep their order, the
+    /// emptied ones removed. O(groups + departments).
+    public static func merging(_ departments: [Int], groups: [Int], map: [UInt8]) -> ([Int], [UInt8]) {
+        guard let first = departments.first else { return (groups, map) }
+        let target = Int(map[first])
+        let absorbed = Set(departments.map { Int(map[$0]) }).subtracting([target])
+        guard !absorbed.isEmpty else { return (groups, map) }
+        var windows = groups
+        for g in absorbed { windows[target] += windows[g] }
+        var renumber = Array(repeating: 0, count: groups.count), kept: [Int] = []
+        for g in groups.indices where !absorbed.contains(g) { renumber[g] = kept.count; kept.append(windows[g]) }
+        for g in absorbed { renumber[g] = renumber[target] }
+        return (kept, map.map { UInt8(renumber[Int($0)]) })
+    }
+
     /// Splits `total` in proportion to `weights` with at least one for each (total ≥ count): each gets
     /// the larger of one and its whole quota, the rest go by largest remainder. O(n log n).
     static func apportionWithFloor(_ total: Int, weights: [Double]) -> [Int] {

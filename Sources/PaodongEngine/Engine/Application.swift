@@ -64,10 +64,20 @@ struct Application {
     /// (预约) at the opening of the hall's quietest period on the next open day, ahead of that
     /// period's walk-ins, and waits for its turn without a patience limit.
     var appointment = false
-    /// Pre-check by the hotline: `Hotline.prechecked` once the call was answered.
-    var hotline: UInt8 = 0
-    enum Hotline {
-        static let prechecked: UInt8 = 1
+    /// `Marks` bits (the `flags` byte is full).
+    var marks: UInt8 = 0
+    enum Marks {
+        /// Pre-checked by the hotline: the call was answered.
+        static let prechecked: UInt8 = 1 << 0
+        /// The applicant is a foreign resident (tallied in the foreign slots too).
+        static let foreign: UInt8 = 1 << 1
+        /// A work permit of `demand.foreign_permits` applied for alone: its result in hand, the
+        /// residence permit's application opens the next day.
+        static let opensSecondPermit: UInt8 = 1 << 2
+        /// The residence permit's application carries its work permit's trips in the high bits
+        /// (at most `maxFirstPermitTrips`), for the pair's tally.
+        static let firstPermitTripsShift: UInt8 = 3
+        static let maxFirstPermitTrips = 31
     }
     var waitMs: Int64 = 0
     var servedWaitMs: Int64 = 0

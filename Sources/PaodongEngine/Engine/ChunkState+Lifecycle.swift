@@ -130,7 +130,7 @@ extension ChunkState {
                 apps[i].upperVisits += 1
             }
             let baseIncomplete = Double(ctx.terms(of: apps[i]).incomplete)
-            let prechecked = apps[i].hotline & Application.Hotline.prechecked != 0
+            let prechecked = apps[i].marks & Application.Marks.prechecked != 0
             let incomplete = prechecked ? baseIncomplete * ctx.hotlineSetup.precheckIncompleteFactor : baseIncomplete
 
             // A customer leaves the hall at its first stage not served, so the stages after it are
@@ -248,6 +248,7 @@ extension ChunkState {
         }
         countByGroup(a, lead: lead, citizenMs: citizen, ctx, tally)
         learn(from: a, pop)
+        if let permits = ctx.foreignPermits { countPermit(a, lead: lead, permits, tally) }
     }
 
     /// The completed application in the city's tallies; returns its citizen time in ms (waits,
@@ -295,6 +296,24 @@ extension ChunkState {
         return citizenMs
     }
 
+    /// A foreign resident's permit application completed: a work permit alone books its residence
+    /// permit for tomorrow; the residence permit alone (with its work permit's trips) or the merged
+    /// application completes the need in the permits' tally.
+    private func countPermit(_ a: Application, lead: Int64, _ permits: SimulationContext.ForeignPermits, _ tally: Tally) {
+        if a.marks & Application.Marks.opensSecondPermit != 0 {
+            let trips = UInt8(min(a.trips, Application.Marks.maxFirstPermitTrips))
+            followUps.append(FollowUp(agent: Int32(a.agent), needDay: a.needDay, trips: trips))
+            return
+        }
+        let event = Int(a.event)
+        guard event == permits.pairEvent || event == permits.secondEvent else { return }
+        let first = event == permits.secondEvent ? Int64(a.marks >> Application.Marks.firstPermitTripsShift) : 0
+        tally.add(.permitsCompleted, 1)
+        tally.add(.permitApplications, event == permits.secondEvent ? 2 : 1)
+        tally.add(.permitTrips, Int64(a.trips) + first)
+        tally.add(.permitLeadDays, lead)
+    }
+
     /// The completed application in the tallies of its items, segment and district.
     @inline(__always)
     private func countByGroup(_ a: Application, lead: Int64, citizenMs: Int64, _ ctx: SimulationContext, _ tally: Tally) {
@@ -313,13 +332,16 @@ extension ChunkState {
         } else {
             addItem(Int(a.item))
         }
-        let s = Int(a.segment)
-        tally.add(segment: s, .completed, 1)
-        tally.add(segment: s, .trips, trips)
-        if trips == 0 { tally.add(segment: s, .zeroTrip, 1) }
-        tally.add(segment: s, .servedVisits, Int64(a.servedVisits))
-        tally.add(segment: s, .servedWaitMs, a.servedWaitMs)
-        tally.add(segment: s, .citizenMs, citizenMs)
+        func addSegment(_ s: Int) {
+            tally.add(segment: s, .completed, 1)
+            tally.add(segment: s, .trips, trips)
+            if trips == 0 { tally.add(segment: s, .zeroTrip, 1) }
+            tally.add(segment: s, .servedVisits, Int64(a.servedVisits))
+            tally.add(segment: s, .servedWaitMs, a.servedWaitMs)
+            tally.add(segment: s, .citizenMs, citizenMs)
+        }
+        addSegment(Int(a.segment))
+        if a.marks & Application.Marks.foreign != 0 { addSegment(Segment.foreign + Int(a.segment) % 2) }
         let d = Int(a.district)
         tally.add(district: d, .completed, 1)
         tally.add(district: d, .completedNeeds, Int64(a.needs))

@@ -11,6 +11,7 @@ extension ChunkState {
     /// same order: agents are met at random, and loads issued together overlap their cache misses
     /// instead of paying them one by one inside `open`.
     func openNeeds(day t: Int, _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) {
+        if let permits = ctx.foreignPermits { openForeignFollowUps(day: t, permits, ctx, pop, tally) }
         drawNeeds(day: t, ctx)
         var sink: UInt8 = 0
         for k in newNeeds.indices { sink &+= pop.agents[Int(newNeeds[k].agent)].state }
@@ -26,6 +27,18 @@ extension ChunkState {
                 continue
             }
             let e = Int(~need.what)
+            if let permits = ctx.foreignPermits, e == permits.pairEvent, !permits.merged {
+                // Two applications one after the other: the work permit now, the residence permit
+                // once it is in hand (`openForeignFollowUps`). Both needs count today, as in the
+                // merged scenario, so that a comparison sees the same needs on the same days.
+                tally.add(.needs, 2)
+                tally.add(day: t, .needs, 2)
+                tally.add(.permitPairs, 1)
+                open(agent: agent, members: CollectionOfOne(permits.first), event: -1, day: t, ctx, pop, tally,
+                     marks: Application.Marks.opensSecondPermit, districtNeeds: 2)
+                continue
+            }
+            if let permits = ctx.foreignPermits, e == permits.pairEvent { tally.add(.permitPairs, 1) }
             let members = UnsafeBufferPointer(rebasing: ctx.eventItems[ctx.eventItemRanges[e]])
             tally.add(.needs, Int64(members.count))
             tally.add(day: t, .needs, Int64(members.count))
@@ -59,20 +72,56 @@ extension ChunkState {
                 newNeeds.append(Need(agent: Int32(chunk.start + needs.uniformInt(chunk.count)), what: ~Int32(e)))
             }
         }
+        // The foreign residents' permits, from their own stream (`foreignAgents` is listed first
+        // by `listForeignAgents`).
+        if let permits = ctx.foreignPermits, let foreign = foreignAgents, !foreign.isEmpty {
+            let count = foreignNeeds.poisson(Double(foreign.count) * permits.rate * season)
+            for _ in 0..<count {
+                newNeeds.append(Need(agent: foreign[foreignNeeds.uniformInt(foreign.count)], what: ~Int32(permits.pairEvent)))
+            }
+        }
+    }
+
+    /// Lists the chunk's foreign residents (agent indices) once, for the permits' draw. O(chunk) the first time.
+    func listForeignAgents(_ pop: Population) {
+        guard foreignAgents == nil else { return }
+        foreignAgents = chunk.audience == .personal
+            ? (chunk.start..<(chunk.start + chunk.count)).filter { pop.agents[$0].traits & Population.Trait.foreign != 0 }.map(Int32.init)
+            : []
+    }
+
+    /// Lists the chunk's foreign residents on the first call, then opens the residence permits
+    /// whose work permit was in hand yesterday (oldest first), each as the pair's second need
+    /// (already counted the day it arose, from which its lead time also counts).
+    private func openForeignFollowUps(day t: Int, _ permits: SimulationContext.ForeignPermits, _ ctx: SimulationContext,
+                                      _ pop: Population, _ tally: Tally) {
+        listForeignAgents(pop)
+        guard !followUps.isEmpty else { return }
+        tally.add(.permitFollowUps, Int64(followUps.count))
+        for f in followUps {
+            open(agent: Int(f.agent), members: CollectionOfOne(permits.second), event: permits.secondEvent, day: t, ctx, pop, tally,
+                 marks: f.trips << Application.Marks.firstPermitTripsShift, needDay: Int(f.needDay), districtNeeds: 0)
+        }
+        followUps.removeAll(keepingCapacity: true)
     }
 
     /// Opens one application for `members` (one item, or a bundled life event's items): chooses the
-    /// channel, fetches documents and schedules the submission.
+    /// channel, fetches documents and schedules the submission. `districtNeeds`: the needs counted
+    /// in the district today when not the application's own (the permit pair's are counted with
+    /// the work permit).
     private func open<M: Collection>(agent: Int, members: M, event: Int, day t: Int,
-                                     _ ctx: SimulationContext, _ pop: Population, _ tally: Tally) where M.Element == Int {
+                                     _ ctx: SimulationContext, _ pop: Population, _ tally: Tally,
+                                     marks: UInt8 = 0, needDay: Int? = nil, districtNeeds: Int? = nil) where M.Element == Int {
         let h = ctx.hot
-        let bundled = event >= 0
+        let bundled = event >= 0 && ctx.bundledEvents[event]
         let lead = members.first!
         let terms = ctx.terms[ctx.termsIndex(item: lead, event: event)]
         let person = pop.agents[agent]
         let traits = person.traits
         let business = chunk.audience == .business
-        let registered = business || (traits & Population.Trait.registered) != 0
+        // Foreign residents have no household registration anywhere: no hometown office either.
+        let foreign = !business && (traits & Population.Trait.foreign) != 0
+        let registered = business || foreign || (traits & Population.Trait.registered) != 0
         let senior = !business && Int(traits & Population.Trait.ageMask) == AgeBand.senior.rawValue
         let hometown = !registered && terms.hometown
 
@@ -88,7 +137,7 @@ extension ChunkState {
                                     senior: senior, business: business, state: person.state, ctx)
 
         var app = Application(
-            agent: UInt32(agent), item: UInt16(lead), event: Int16(event), needDay: Int16(t), home: person.home,
+            agent: UInt32(agent), item: UInt16(lead), event: Int16(event), needDay: Int16(needDay ?? t), home: person.home,
             district: person.district, needs: UInt8(members.count), stage: .submit, channel: UInt8(channel.rawValue),
             segment: UInt8(Segment.of(business: business, traits: traits, adopted: wasAdopted)),
             remaining: UInt8((1 << terms.slots) - 1), leadMask: terms.leadMask, level: terms.level, flags: [])
@@ -98,15 +147,20 @@ extension ChunkState {
         if terms.instant { app.flags.insert(.instant) }
         if bundled { app.flags.insert(.bundled) }
         if terms.presence { app.flags.insert(.presence) }
+        app.marks = marks | (foreign ? Application.Marks.foreign : 0)
 
         // Documents: each paper certificate the applicant lacks costs a trip on the need day.
         for _ in 0..<terms.paper where behaviour.uniform() < h.lackCopyProbability {
             app.documentTrips += 1
         }
+        if let permits = ctx.foreignPermits,
+           marks & Application.Marks.opensSecondPermit != 0 || event == permits.pairEvent || event == permits.secondEvent {
+            tally.add(.permitDocumentTrips, Int64(app.documentTrips))
+        }
         let ready = t + (app.documentTrips > 0 ? 1 : 0)
         let dueDay = callHotline(about: apps.count, channel: channel, business: business, day: t,
                                  firstVisit: firstVisitDay(channel, ready: ready, ctx), ctx, tally)
-        count(app, members: members, channel: channel, tally)
+        count(app, members: members, channel: channel, districtNeeds: districtNeeds ?? Int(app.needs), tally)
         apps.append(app)
         due.append(Int32(dueDay))
     }
@@ -164,7 +218,7 @@ extension ChunkState {
 
     /// The application opened, in the tallies.
     @inline(__always)
-    private func count<M: Collection>(_ app: Application, members: M, channel: Channel, _ tally: Tally) where M.Element == Int {
+    private func count<M: Collection>(_ app: Application, members: M, channel: Channel, districtNeeds: Int, _ tally: Tally) where M.Element == Int {
         tally.add(.applications, 1)
         if app.flags.contains(.bundled) { tally.add(.bundledApplications, 1) }
         for i in members {
@@ -172,8 +226,9 @@ extension ChunkState {
             tally.add(item: i, applicationOn: channel)
         }
         tally.add(segment: Int(app.segment), .applications, 1)
+        if app.marks & Application.Marks.foreign != 0 { tally.add(segment: Segment.foreign + Int(app.segment) % 2, .applications, 1) }
         tally.add(district: Int(app.district), .applications, 1)
-        tally.add(district: Int(app.district), .needs, Int64(app.needs))
+        tally.add(district: Int(app.district), .needs, Int64(districtNeeds))
     }
 
     /// Multinomial logit over the offered channels (docs/model.md, "Channels and trips"); also the

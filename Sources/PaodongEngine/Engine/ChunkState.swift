@@ -30,6 +30,19 @@ final class ChunkState: @unchecked Sendable {
     }
     /// The day's needs, drawn before any is opened (reused from day to day).
     @exclusivity(unchecked) var newNeeds = FlatBuffer<Need>(capacity: 256)
+    /// Draws the foreign residents' permit needs (apart from `needs`: a scenario without them draws as before).
+    let foreignNeeds: RandomStream
+    /// The chunk's foreign residents (agent indices), listed on the first day; nil until then.
+    var foreignAgents: [Int32]? = nil
+    /// Residence permits to apply for tomorrow: their work permit's result is in hand.
+    struct FollowUp {
+        var agent: Int32
+        /// The day the permit need arose (lead times count from it).
+        var needDay: Int16
+        /// The work permit's trips (at most `Application.Marks.maxFirstPermitTrips`).
+        var trips: UInt8
+    }
+    @exclusivity(unchecked) var followUps: [FollowUp] = []
     /// Applications that act today, in index order (reused from day to day).
     @exclusivity(unchecked) var dueToday = FlatBuffer<Int32>(capacity: 256)
     /// Where the gathering loads leave their result, so that the compiler keeps them.
@@ -45,6 +58,7 @@ final class ChunkState: @unchecked Sendable {
         needs = RandomStream(seed: seed, chunk: UInt64(index), purpose: .needs)
         behaviour = RandomStream(seed: seed, chunk: UInt64(index), purpose: .behaviour)
         hotline = RandomStream(seed: seed, chunk: UInt64(index), purpose: .hotline)
+        foreignNeeds = RandomStream(seed: seed, chunk: UInt64(index), purpose: .foreignNeeds)
     }
 
     /// Makes one outcome slot per visit requested today; call before the queues run.
@@ -75,7 +89,7 @@ final class ChunkState: @unchecked Sendable {
             let s: Int
             if call.line == 0 { s = next.0; next.0 += 1 } else { s = next.1; next.1 += 1 }
             guard call.app >= 0, lines[Int(call.line)]!.batches[batch].answered[s] else { continue }
-            apps[Int(call.app)].hotline |= Application.Hotline.prechecked
+            apps[Int(call.app)].marks |= Application.Marks.prechecked
             tally.add(.hotlinePrechecksAnswered, 1)
         }
         swap(&sentCalls, &calls)

@@ -5,7 +5,8 @@ import PaodongModel
 /// the day loop draws it (Poisson per chunk and day, its agent, its item or life event from the
 /// same tables), each application's agent read, its channel chosen by the model's own logit, its
 /// missing paper certificates and its review days drawn (gamma), counted by item and channel,
-/// and nothing else: no queues, no visits, no application kept in flight, no hotline.
+/// and nothing else (a foreign resident's residence permit, which opens once the work permit is
+/// in hand, is left out): no queues, no visits, no application kept in flight, no hotline.
 ///
 /// The full model does all of this and more, so its time over the kernel's says what the rest
 /// (queues, the lifecycle, outcomes, the call centre, the reports) costs. It lives beside the
@@ -89,6 +90,7 @@ public final class LowerBoundKernel: @unchecked Sendable {
                 row[Channel.count + 1] += (days * 1000).roundedToInt64
             }
         }
+        if ctx.foreignPermits != nil { s.listForeignAgents(pop) }
         s.drawNeeds(day: t, ctx)
         for k in s.newNeeds.indices {
             let need = s.newNeeds[k]
@@ -98,7 +100,11 @@ public final class LowerBoundKernel: @unchecked Sendable {
                 continue
             }
             let e = Int(~need.what)
-            if ctx.bundledEvents[e] {
+            if let permits = ctx.foreignPermits, e == permits.pairEvent, !permits.merged {
+                // The work permit alone: its residence permit follows its completion, which the
+                // kernel does not simulate (the model counts those in `permitFollowUps`).
+                open(agent, terms: ctx.terms[permits.first])
+            } else if ctx.bundledEvents[e] {
                 open(agent, terms: ctx.terms[ctx.termsIndex(item: 0, event: e)])
             } else {
                 for item in ctx.eventItems[ctx.eventItemRanges[e]] { open(agent, terms: ctx.terms[item]) }

@@ -27,7 +27,7 @@ public struct MemoryEstimate: Sendable {
         let visits = needsPerDay * peakSeason * 2 * visit
         let items = Double(scenario.catalog.items.count)
         let tallies = Double(max(1, threads)) * Double(MemoryLayout<Int64>.stride) * (items * Double(Tally.itemStride)
-            + Double(p.days * Tally.dayStride) + Double(Tally.Total.allCases.count + Segment.count * Tally.segmentStride)
+            + Double(p.days * Tally.dayStride) + Double(Tally.Total.allCases.count + Segment.slots * Tally.segmentStride)
             + Double(scenario.districts.count * Tally.districtStride))
         let queues = Double(p.halls.levels.reduce(0) { $0 + $1.halls }) * 64 * 1024
         let fixed = 64.0 * 1024 * 1024

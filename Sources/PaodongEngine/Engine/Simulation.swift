@@ -96,7 +96,7 @@ public final class Simulation: @unchecked Sendable {
         offsets = Array(repeating: 0, count: queues.count + 1)
         blockCounts = Array(repeating: 0, count: Simulation.bucketBlocks * queues.count)
         tallies = (0..<self.threads).map { _ in
-            Tally(items: ctx.catalog.items.count, segments: Segment.count, districts: scenario.districts.count, days: p.days)
+            Tally(items: ctx.catalog.items.count, segments: Segment.slots, districts: scenario.districts.count, days: p.days)
         }
         profile?.addSerial(.setup, since: started)
     }

@@ -46,6 +46,25 @@ public final class SimulationContext: @unchecked Sendable {
     let kioskWeekdays: Bool
     /// Who calls the 12345 hotline about what, and when.
     let hotlineSetup: HotlineSetup
+    /// The foreign residents' permit needs; nil without them.
+    let foreignPermits: ForeignPermits?
+
+    /// `demand.foreign_permits` as the day loop reads it. The pair and the residence permit alone
+    /// are two more "events" after the catalog's life events (in `eventItems`, `bundledEvents` and
+    /// the terms), so that an application for them is tallied like any other.
+    struct ForeignPermits {
+        /// Permit needs per foreign resident and day (before the season).
+        let rate: Double
+        /// The work permit's and the residence permit's items.
+        let first: Int, second: Int
+        /// Event index of the pair: bundled into one application with `merged_services`.
+        let pairEvent: Int
+        /// Event index of the residence permit alone, its work permit brought on paper (the two
+        /// approval systems not connected).
+        let secondEvent: Int
+        /// Whether `merged_services` makes the pair one application.
+        var merged: Bool
+    }
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -71,13 +90,25 @@ public final class SimulationContext: @unchecked Sendable {
             events.append(evs.map { ($0.offset, $0.element.ratePerAgentYear / 365) })
         }
         self.singleRate = singleRate; singleTable = tables; self.singleItems = singleItems; self.events = events
-        let flat = catalog.lifeEvents.flatMap(\.items)
+        // The foreign permits' two pseudo-events follow the catalog's life events.
+        var foreignPermits: ForeignPermits? = nil
+        var eventMembers = catalog.lifeEvents.map(\.items)
+        if let d = p.demand.foreignPermits, p.population.foreignShare > 0, d.perForeignResidentYear > 0,
+           let first = catalog.items.firstIndex(where: { $0.id == d.items[0] }),
+           let second = catalog.items.firstIndex(where: { $0.id == d.items[1] }) {
+            foreignPermits = ForeignPermits(rate: d.perForeignResidentYear / 365, first: first, second: second,
+                                            pairEvent: eventMembers.count, secondEvent: eventMembers.count + 1,
+                                            merged: policy.mergedItems == [first, second])
+            eventMembers += [[first, second], [second]]
+        }
+        self.foreignPermits = foreignPermits
+        let flat = eventMembers.flatMap { $0 }
         eventItems = .allocate(capacity: max(1, flat.count))
         _ = eventItems.initialize(from: flat)
         var ranges: [Range<Int>] = [], start = 0
-        for event in catalog.lifeEvents {
-            ranges.append(start..<(start + event.items.count))
-            start += event.items.count
+        for members in eventMembers {
+            ranges.append(start..<(start + members.count))
+            start += members.count
         }
         eventItemRanges = ranges
 
@@ -91,7 +122,7 @@ public final class SimulationContext: @unchecked Sendable {
         kioskWeekdays = !p.kiosks.openWeekends
         hotlineSetup = HotlineSetup(p, reforms: policy)
 
-        bundledEvents = policy.bundledEvents
+        bundledEvents = policy.bundledEvents + (foreignPermits.map { [$0.merged, false] } ?? [])
         let hot = HotParameters(p, reforms: policy)
         self.hot = hot
         channelConstants = .allocate(capacity: Channel.count)
@@ -119,6 +150,18 @@ public final class SimulationContext: @unchecked Sendable {
             let types = Set(event.items.flatMap { catalog.items[$0].certificates })
             let electronic = types.filter { covered[$0] }.count
             terms.append(termsOf(event.items, bundled: true, certificates: (types.count - electronic, electronic)))
+        }
+        if let f = foreignPermits, let issued = catalog.certificates.firstIndex(where: { $0.id == p.demand.foreignPermits!.issuedCertificate }) {
+            // Merged: one application; the residence permit's copy of the work permit comes from
+            // the first's record, so it is asked for neither on paper nor electronically.
+            let types = Set(catalog.items[f.first].certificates + catalog.items[f.second].certificates).subtracting([issued])
+            let electronic = types.filter { covered[$0] }.count
+            terms.append(termsOf([f.first, f.second], bundled: true, certificates: (types.count - electronic, electronic)))
+            // Alone: the residence permit's application asks for the work permit on paper, whatever
+            // electronic certificates cover (the exit–entry system cannot read it).
+            let own = catalog.items[f.second].certificates
+            let ownElectronic = own.filter { $0 != issued && covered[$0] }.count
+            terms.append(termsOf(CollectionOfOne(f.second), bundled: false, certificates: (own.count - ownElectronic, ownElectronic)))
         }
         self.terms = terms
         itemCount = catalog.items.count

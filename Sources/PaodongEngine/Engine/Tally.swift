@@ -21,6 +21,15 @@ public final class Tally: @unchecked Sendable {
         /// Hotline calls made by the simulated applicants, pre-checks answered, and the incomplete
         /// findings they avoided (expected, in millionths: Σ of the probability removed per check).
         case hotlineConsultations, hotlinePrechecks, hotlinePrechecksAnswered, hotlineAppeals, hotlineFindingsAvoidedMicro
+        /// Foreign residents' permit needs with both permits in hand, the applications and trips
+        /// they took (both applications' when not merged), and their days from the need to the
+        /// second permit. Counted when the second permit is in hand.
+        case permitsCompleted, permitApplications, permitTrips, permitLeadDays
+        /// Permit needs applied for (the merged application, or the work permit alone), and the
+        /// residence permits applied for once their work permit was in hand (not merged: the
+        /// lower-bound kernel, which has no lifecycle, does not open these). Document trips of the
+        /// permits' applications, counted when they are opened.
+        case permitPairs, permitFollowUps, permitDocumentTrips
 
         @inline(__always) static func trips(_ n: Int) -> Total {
             switch n {

@@ -102,14 +102,17 @@ extension Simulation {
     }
 
     /// Applications (and their needs) still open at the end. Completed applications may still sit
-    /// in a chunk until it compacts; only the others are open.
+    /// in a chunk until it compacts; only the others are open. A work permit applied for alone
+    /// also holds its residence permit's need, open until that application completes.
     private func openApplications() -> (applications: Int, needs: Int) {
         var open = 0, openNeeds = 0
         for chunk in chunks {
             for i in chunk.apps.indices where chunk.apps[i].stage != .done {
                 open += 1
                 openNeeds += Int(chunk.apps[i].needs)
+                if chunk.apps[i].marks & Application.Marks.opensSecondPermit != 0 { openNeeds += 1 }
             }
+            openNeeds += chunk.followUps.count
         }
         return (open, openNeeds)
     }

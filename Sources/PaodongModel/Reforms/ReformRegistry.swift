@@ -10,6 +10,7 @@ public struct ReformRegistry: @unchecked Sendable, Equatable {
     public static let standard = ReformRegistry([
         OneWindow.self, ElectronicCertificates.self, Kiosks.self, InstantApproval.self, Prefill.self, Bundles.self,
         MobileApp.self, OnlineService.self, ElectronicDelivery.self, CrossRegion.self, UnifiedIdentity.self, BusinessLine.self,
+        MergedServices.self,
     ])
 
     /// Keys must be unique and every `resolvedAfter` must name a registered reform, without cycles.

@@ -20,6 +20,11 @@ public struct ReformResolution {
     public var prefillIncompleteFactor = 1.0
     /// Agents of the hotline's business line on duty every hour; nil without the line.
     public var businessLineAgents: Int? = nil
+    /// `merged_services`: the two items made one application (catalog indices; empty without
+    /// the reform), the departments whose windows form one group, and the levels where they do.
+    public var mergedItems: [Int] = []
+    public var mergedDepartments: [Int] = []
+    public var mergedLevels: [HallLevel] = []
 
     public init(catalog: Catalog, expectedNeeds: [Double], eventNeeds: [Double], kiosksAvailable: Bool) {
         self.catalog = catalog; self.expectedNeeds = expectedNeeds; self.eventNeeds = eventNeeds

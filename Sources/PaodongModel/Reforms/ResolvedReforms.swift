@@ -43,6 +43,11 @@ public struct ResolvedReforms: Sendable {
     /// Agents of the hotline's business line on duty every hour; nil without the line (its calls
     /// go to the general line).
     public let businessLineAgents: Int?
+    /// `merged_services`: the two items made one application (empty without the reform), the
+    /// departments whose windows form one group and the hall levels where they do.
+    public let mergedItems: [Int]
+    public let mergedDepartments: [Int]
+    public let mergedLevels: [HallLevel]
 
     /// The policy of `scenario`'s reforms; kiosk reforms act only where the city has kiosks.
     public init(scenario: Scenario, kiosksAvailable: Bool) {
@@ -97,6 +102,9 @@ public struct ResolvedReforms: Sendable {
         prefillFormFactor = r.prefillFormFactor
         prefillIncompleteFactor = r.prefillIncompleteFactor
         businessLineAgents = r.businessLineAgents
+        mergedItems = r.mergedItems
+        mergedDepartments = r.mergedDepartments
+        mergedLevels = r.mergedLevels
         flags = r.flags
         channels = r.channels
         var paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []

@@ -18,6 +18,11 @@ public final class RandomStream: @unchecked Sendable {
         case screening = 9
         /// Per-(item, purpose) streams of the catalog (`KeyedDraw`); the chunk is the stream id.
         case keyed = 10
+        /// Which residents are foreign nationals, and their ages (apart, so that a scenario without
+        /// them draws as before).
+        case foreign = 11
+        /// The foreign residents' permit needs (apart from `needs`, for the same reason).
+        case foreignNeeds = 12
     }
 
     public let rng: UnsafeMutablePointer<gsl_rng>

@@ -23,6 +23,7 @@ extension Metric {
         hotlineConsultations, hotlinePrechecks, hotlinePrechecksAnswered, hotlineFindingsAvoided, hotlineAppeals,
         hotlineWorkOrders, hotlineWorkOrderDays,
         screeningPeople, screeningSampled, screeningLost, screeningWaitHours, screeningWaitMean, screeningHoursToFinish,
+        foreignPermits, foreignPermitApplicationsPerNeed, foreignPermitTripsPerNeed, foreignPermitLeadTime,
     ]
 
     // MARK: - Volumes
@@ -232,6 +233,28 @@ extension Metric {
         r.hotline.reduce(into: CallCentre.PeriodCounts()) { $0.add($1.total) }
     }
 
+    // MARK: - Foreign residents' permits (demand.foreign_permits; empty without them)
+
+    public static let foreignPermits = Metric("foreign_permits_completed", .needs, .integer,
+                                       doc: "Foreign residents' permit needs with both permits (work and residence) in hand.") {
+        $0.scenario.demand.foreignPermits == nil ? .nan : total($0, .permitsCompleted)
+    }
+    public static let foreignPermitApplicationsPerNeed = Metric(
+        "foreign_permit_applications_per_need", .ratio, .decimals(6),
+        doc: "Applications per permit need with both permits in hand: 2 as two services, 1 merged (merged_services).") {
+        per($0, .permitApplications, .permitsCompleted)
+    }
+    public static let foreignPermitTripsPerNeed = Metric(
+        "foreign_permit_trips_per_need", .ratio, .decimals(6), label: "foreign permits: trips per need", digits: 3,
+        doc: "In-person trips for both permits, per permit need with both in hand (both applications' trips when not merged).") {
+        per($0, .permitTrips, .permitsCompleted)
+    }
+    public static let foreignPermitLeadTime = Metric(
+        "foreign_permit_lead_time_days", .days, .decimals(3), label: "foreign permits: days to both", digits: 2,
+        doc: "Calendar days from a foreign resident's permit need to both permits in hand.") {
+        per($0, .permitLeadDays, .permitsCompleted)
+    }
+
     static func total(_ r: RunResult, _ f: Tally.Total) -> Double { Double(r.tally[f]) }
     static func per(_ r: RunResult, _ a: Tally.Total, _ b: Tally.Total) -> Double {
         r.tally[b] > 0 ? Double(r.tally[a]) / Double(r.tally[b]) : .nan
@@ -243,13 +266,24 @@ extension Metric {
     static func cityYear(_ r: RunResult) -> Double { 365 / Double(r.scenario.days) / r.scenario.scale }
 }
 
-/// The equity view: seniors and agents without digital adoption (at the start of their application).
+/// The equity view: seniors, agents without digital adoption (at the start of their application)
+/// and foreign residents.
 enum EquityGroup: CaseIterable {
-    case seniors, nonAdopters
+    case seniors, nonAdopters, foreign
 
-    var prefix: String { self == .seniors ? "seniors" : "non_adopters" }
-    var label: String { self == .seniors ? "seniors" : "non-adopters" }
-    var members: [Int] { (0..<Segment.count).filter(self == .seniors ? Segment.isSenior : Segment.isNonAdopter) }
+    var prefix: String {
+        switch self { case .seniors: "seniors"; case .nonAdopters: "non_adopters"; case .foreign: "foreign" }
+    }
+    var label: String {
+        switch self { case .seniors: "seniors"; case .nonAdopters: "non-adopters"; case .foreign: "foreign residents" }
+    }
+    var members: [Int] {
+        switch self {
+        case .seniors: (0..<Segment.count).filter(Segment.isSenior)
+        case .nonAdopters: (0..<Segment.count).filter(Segment.isNonAdopter)
+        case .foreign: (Segment.count..<Segment.slots).filter(Segment.isForeign)
+        }
+    }
 
     func sum(_ r: RunResult, _ f: Tally.SegmentField) -> Double { Double(members.reduce(Int64(0)) { $0 + r.tally.segment($1, f) }) }
 

@@ -48,6 +48,10 @@ extension Parameter {
                   doc: "Share of residents with local household registration (户籍); the others make hometown trips for hometown items."),
         Parameter("population.digital_adoption.<age>", .share, each: ages, doc: "Share of the age band using online channels at the start."),
         Parameter("population.business_digital_adoption", .share, doc: "Share of businesses using online channels at the start."),
+        Parameter("population.foreign_share", .share, required: false, fallback: "0",
+                  doc: "Share of residents who are foreign nationals (reported as `foreign`; never sent to a hukou office)."),
+        Parameter("population.foreign_age_shares.<age>", .share, each: ages, required: false, fallback: "age_shares",
+                  doc: "Share of foreign residents in the age band; the three sum to 1."),
     ]
 
     static let demand: [Parameter] = [
@@ -56,6 +60,12 @@ extension Parameter {
         Parameter("demand.needs_per_business_year", .number(0...100), unit: "needs/year",
                   doc: "Needs per business and year, life events included."),
         Parameter("demand.monthly_profile", .numbers(count: 12, 0...1e6), doc: "Relative demand of each month, January first."),
+        Parameter("demand.foreign_permits.per_foreign_resident_year", .number(0...100), unit: "needs/year",
+                  doc: "Permit needs (new or renewed: both items) per foreign resident and year, beyond the resident's other needs; the section is optional (absent: none)."),
+        Parameter("demand.foreign_permits.items", .ids,
+                  doc: "The work permit's item, then the work-type residence permit's, whose application asks for the first's certificate: two different items of the catalog."),
+        Parameter("demand.foreign_permits.issued_certificate", .text,
+                  doc: "The certificate type the first item issues and the second asks for (brought on paper unless reforms.merged_services shares it)."),
     ]
 
     static let catalog: [Parameter] = [
