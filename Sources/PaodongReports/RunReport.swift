@@ -45,14 +45,15 @@ public enum RunReport {
 
     public static func bySegment(_ r: RunResult) -> CSVTable {
         var table = CSVTable(header: ["segment", "agents", "applications", "completed", "trips_per_application",
-                                     "share_zero_trip", "wait_mean_min", "citizen_hours"])
+                                     "share_zero_trip", "wait_mean_min", "citizen_hours", "needs_completed", "trips_per_need"])
         let t = r.tally
         func row(_ name: String, _ members: [Int]) {
             func sum(_ f: Tally.SegmentField) -> Int64 { members.reduce(0) { $0 + t.segment($1, f) } }
             let done = sum(.completed)
             table.append([name, String(members.reduce(0) { $0 + r.segmentAgents[$1] }), String(sum(.applications)),
                           String(done), Format.ratio(sum(.trips), done), Format.ratio(sum(.zeroTrip), done),
-                          Format.minutes(sum(.servedWaitMs), per: sum(.servedVisits)), Format.hours(sum(.citizenMs))])
+                          Format.minutes(sum(.servedWaitMs), per: sum(.servedVisits)), Format.hours(sum(.citizenMs)),
+                          String(sum(.completedNeeds)), Format.ratio(sum(.trips), sum(.completedNeeds))])
         }
         for s in 0..<Segment.count { row(Segment.names[s], [s]) }
         row("all_seniors", (0..<Segment.count).filter(Segment.isSenior))

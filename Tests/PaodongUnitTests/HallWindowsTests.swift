@@ -122,4 +122,44 @@ import Testing
             #expect(e.issues.contains { $0.key == key && $0.message.contains(message) && lines.contains($0.line ?? 0) }, "\(e.issues)")
         }
     }
+
+    /// `WindowGroupPolicy.merging`: the named departments' groups become the first one's, with
+    /// their windows; the other groups keep their order and windows; nothing changes when the
+    /// departments already share a group.
+    @Test func mergingMakesOneGroupOfTheNamedDepartments() {
+        // Departments 0…4 in groups [3, 2, 4, 1] windows; department 4 shares department 1's group.
+        let (groups, map) = WindowGroupPolicy.merging([2, 1], groups: [3, 2, 4, 1], map: [0, 1, 2, 3, 1])
+        #expect(groups == [3, 6, 1])
+        #expect(map == [0, 1, 1, 2, 1])
+        let same = WindowGroupPolicy.merging([1, 4], groups: [3, 2, 4, 1], map: [0, 1, 2, 3, 1])
+        #expect(same.0 == [3, 2, 4, 1] && same.1 == [0, 1, 2, 3, 1])
+    }
+
+    /// With departmental windows (one window off), `merged_services` puts the foreign-experts and
+    /// exit-entry windows of every city hall in one group holding both groups' windows, and leaves
+    /// every other level's halls as they were.
+    @Test func mergedServicesJoinTheirWindowsAtTheNamedLevels() throws {
+        let off = ["reforms.one_window.enabled=false"]
+        let before = SimulationContext(scenario: try ScenarioLoader.load(path: CLI.scenario("foreign-talent-before.yaml"), overrides: off)).layout
+        let after = SimulationContext(scenario: try ScenarioLoader.load(path: CLI.scenario("foreign-talent-after.yaml"), overrides: off)).layout
+        let departments = try ScenarioLoader.load(path: CLI.scenario("shenzhen-2020.yaml")).catalog.departments
+        let science = try #require(departments.firstIndex { $0.id == "science" })
+        let exitEntry = try #require(departments.firstIndex { $0.id == "exit_entry" })
+        #expect(before.halls.count == after.halls.count)
+        var cityHalls = 0
+        for (b, a) in zip(before.halls, after.halls) {
+            #expect(a.windows == b.windows)
+            guard b.level == .city else {
+                #expect(a.groupWindows == b.groupWindows && a.departmentGroup == b.departmentGroup)
+                continue
+            }
+            cityHalls += 1
+            let bs = Int(b.departmentGroup[science]), be = Int(b.departmentGroup[exitEntry])
+            #expect(bs != be, "two departments' windows before the merge")
+            #expect(a.departmentGroup[science] == a.departmentGroup[exitEntry])
+            #expect(a.groupWindows[Int(a.departmentGroup[science])] == b.groupWindows[bs] + b.groupWindows[be])
+            #expect(a.groupWindows.count == b.groupWindows.count - 1)
+        }
+        #expect(cityHalls > 0)
+    }
 }

@@ -83,5 +83,5 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(f"extends: {os.path.join(root, 'Scenarios', 'baseline-2012.yaml')}\nscale: 0.01\ndays: 20\nholidays: []\n")
     out = os.path.join(tmp, "staff")
     subprocess.run([paodong, "staff", os.path.join(tmp, "tiny.yaml"), "--threshold-min", "15", "--target", "0.8",
-                    "--max-rounds", "40", "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+                    "--max-rounds", "80", "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
     execute(out, os.path.join(tmp, "staffing.ipynb"), 3, "staff")

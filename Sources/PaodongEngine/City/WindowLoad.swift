@@ -28,7 +28,7 @@ extension SimulationContext {
                 load[atLead ? level : up][t.department(k)] += n * window * visitsPerSlot * Double(t.serviceMean)
             }
             let lead = t.department(0)
-            if t.presence { load[level][lead] += n * (1 - window) * Double(t.serviceMean) }
+            if t.presence { load[level][lead] += n * (1 - window) * Double(t.presenceServiceMean) }
             if t.collect {
                 // An instant decision at the window is handed over on the spot.
                 let collecting = t.instant ? 1 - window : 1

@@ -28,6 +28,12 @@ struct ApplicationTerms {
     /// Window minutes in all, and per slot.
     var service: Double
     var serviceMean: Float
+    /// Window minutes of the presence visit after a remote submission, in all (what the applicant
+    /// expects) and as its queue serves it: a single item's whole sitting, as at the window; for a
+    /// bundle, only its presence members' (the others were submitted remotely and are back-office
+    /// work).
+    var presenceService: Double
+    var presenceServiceMean: Float
     /// Paper certificates asked for (each one the applicant lacks costs a trip).
     var paper: Int
     /// Form minutes on the web or at a kiosk, and on the app.
@@ -61,7 +67,7 @@ extension ApplicationTerms {
         var onlineAny: ChannelSet = []
         var channels = ChannelSet.all, instant = true, prefill = true, collect = false
         var hometown = false, crossCity = true, presence = false, level: UInt8 = 0, complexity: UInt8 = 0, review = 0.0
-        var service = 0.0, paper = 0, electronic = 0
+        var service = 0.0, presenceService = 0.0, paper = 0, electronic = 0
         for i in members {
             let f = flags[i]
             channels.formIntersection(itemChannels[i])
@@ -74,7 +80,7 @@ extension ApplicationTerms {
                 hometown = true
                 crossCity = crossCity && f.contains(.crossCityKiosk)
             }
-            if traits.physicalPresence { presence = true }
+            if traits.physicalPresence { presence = true; presenceService += itemService[i] }
             level = max(level, itemLevel[i])
             complexity = max(complexity, itemComplexity[i])
             review = max(review, itemReview[i])
@@ -103,6 +109,8 @@ extension ApplicationTerms {
         }
         windowTrips = 1 + slots - leadMask.nonzeroBitCount
         serviceMean = Float(service / Double(slots))
+        self.presenceService = bundled ? presenceService : service
+        presenceServiceMean = bundled ? Float(presenceService) : serviceMean
 
         form = h.formMinPerComplexity * Double(complexity) * (prefill ? h.prefillFormFactor : 1)
         formMin = Float(form)

@@ -94,7 +94,7 @@ extension ChunkState {
         let g = UInt16(ctx.layout.halls[hall].departmentGroup[terms.department(0)])
         let (arrival, patience, booked) = arrivalAndPatience(i, ctx, kiosk: false)
         visits.append(VisitRequest(queue: Int32(hall), app: Int32(i), arrival: arrival, patience: patience,
-                                   serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(terms.serviceMean),
+                                   serviceMean: app.stage == .collect ? ctx.hot.collectionServiceMeanMin : Double(terms.presenceServiceMean),
                                    stages: 1, slotMask: 0,
                                    groups: (g, 0, 0, 0), appointment: booked))
     }
@@ -339,6 +339,7 @@ extension ChunkState {
             tally.add(segment: s, .servedVisits, Int64(a.servedVisits))
             tally.add(segment: s, .servedWaitMs, a.servedWaitMs)
             tally.add(segment: s, .citizenMs, citizenMs)
+            tally.add(segment: s, .completedNeeds, Int64(a.needs))
         }
         addSegment(Int(a.segment))
         if a.marks & Application.Marks.foreign != 0 { addSegment(Segment.foreign + Int(a.segment) % 2) }

@@ -132,7 +132,7 @@ extension ChunkState {
         if !adopted { channels.subtract(.online) }
         if !ctx.hasKiosks { channels.remove(ChannelSet(.kiosk)) }
         let channel = chooseChannel(channels, level: Int(terms.level), windowTrips: terms.windowTrips,
-                                    slots: terms.slots, service: terms.service, form: terms.form, collect: terms.collect,
+                                    slots: terms.slots, service: terms.service, presenceService: terms.presenceService, form: terms.form, collect: terms.collect,
                                     instant: terms.instant, presence: terms.presence,
                                     senior: senior, business: business, state: person.state, ctx)
 
@@ -234,14 +234,14 @@ extension ChunkState {
     /// Multinomial logit over the offered channels (docs/model.md, "Channels and trips"); also the
     /// lower-bound kernel's choice (`LowerBoundKernel`).
     /// O(channels), allocation-free (the utilities live on the stack).
-    func chooseChannel(_ offered: ChannelSet, level: Int, windowTrips: Int, slots: Int, service: Double, form: Double,
-                               collect: Bool, instant: Bool, presence: Bool, senior: Bool, business: Bool, state: UInt8,
+    func chooseChannel(_ offered: ChannelSet, level: Int, windowTrips: Int, slots: Int, service: Double, presenceService: Double,
+                               form: Double, collect: Bool, instant: Bool, presence: Bool, senior: Bool, business: Bool, state: UInt8,
                                _ ctx: SimulationContext) -> Channel {
         if offered == .window { return .window }
         let b = ctx.hot
         let hallVisit = b.travel(level) + b.expectedWaitMin
         // Remote channels still need the collection visit, and a presence visit for biometrics.
-        let collection = (collect ? hallVisit + b.collectionServiceMeanMin : 0) + (presence ? hallVisit + service : 0)
+        let collection = (collect ? hallVisit + b.collectionServiceMeanMin : 0) + (presence ? hallVisit + presenceService : 0)
         let online = Double((state & Population.State.onlineMask) >> UInt8(Population.State.onlineShift))
         let wasted = Double((state & Population.State.wastedMask) >> UInt8(Population.State.wastedShift))
         let u = behaviour.uniform()

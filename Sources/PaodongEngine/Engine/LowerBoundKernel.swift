@@ -81,7 +81,8 @@ public final class LowerBoundKernel: @unchecked Sendable {
             }
             if !ctx.hasKiosks { channels.remove(ChannelSet(.kiosk)) }
             let channel = s.chooseChannel(channels, level: Int(terms.level), windowTrips: terms.windowTrips, slots: terms.slots,
-                                          service: terms.service, form: terms.form, collect: terms.collect, instant: terms.instant,
+                                          service: terms.service, presenceService: terms.presenceService, form: terms.form,
+                                          collect: terms.collect, instant: terms.instant,
                                           presence: terms.presence, senior: senior, business: business, state: person.state, ctx)
             row[channel.rawValue] += 1
             for _ in 0..<terms.paper where s.behaviour.uniform() < h.lackCopyProbability { row[Channel.count] += 1 }

@@ -156,7 +156,12 @@ public final class SimulationContext: @unchecked Sendable {
             // the first's record, so it is asked for neither on paper nor electronically.
             let types = Set(catalog.items[f.first].certificates + catalog.items[f.second].certificates).subtracting([issued])
             let electronic = types.filter { covered[$0] }.count
-            terms.append(termsOf([f.first, f.second], bundled: true, certificates: (types.count - electronic, electronic)))
+            var merged = termsOf([f.first, f.second], bundled: true, certificates: (types.count - electronic, electronic))
+            // One sitting for both: materials submitted once, the work permit read from its record.
+            let k = policy.mergedServiceFactor
+            merged.service *= k; merged.serviceMean *= Float(k)
+            merged.presenceService *= k; merged.presenceServiceMean *= Float(k)
+            terms.append(merged)
             // Alone: the residence permit's application asks for the work permit on paper, whatever
             // electronic certificates cover (the exit–entry system cannot read it).
             let own = catalog.items[f.second].certificates

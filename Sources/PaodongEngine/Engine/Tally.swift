@@ -49,6 +49,8 @@ public final class Tally: @unchecked Sendable {
     }
     public enum SegmentField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, citizenMs
+        /// Needs of the completed applications (a bundle's needs count under its one application).
+        case completedNeeds
     }
     public enum DistrictField: Int, CaseIterable {
         case applications, completed, trips, servedVisits, servedWaitMs

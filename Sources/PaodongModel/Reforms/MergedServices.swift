@@ -5,7 +5,8 @@
 /// It acts on the foreign residents' permit needs (`demand.foreign_permits`), the only needs for
 /// both items at once: with it, a permit need is one application for both items, decided in one
 /// review, with no copy of the work permit to bring; without it, two applications one after the
-/// other, the second asking for the first's certificate on paper. At the hall levels named in
+/// other, the second asking for the first's certificate on paper. The merged sitting takes
+/// `serviceFactor` times the two items' sittings summed. At the hall levels named in
 /// `levels`, the named departments' windows form one window group serving both (under
 /// `one_window` every hall is one pooled group already, and this part changes nothing).
 public struct MergedServices: Reform, Codable, Equatable {
@@ -15,6 +16,8 @@ public struct MergedServices: Reform, Codable, Equatable {
                   doc: "The two items made one application: demand.foreign_permits.items, in the same order (the second's certificate issued by the first is shared)."),
         Parameter("reforms.merged_services.departments", .ids,
                   doc: "Departments (ids of the departments table, at least two, each leading one of the items) whose windows become one window group."),
+        Parameter("reforms.merged_services.service_factor", .number(0.01...100),
+                  doc: "Window time of the merged sitting relative to the two items' sittings summed (materials submitted once, the first's record read, not re-checked)."),
         Parameter("reforms.merged_services.levels", .ids,
                   doc: "Hall levels (community, street, district, city) whose halls merge those departments' windows; each must serve items of at least two of them."),
     ]
@@ -28,12 +31,15 @@ public struct MergedServices: Reform, Codable, Equatable {
     public var items: [String]
     public var departments: [String]
     public var levels: [String]
+    public var serviceFactor: Double
 
-    public init(enabled: Bool, items: [String], departments: [String], levels: [String]) {
+    public init(enabled: Bool, items: [String], departments: [String], levels: [String], serviceFactor: Double) {
         self.enabled = enabled; self.items = items; self.departments = departments; self.levels = levels
+        self.serviceFactor = serviceFactor
     }
     public init(reading r: any ReformReader) {
-        self.init(enabled: r.bool("enabled"), items: r.ids("items"), departments: r.ids("departments"), levels: r.ids("levels"))
+        self.init(enabled: r.bool("enabled"), items: r.ids("items"), departments: r.ids("departments"), levels: r.ids("levels"),
+                  serviceFactor: r.double("service_factor"))
     }
 
     /// Two different known items; departments known, different, at least two, each leading one of
@@ -82,5 +88,6 @@ public struct MergedServices: Reform, Codable, Equatable {
         r.mergedItems = items.compactMap { id in catalog.items.firstIndex { $0.id == id } }
         r.mergedDepartments = departments.compactMap { id in catalog.departments.firstIndex { $0.id == id } }
         r.mergedLevels = levels.compactMap(HallLevel.init(key:))
+        r.mergedServiceFactor = serviceFactor
     }
 }

@@ -25,6 +25,7 @@ public struct ReformResolution {
     public var mergedItems: [Int] = []
     public var mergedDepartments: [Int] = []
     public var mergedLevels: [HallLevel] = []
+    public var mergedServiceFactor = 1.0
 
     public init(catalog: Catalog, expectedNeeds: [Double], eventNeeds: [Double], kiosksAvailable: Bool) {
         self.catalog = catalog; self.expectedNeeds = expectedNeeds; self.eventNeeds = eventNeeds

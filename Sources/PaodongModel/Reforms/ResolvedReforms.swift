@@ -48,6 +48,8 @@ public struct ResolvedReforms: Sendable {
     public let mergedItems: [Int]
     public let mergedDepartments: [Int]
     public let mergedLevels: [HallLevel]
+    /// The merged sitting's window time relative to the two items' summed (1 without the reform).
+    public let mergedServiceFactor: Double
 
     /// The policy of `scenario`'s reforms; kiosk reforms act only where the city has kiosks.
     public init(scenario: Scenario, kiosksAvailable: Bool) {
@@ -105,6 +107,7 @@ public struct ResolvedReforms: Sendable {
         mergedItems = r.mergedItems
         mergedDepartments = r.mergedDepartments
         mergedLevels = r.mergedLevels
+        mergedServiceFactor = r.mergedServiceFactor
         flags = r.flags
         channels = r.channels
         var paper: [UInt8] = [], electronic: [UInt8] = [], submission: [UInt8] = [], design: [UInt8] = []

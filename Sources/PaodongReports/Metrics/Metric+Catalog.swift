@@ -295,6 +295,11 @@ enum EquityGroup: CaseIterable {
                 let done = g.sum($0, .completed)
                 return done > 0 ? g.sum($0, .trips) / done : .nan
             },
+            Metric("\(prefix)_trips_per_need", .ratio, .decimals(6), label: "\(label): trips per need", digits: 3,
+                   views: [.comparisonTable], doc: "Trips per completed need of \(label) (a bundle's or a merged application's needs share its trips).") {
+                let needs = g.sum($0, .completedNeeds)
+                return needs > 0 ? g.sum($0, .trips) / needs : .nan
+            },
             Metric("\(prefix)_share_zero_trip", .share, .decimals(6), doc: "Completed applications of \(label) with no trip.") {
                 let done = g.sum($0, .completed)
                 return done > 0 ? g.sum($0, .zeroTrip) / done : .nan
