@@ -93,6 +93,22 @@ public enum RunReport {
         return table
     }
 
+    /// Each hall's window groups: whom each serves (`all`, or its departments' ids), its windows,
+    /// simulated joins and the mean wait of those served (a miniature's background visits occupy
+    /// the windows, so count in utilisation, but are not joins).
+    public static func windowGroups(_ r: RunResult) -> CSVTable {
+        var table = CSVTable(header: ["hall_id", "level", "district", "group", "departments", "windows", "joins", "served",
+                                     "utilization", "wait_mean_min"])
+        for q in r.queues {
+            for (g, row) in q.windowGroups.enumerated() {
+                table.append([q.id, q.level, r.districts[q.district].nameEn, String(g + 1),
+                              row.departments.map { $0.joined(separator: ";") } ?? "all", String(row.windows), String(row.joins),
+                              String(row.served), Format.number(row.utilization, 4), Format.number(row.waitMeanMin, 3)])
+            }
+        }
+        return table
+    }
+
     /// Waits of served queue joins by hall level: the percentiles merge the halls' histograms.
     public static func waitsByLevel(_ r: RunResult) -> CSVTable {
         var table = CSVTable(header: ["level", "halls", "windows", "served", "unserved", "wait_mean_min", "wait_p50_min",

@@ -5,7 +5,7 @@ import PaodongModel
 /// Writes a run directory: summary.csv with one row per replication, the detailed tables of the
 /// first replication, and the manifest, all atomically.
 public enum RunWriter {
-    public static let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "waits_by_level.csv", "daily.csv", "hotline.csv", "manifest.json"]
+    public static let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "window_groups.csv", "waits_by_level.csv", "daily.csv", "hotline.csv", "manifest.json"]
 
     /// Writes the files, under `prefix` (a subdirectory name followed by "/") when given. The
     /// tables are encoded on up to `threads` threads (each is a pure function of the results),
@@ -24,6 +24,7 @@ public enum RunWriter {
             ("by_segment.csv", { RunReport.bySegment(first).encoded(excel: excel) }),
             ("by_district.csv", { RunReport.byDistrict(first).encoded(excel: excel) }),
             ("halls.csv", { RunReport.halls(first).encoded(excel: excel) }),
+            ("window_groups.csv", { RunReport.windowGroups(first).encoded(excel: excel) }),
             ("waits_by_level.csv", { RunReport.waitsByLevel(first).encoded(excel: excel) }),
             ("daily.csv", { RunReport.daily(first).encoded(excel: excel) }),
             ("hotline.csv", { RunReport.hotline(first).encoded(excel: excel) }),

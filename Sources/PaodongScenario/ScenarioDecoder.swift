@@ -146,7 +146,8 @@ struct ScenarioDecoder {
                                               travelMin: l.double("travel_min"),
                                               groupAllocation: l.choice("group_allocation", fallback: nil),
                                               windowsByDistrict: byDistrict,
-                                              windowsByGroup: l.has("windows_by_group") ? groupRows(l, districts: districts) : nil))
+                                              windowsByGroup: l.has("windows_by_group") ? groupRows(l, districts: districts) : nil,
+                                              ownWindows: l.has("own_windows") ? ownWindows(l) : nil))
             l.finish()
         }
         levelsNode.finish()
@@ -174,6 +175,24 @@ struct ScenarioDecoder {
             closedDaySpreadDays: m.int("closed_day_spread_days"),
             groupAllocation: m.choice("group_allocation", fallback: HallParameters.GroupAllocation.load)!,
             groupMinWindows: m.double("group_min_windows"))
+    }
+
+    /// `own_windows`: rows of {department, windows}, a department named twice reported (the
+    /// department is checked against the departments table later).
+    func ownWindows(_ l: MappingReader) -> [OwnWindows] {
+        var rows: [OwnWindows] = []
+        var seen: Set<String> = []
+        for (i, n) in l.list("own_windows").enumerated() {
+            let path = l.keyPath("own_windows") + "[\(i)]"
+            let r = MappingReader(n, path: path, log: log, schema: l.schema)
+            defer { r.finish() }
+            let department = r.string("department") ?? "", windows = r.int("windows")
+            if !seen.insert(department).inserted {
+                log.add(n, path, "department '\(department)' has two rows")
+            }
+            rows.append(OwnWindows(department: department, windows: windows))
+        }
+        return rows
     }
 
     /// `windows_by_group`: rows of {district, group, windows}; the district by name, a row named

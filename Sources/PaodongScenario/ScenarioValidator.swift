@@ -75,7 +75,7 @@ struct ScenarioValidator {
                       "\(district.nameEn) (row \(d + 1) of the districts table) has \(level.key) halls but 0 windows; allowed: at least 1")
             }
         }
-        for level in HallLevel.allCases { validateGroupRows(level, p, tables) }
+        for level in HallLevel.allCases { validateGroupRows(level, p, tables); validateOwnWindows(level, p, tables) }
         check(p.halls.opening.allSatisfy { $0.end <= 1440 }, "halls.opening", "periods must end by 24:00")
         check(p.scale * Double(p.population.residents + p.population.businesses) <= 2e9, "scale",
               "more than 2,000,000,000 agents after scaling")
@@ -103,6 +103,21 @@ struct ScenarioValidator {
                 check(set[d] == sum, path, "\(district.nameEn)'s groups sum to \(sum) windows but windows_by_district gives it \(set[d]); they must agree")
             }
         }
+    }
+
+    /// `own_windows` of `level`: each department of the table, and not beside `windows_by_group`
+    /// (a planner's groups already say which windows a department has).
+    func validateOwnWindows(_ level: HallLevel, _ p: Scenario.Parameters, _ tables: DataTables) {
+        let lp = p.halls.levels[level.rawValue]
+        guard let rows = lp.ownWindows else { return }
+        let path = "halls.levels.\(level.key).own_windows"
+        let ids = tables.departments.map(\.id)
+        for (i, row) in rows.enumerated() {
+            check(ids.contains(row.department), path,
+                  "row \(i + 1): unknown department '\(row.department)'; allowed: \(ids.joined(separator: ", "))")
+        }
+        check(lp.windowsByGroup == nil, path,
+              "given with windows_by_group at the same level; allowed: one of them (a windows_by_group row for the department gives it windows of its own)")
     }
 
     /// Checks each reform against the generated catalog (`Reform.check(against:reforms:_:)`): a

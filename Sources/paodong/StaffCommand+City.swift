@@ -32,6 +32,12 @@ extension StaffCommand {
         let runner = ScenarioRunner(options: options)
         let loaded: Scenario
         do { loaded = try runner.load(path) } catch { throw fail(error) }
+        // Departments' own windows are one count for every hall of a level; the staffing writes
+        // windows district by district, so it does not size them (say so rather than drop them).
+        if let level = HallLevel.allCases.first(where: { loaded.parameters.halls.levels[$0.rawValue].ownWindows?.isEmpty == false }) {
+            printError("error: \(path): key 'halls.levels.\(level.key).own_windows': paodong staff sizes pooled and departmental window groups district by district, not departments' own windows; allowed: a scenario without own_windows (give such a department a windows_by_group row instead, with one_window off)")
+            throw ExitCode(65)
+        }
         let job = CityStaffing(scenario: loaded, thresholdMin: thresholdMin!, target: target!, hotlineTarget: hotlineTarget,
                                replications: options.replications ?? 1, threads: options.threads, maxRounds: maxRounds)
         if check { return try runCheck(job, path: path) }

@@ -142,6 +142,14 @@ import Testing
     /// `reforms.merged_services` and `demand.foreign_permits` (README, "One window for foreign
     /// talent"): every wrong declaration names its file, line and key, and what is allowed.
     @Test(arguments: [
+        ("halls:\n  levels:\n    city:\n      own_windows: [{department: mars, windows: 3}]",
+         ["bad.yaml", "halls.levels.city.own_windows", "unknown department 'mars'", "exit_entry"]),
+        ("halls:\n  levels:\n    city:\n      own_windows: [{department: science, windows: 3}, {department: science, windows: 2}]",
+         ["bad.yaml:5", "halls.levels.city.own_windows[1]", "department 'science' has two rows"]),
+        ("halls:\n  levels:\n    city:\n      own_windows: [{department: science, windows: 0}]",
+         ["bad.yaml:5", "halls.levels.city.own_windows[0].windows", "1"]),
+        ("halls:\n  levels:\n    city:\n      own_windows: [{department: science, windows: 2}]\n      windows_by_group: [{district: Futian, group: shared, windows: 150}]",
+         ["bad.yaml", "halls.levels.city.own_windows", "windows_by_group"]),
         ("reforms:\n  merged_services: {enabled: true, items: [B010, B010]}",
          ["bad.yaml:3", "reforms.merged_services.items", "named twice"]),
         ("reforms:\n  merged_services: {enabled: true, items: [B010, X999]}",

@@ -26,6 +26,37 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/summary.md"))
     }
 
+    /// window_groups.csv adds up to halls.csv: each hall's groups hold its windows, its served
+    /// and unserved joins, and their served-weighted waits give its mean wait.
+    @Test func windowGroupsAddUpToTheirHalls() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let out = tmp.path("run")
+        let r = try CLI.run(["run", CLI.scenario("baseline-2012.yaml"), "--scale", "0.01", "--set", "days=20", "--set", "holidays=[]", "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        func rows(_ file: String) throws -> [[String: String]] {
+            let lines = try String(contentsOfFile: out + "/" + file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        }
+        let groups = Dictionary(grouping: try rows("window_groups.csv"), by: { $0["hall_id"]! })
+        let halls = try rows("halls.csv").filter { $0["level"] != "kiosk" }
+        #expect(halls.count == groups.count)
+        var departmental = 0
+        for hall in halls {
+            let own = try #require(groups[hall["hall_id"]!])
+            func sum(_ key: String) -> Double { own.reduce(0) { $0 + Double($1[key]!)! } }
+            #expect(own.count == Int(hall["window_groups"]!)!)
+            #expect(sum("windows") == Double(hall["windows"]!)!)
+            #expect(sum("served") == Double(hall["served"]!)!)
+            #expect(sum("joins") - sum("served") == Double(hall["unserved"]!)!)
+            let waited = own.reduce(0) { $0 + Double($1["served"]!)! * Double($1["wait_mean_min"]!)! }
+            let served = Double(hall["served"]!)!
+            if served > 0 { #expect(abs(waited / served - Double(hall["wait_mean_min"]!)!) <= 0.0011, "\(hall["hall_id"]!)") }
+            if own.count > 1 { departmental += 1 }
+        }
+        #expect(departmental > 0, "baseline-2012 has departmental windows")
+    }
+
     @Test func reportOfAComparisonGivesTheIntervals() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }

@@ -57,7 +57,7 @@ import Testing
         // Serving changes no output: the same run without --serve writes the same bytes.
         let plain = try CLI.run(["run", tmp.path("small.yaml"), "--out", tmp.path("plain"), "--quiet", "--threads", "1"])
         #expect(plain.status == 0, "\(plain.stderr)")
-        for file in ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "waits_by_level.csv", "daily.csv", "hotline.csv"] {
+        for file in ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "window_groups.csv", "waits_by_level.csv", "daily.csv", "hotline.csv"] {
             let a = try Data(contentsOf: URL(fileURLWithPath: tmp.path("live/" + file)))
             let b = try Data(contentsOf: URL(fileURLWithPath: tmp.path("plain/" + file)))
             #expect(a == b, "\(file) differs with --serve")

@@ -29,6 +29,18 @@ import Testing
         #expect(r.stderr.contains("give a scenario file (city form) or --arrival-rate and --service-mean"), "\(r.stderr)")
     }
 
+    /// Departments' own windows are not sized district by district: refused with exit 65, the key
+    /// named, nothing written.
+    @Test func ownWindowsAreRefused() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let out = tmp.path("staff")
+        let r = try CLI.run(["staff", CLI.scenario("foreign-talent-before.yaml"), "--threshold-min", "10", "--target", "0.8", "--out", out])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("halls.levels.city.own_windows"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// One round cannot settle a start that is off by more than nothing: exit 75, the keys named,
     /// and no output directory.
     @Test func unsettledStopsWithNothingWritten() throws {

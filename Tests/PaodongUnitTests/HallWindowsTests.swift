@@ -162,4 +162,48 @@ import Testing
         }
         #expect(cityHalls > 0)
     }
+
+    /// `own_windows` adds each named department's windows to the hall as a group of its own and
+    /// divides the rest among the others with the named departments' weight removed.
+    @Test func ownWindowsAreGroupsOfTheirOwn() {
+        // Departments 0…3; 1 and 3 keep 4 and 2 windows of their own out of a 16-window hall.
+        var divided: (Int, [Double])?
+        let (groups, map) = OwnWindows.groups(windows: 16, own: [(department: 1, windows: 4), (department: 3, windows: 2)],
+                                              weights: [5, 7, 1, 9]) { windows, weights in
+            divided = (windows, weights)
+            return ([windows], [0, 0, 0, 0])
+        }
+        #expect(divided?.0 == 10 && divided?.1 == [5, 0, 1, 0])
+        #expect(groups == [10, 4, 2])
+        #expect(map == [0, 1, 0, 2])
+    }
+
+    /// As shipped (one window on), the before city hall keeps its 150-window pool and adds the
+    /// foreign-experts' and exit–entry's ten windows each as groups of their own; the merge makes
+    /// them one group of twenty and leaves the pool and every other hall as they were.
+    @Test func ownWindowsStayOutOfTheOneWindowPoolAndMerge() throws {
+        let before = SimulationContext(scenario: try ScenarioLoader.load(path: CLI.scenario("foreign-talent-before.yaml"))).layout
+        let after = SimulationContext(scenario: try ScenarioLoader.load(path: CLI.scenario("foreign-talent-after.yaml"))).layout
+        let plain = SimulationContext(scenario: try ScenarioLoader.load(path: CLI.scenario("shenzhen-2020.yaml"))).layout
+        let departments = try ScenarioLoader.load(path: CLI.scenario("shenzhen-2020.yaml")).catalog.departments
+        let science = try #require(departments.firstIndex { $0.id == "science" })
+        let exitEntry = try #require(departments.firstIndex { $0.id == "exit_entry" })
+        #expect(before.halls.count == plain.halls.count && after.halls.count == plain.halls.count)
+        for (k, p) in plain.halls.enumerated() {
+            let b = before.halls[k], a = after.halls[k]
+            guard p.level == .city else {
+                #expect(b.windows == p.windows && a.windows == p.windows && b.groupWindows == p.groupWindows && a.groupWindows == p.groupWindows)
+                continue
+            }
+            #expect(p.groupWindows == [p.windows])
+            #expect(b.windows == p.windows + 20 && a.windows == b.windows)
+            #expect(b.groupWindows == [p.windows, 10, 10])
+            #expect(Int(b.departmentGroup[science]) == 1 && Int(b.departmentGroup[exitEntry]) == 2)
+            #expect(a.groupWindows == [p.windows, 20])
+            #expect(Int(a.departmentGroup[science]) == 1 && Int(a.departmentGroup[exitEntry]) == 1)
+            for d in departments.indices where d != science && d != exitEntry {
+                #expect(b.departmentGroup[d] == 0 && a.departmentGroup[d] == 0)
+            }
+        }
+    }
 }

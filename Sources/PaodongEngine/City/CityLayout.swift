@@ -42,14 +42,22 @@ public struct CityLayout: Sendable {
         for level in HallLevel.allCases {
             let sized = Self.levelHalls(level, p, districts)
             warnings += Self.miniatureWarnings(level, sized, scale: f)
+            let own = (p.halls.levels[level.rawValue].ownWindows ?? []).compactMap { o in
+                scenario.catalog.departments.firstIndex { $0.id == o.department }.map { (department: $0, windows: o.windows) }
+            }
+            func policyGroups(_ windows: Int, _ weights: [Double]) -> ([Int], [UInt8]) {
+                WindowGroupPolicy.groups(windows: windows, load: weights, oneWindow: policy.oneWindow, minWindows: p.halls.groupMinWindows)
+            }
             var k = 0
             for (d, n) in sized.counts.enumerated() {
                 let rows = p.halls.levels[level.rawValue].groupRows(district: d)
                 for _ in 0..<n {
-                    // A planner's groups where given (pooled under one window), else the group policy's.
-                    var (groups, map) = rows.isEmpty || policy.oneWindow
-                        ? WindowGroupPolicy.groups(windows: sized.windows[k], load: groupWeights[level.rawValue], oneWindow: policy.oneWindow,
-                                                   minWindows: p.halls.groupMinWindows)
+                    // Departments' own windows where declared; a planner's groups where given (pooled
+                    // under one window); else the group policy's.
+                    var (groups, map) = !own.isEmpty
+                        ? OwnWindows.groups(windows: sized.windows[k], own: own, weights: groupWeights[level.rawValue], divide: policyGroups)
+                        : rows.isEmpty || policy.oneWindow
+                        ? policyGroups(sized.windows[k], groupWeights[level.rawValue])
                         : WindowGroupRow.groups(rows, departments: scenario.catalog.departments)
                     if policy.mergedLevels.contains(level) {
                         (groups, map) = WindowGroupPolicy.merging(policy.mergedDepartments, groups: groups, map: map)
@@ -106,7 +114,8 @@ public struct CityLayout: Sendable {
                     k += n
                 }
             }
-            return w
+            // Departments' own windows join every hall.
+            return lp.ownWindowsAdded == 0 ? w : w.map { $0 + lp.ownWindowsAdded }
         }
         if original * f >= 1 {
             let counts = apportion(Int((original * f).rounded()), weights: perDistrict)

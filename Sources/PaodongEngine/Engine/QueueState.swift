@@ -21,6 +21,8 @@ public final class QueueState: @unchecked Sendable {
     /// Queue joins of each window group, and those not served (closed, gave up, refused).
     @exclusivity(unchecked) public private(set) var groupJoins: [Int64]
     @exclusivity(unchecked) public private(set) var groupUnserved: [Int64]
+    /// Waits of each window group's served simulated joins, in milliseconds.
+    @exclusivity(unchecked) public private(set) var groupServedWaitMs: [Int64]
     @exclusivity(unchecked) public private(set) var servedWaitMs: Int64 = 0
     @exclusivity(unchecked) public private(set) var maxQueue: Int = 0
     /// The longest line an arrival found on `servedDay`, the last day this queue was open (the live view).
@@ -77,6 +79,7 @@ public final class QueueState: @unchecked Sendable {
         groupBusyMin = Array(repeating: 0, count: servers.count)
         groupJoins = Array(repeating: 0, count: servers.count)
         groupUnserved = Array(repeating: 0, count: servers.count)
+        groupServedWaitMs = Array(repeating: 0, count: servers.count)
         kernel = QueueKernel(servers: servers, distribution: .lognormal(cv: cv),
                              ticketCap: ticketCapPerWindow.map { cap in servers.map { $0 * cap } }, maxStages: 4)
         rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: isKiosk ? .kiosk : .queue)
@@ -220,6 +223,7 @@ public final class QueueState: @unchecked Sendable {
                     busyMin += results.service[slot]
                     groupBusyMin[group] += results.service[slot]
                     servedWaitMs += w
+                    groupServedWaitMs[group] += w
                     _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (results.wait[slot] * 100).roundedToInt64))))
                     tally.add(day: day, .servedVisits, 1)
                     tally.add(day: day, .servedWaitMs, w)

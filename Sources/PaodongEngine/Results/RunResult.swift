@@ -19,8 +19,21 @@ public struct RunResult: Sendable {
         public var maxQueue: Int
         /// Each window group against a wait standard, when the run measured one (else empty).
         public var groupMeasures: [WindowGroupMeasure] = []
+        /// Each window group's figures (window_groups.csv); empty for a kiosk pool.
+        public var windowGroups: [WindowGroupRow] = []
         /// Days the queue was open.
         public var openDays: Int = 0
+    }
+
+    /// One window group of a hall: whom it serves, its simulated joins and their waits.
+    public struct WindowGroupRow: Sendable {
+        /// Ids of the departments it serves, or nil when it serves them all.
+        public var departments: [String]?
+        public var windows: Int
+        public var joins: Int64
+        public var served: Int64
+        public var utilization: Double
+        public var waitMeanMin: Double
     }
 
     /// One window group of a hall against the wait standard of `Simulation(windowStandardMin:)`:

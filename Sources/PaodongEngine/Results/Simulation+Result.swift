@@ -34,12 +34,22 @@ extension Simulation {
     private func queueRow(_ q: QueueState) -> RunResult.QueueRow {
         let capacity = Double(q.servers * q.openMinutesPerDay * q.openDays)
         let id: String, level: String, district: Int
+        var groups: [RunResult.WindowGroupRow] = []
         if q.isKiosk {
             let pool = context.layout.kioskPools[q.index]
             id = "K\(pool.district + 1)-\(q.index + 1)"; level = "kiosk"; district = pool.district
         } else {
             let hall = context.layout.halls[q.index]
             id = "H\(q.index + 1)"; level = hall.level.key; district = hall.district
+            groups = hall.groupWindows.indices.map { g in
+                let members = hall.departmentGroup.indices.filter { Int(hall.departmentGroup[$0]) == g }
+                let served = q.groupJoins[g] - q.groupUnserved[g]
+                return RunResult.WindowGroupRow(
+                    departments: members.count == hall.departmentGroup.count ? nil : members.map { context.catalog.departments[$0].id },
+                    windows: q.groupServers[g], joins: q.groupJoins[g], served: served,
+                    utilization: capacity > 0 ? q.groupBusyMin[g] / (capacity * Double(q.groupServers[g]) / Double(q.servers)) : 0,
+                    waitMeanMin: served > 0 ? Double(q.groupServedWaitMs[g]) / 60_000 / Double(served) : 0)
+            }
         }
         let measures = q.groupWithin.indices.map { g in
             RunResult.WindowGroupMeasure(windows: q.groupServers[g], joins: q.groupJoins[g], within: q.groupWithin[g],
@@ -52,7 +62,7 @@ extension Simulation {
             groups: q.groupBusyMin.count, maxGroupUtilization: q.maxGroupUtilization,
             waitMeanMin: q.served > 0 ? Double(q.servedWaitMs) / 60_000 / Double(q.served) : 0,
             waitP90Min: q.served > 0 ? Double(q.waits.valueAtPercentile(90)) / 100 : 0, maxQueue: q.maxQueue,
-            groupMeasures: measures, openDays: q.openDays)
+            groupMeasures: measures, windowGroups: groups, openDays: q.openDays)
     }
 
     /// A window group that turns away a large share of its queue joins (`ModelRules`) is

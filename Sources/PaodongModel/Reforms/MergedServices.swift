@@ -8,7 +8,8 @@
 /// other, the second asking for the first's certificate on paper. The merged sitting takes
 /// `serviceFactor` times the two items' sittings summed. At the hall levels named in
 /// `levels`, the named departments' windows form one window group serving both (under
-/// `one_window` every hall is one pooled group already, and this part changes nothing).
+/// `one_window` every hall is one pooled group already, and this part changes nothing unless the
+/// departments keep windows of their own there, `halls.levels.<level>.own_windows`).
 public struct MergedServices: Reform, Codable, Equatable {
     public static let key = "merged_services"
     public static let parameters = [

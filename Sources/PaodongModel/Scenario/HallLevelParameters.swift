@@ -14,11 +14,17 @@ public struct HallLevelParameters: Codable, Sendable, Equatable {
     /// Window groups a planner sets for this level's halls in some districts (their halls' windows
     /// are the groups' sum); nil or a district without rows: groups follow the group policy.
     public var windowsByGroup: [WindowGroupRow]?
+    /// Departments with windows of their own added to every hall of this level (nil: none).
+    public var ownWindows: [OwnWindows]?
     public init(halls: Int, windowsPerHall: Int, travelMin: Double, groupAllocation: HallParameters.GroupAllocation? = nil,
-                windowsByDistrict: [Int]? = nil, windowsByGroup: [WindowGroupRow]? = nil) {
+                windowsByDistrict: [Int]? = nil, windowsByGroup: [WindowGroupRow]? = nil, ownWindows: [OwnWindows]? = nil) {
         self.halls = halls; self.windowsPerHall = windowsPerHall; self.travelMin = travelMin
         self.groupAllocation = groupAllocation; self.windowsByDistrict = windowsByDistrict; self.windowsByGroup = windowsByGroup
+        self.ownWindows = ownWindows
     }
+
+    /// Windows the own-window departments add to each hall of this level.
+    public var ownWindowsAdded: Int { ownWindows?.reduce(0) { $0 + $1.windows } ?? 0 }
 
     /// The rows for `district`, in their order (empty: none).
     public func groupRows(district: Int) -> [WindowGroupRow] { windowsByGroup?.filter { $0.district == district } ?? [] }
