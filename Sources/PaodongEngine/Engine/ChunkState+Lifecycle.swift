@@ -342,7 +342,7 @@ extension ChunkState {
             tally.add(segment: s, .completedNeeds, Int64(a.needs))
         }
         addSegment(Int(a.segment))
-        if a.marks & Application.Marks.foreign != 0 { addSegment(Segment.foreign + Int(a.segment) % 2) }
+        if a.marks & Application.Marks.foreign != 0 { addSegment(Segment.foreign(segment: a.segment)) }
         let d = Int(a.district)
         tally.add(district: d, .completed, 1)
         tally.add(district: d, .completedNeeds, Int64(a.needs))

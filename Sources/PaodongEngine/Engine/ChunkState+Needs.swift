@@ -226,7 +226,7 @@ extension ChunkState {
             tally.add(item: i, applicationOn: channel)
         }
         tally.add(segment: Int(app.segment), .applications, 1)
-        if app.marks & Application.Marks.foreign != 0 { tally.add(segment: Segment.foreign + Int(app.segment) % 2, .applications, 1) }
+        if app.marks & Application.Marks.foreign != 0 { tally.add(segment: Segment.foreign(segment: app.segment), .applications, 1) }
         tally.add(district: Int(app.district), .applications, 1)
         tally.add(district: Int(app.district), .needs, Int64(districtNeeds))
     }

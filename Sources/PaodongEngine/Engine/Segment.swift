@@ -24,6 +24,8 @@ public enum Segment {
     }
     /// The foreign slot of a foreign resident (`adopted` at the start of the application).
     @inline(__always) static func foreign(adopted: Bool) -> Int { foreign + (adopted ? 0 : 1) }
+    /// The foreign slot of a foreign resident whose partition segment is `segment` (its adoption).
+    @inline(__always) static func foreign(segment: UInt8) -> Int { foreign(adopted: !isNonAdopter(Int(segment))) }
     public static func isSenior(_ s: Int) -> Bool { s == 4 || s == 5 }
     public static func isNonAdopter(_ s: Int) -> Bool { s % 2 == 1 }
     public static func isForeign(_ s: Int) -> Bool { s == foreign || s == foreign + 1 }

@@ -10,8 +10,14 @@ import PaodongModel
 /// attempt of the same call, unless the redial would come after `lastArrival`. A call that arrives
 /// in a period with no agent on duty hears that the line is closed (status `.closed`, no redial).
 /// When the agents of a period are fewer than those busy, calls in progress finish and nobody new
-/// is answered until one is free. Draws come from `rng` in event order, so the result depends only
-/// on the inputs. O(attempts log attempts).
+/// is answered until one is free.
+///
+/// Two kernels give the same results bit for bit: `run`, the workload (Kiefer–Wolfowitz)
+/// recursion, which takes the attempts in arrival order (under FIFO a caller who hangs up delays
+/// nobody behind, so each attempt's answer time follows from the calls answered before it), and
+/// `runEvents`, the event simulation it replaced, kept as its reference (CallCentreKernelTests).
+/// Both draw each attempt's call time, patience and redial from `Draws`, keyed by (day, call,
+/// attempt), so that a draw never depends on the order in which a kernel needs it.
 public struct CallCentre {
     /// What finally became of a call.
     public enum Status: UInt8, Sendable { case notPlaced = 0, answered, abandoned, closed }
@@ -36,6 +42,9 @@ public struct CallCentre {
         self.patienceMean = patienceMean; self.redialProbability = redialProbability
         self.redialDelayMean = redialDelayMean; self.lastArrival = lastArrival; self.thresholdMin = thresholdMin
     }
+
+    /// The period of minute `t` for counting (the last period holds after it).
+    @inline(__always) func periodOf(_ t: Double) -> Int { min(Int(t / periodMinutes), agents.count - 1) }
 
     /// Counts of attempts by the period in which each attempt arrived.
     public struct PeriodCounts: Sendable, Equatable {
@@ -70,15 +79,29 @@ public struct CallCentre {
         /// Agent-minutes spent on calls, and attempts that had to wait.
         public var busyMinutes = 0.0
         public var waited = 0
-        fileprivate var line = Deque<(call: Int32, attempt: UInt8)>()
-        fileprivate var completions = EventHeap<Event>()
-        fileprivate var hangUps = EventHeap<Event>()
-        fileprivate var redials = EventHeap<Event>()
-        fileprivate var waiting: [Bool] = []
+        // The recursion's state: end times of calls in progress, times waiting callers leave the line.
+        var ends = TimeHeap()
+        var leaves = TimeHeap()
+        // The event kernel's state.
+        var line = Deque<(call: Int32, attempt: UInt8)>()
+        var completions = EventHeap<Event>()
+        var hangUps = EventHeap<Event>()
+        var redials = EventHeap<Event>()
+        var waiting: [Bool] = []
         public init() {}
+
+        /// Clears the outputs for `n` calls and `periods` periods, keeping the storage.
+        mutating func reset(calls n: Int, periods: Int) {
+            status.removeAll(keepingCapacity: true); status.append(contentsOf: repeatElement(.notPlaced, count: n))
+            attempts.removeAll(keepingCapacity: true); attempts.append(contentsOf: repeatElement(0, count: n))
+            wait.removeAll(keepingCapacity: true); wait.append(contentsOf: repeatElement(0, count: n))
+            self.periods = Array(repeating: PeriodCounts(), count: periods)
+            busyMinutes = 0; waited = 0
+            ends.removeAll(); leaves.removeAll(); redials.removeAll()
+        }
     }
 
-    fileprivate struct Event: Comparable {
+    struct Event: Comparable {
         var time: Double
         var seq: Int
         var call: Int32
@@ -87,114 +110,114 @@ public struct CallCentre {
         static func == (a: Event, b: Event) -> Bool { a.seq == b.seq }
     }
 
-    /// Plays the calls, whose first attempts arrive at `arrival` (sorted), of kinds `kind`.
+    /// Plays the calls, whose first attempts arrive at `arrival` (sorted), of kinds `kind`, by the
+    /// workload recursion: attempts in arrival order (redials merged in by time, before a first
+    /// attempt at the same time), each answered at the earliest time from its arrival and the
+    /// last answer on at which fewer calls are in progress than agents on duty, if that is within
+    /// its patience. O(attempts log agents), plus O(log waiting) for each caller who waits.
     public func run(arrival: UnsafeBufferPointer<Double>, kind: UnsafeBufferPointer<UInt8>, rng: RandomStream, into r: inout Results) {
         let n = arrival.count
-        r.status.removeAll(keepingCapacity: true); r.status.append(contentsOf: repeatElement(.notPlaced, count: n))
-        r.attempts.removeAll(keepingCapacity: true); r.attempts.append(contentsOf: repeatElement(0, count: n))
-        r.wait.removeAll(keepingCapacity: true); r.wait.append(contentsOf: repeatElement(0, count: n))
-        r.waiting.removeAll(keepingCapacity: true); r.waiting.append(contentsOf: repeatElement(false, count: n))
-        r.periods = Array(repeating: PeriodCounts(), count: agents.count)
-        r.busyMinutes = 0; r.waited = 0
-        r.line.removeAll(keepingCapacity: true)
-        r.completions.removeAll(); r.hangUps.removeAll(); r.redials.removeAll()
-
+        r.reset(calls: n, periods: agents.count)
+        let draws = Draws(rng)
+        // The outputs move out of `r` for the run (no uniqueness check on each write) and back.
+        var status: [Status] = [], attempts: [UInt8] = [], wait: [Double] = [], counts: [PeriodCounts] = []
+        swap(&status, &r.status); swap(&attempts, &r.attempts); swap(&wait, &r.wait); swap(&counts, &r.periods)
+        var ends = TimeHeap(), leaves = TimeHeap(), redials = EventHeap<Event>()
+        swap(&ends, &r.ends); swap(&leaves, &r.leaves); swap(&redials, &r.redials)
+        var busyMinutes = 0.0, waited = 0
+        defer {
+            swap(&status, &r.status); swap(&attempts, &r.attempts); swap(&wait, &r.wait); swap(&counts, &r.periods)
+            swap(&ends, &r.ends); swap(&leaves, &r.leaves); swap(&redials, &r.redials)
+            r.busyMinutes = busyMinutes; r.waited = waited
+        }
+        // No attempt from here on can be answered before `floor`: the last answer, or the first
+        // time the last caller who hung up had not yet found an agent (FIFO: whoever arrives later
+        // waits at least as long; the calls ended before it have been taken off `ends`).
+        var floor = -Double.infinity, seq = 0, next = 0, q = 0
         let periods = agents.count
-        var period = 0, capacity = agents[0], busy = 0, inLine = 0, seq = 0, next = 0
-        @inline(__always) func periodOf(_ t: Double) -> Int { min(Int(t / periodMinutes), periods - 1) }
-
-        func answer(_ call: Int, attempt: UInt8, joined: Double, at t: Double) {
-            let w = t - joined
-            r.status[call] = .answered
-            r.wait[call] = w
-            let p = periodOf(joined)
-            r.periods[p].answered += 1
-            r.periods[p].answeredWaitMs += ms(w)
-            if w <= thresholdMin { r.periods[p].answeredWithin += 1 }
-            let s = rng.exponential(mean: serviceMean[Int(kind[call])])
-            r.busyMinutes += s
-            busy += 1
-            seq += 1
-            r.completions.insert(Event(time: t + s, seq: seq, call: Int32(call), attempt: attempt))
-        }
-        /// Answers callers from the head of the line while an agent is free; those who hung up are skipped.
-        func serveLine(at t: Double) {
-            while busy < capacity, let head = r.line.popFirst() {
-                let call = Int(head.call)
-                guard r.waiting[call], r.attempts[call] == head.attempt else { continue }
-                r.waiting[call] = false
-                inLine -= 1
-                // The joining time is the hang-up deadline minus patience; kept exactly in `wait`.
-                answer(call, attempt: head.attempt, joined: r.wait[call], at: t)
-            }
-        }
-        func arrive(_ call: Int, at t: Double) {
-            r.attempts[call] &+= 1
-            let attempt = r.attempts[call]
-            let p = periodOf(t)
-            r.periods[p].attempts += 1
-            r.periods[p].lineSeen += inLine
-            if agents[p] == 0 {
-                r.periods[p].closed += 1
-                r.status[call] = .closed
-                return
-            }
-            if busy < capacity && inLine == 0 {
-                answer(call, attempt: attempt, joined: t, at: t)
-                return
-            }
-            r.waited += 1
-            r.waiting[call] = true
-            r.wait[call] = t   // the joining time, until answered
-            inLine += 1
-            r.line.append((Int32(call), attempt))
-            seq += 1
-            r.hangUps.insert(Event(time: t + rng.exponential(mean: patienceMean), seq: seq, call: Int32(call), attempt: attempt))
-        }
-
+        status.withUnsafeMutableBufferPointer { status in
+        attempts.withUnsafeMutableBufferPointer { attempts in
+        wait.withUnsafeMutableBufferPointer { wait in
+        counts.withUnsafeMutableBufferPointer { counts in
+        agents.withUnsafeBufferPointer { agents in
         while true {
             let tArrival = next < n ? arrival[next] : .infinity
-            let tRedial = r.redials.min?.time ?? .infinity
-            let tCompletion = r.completions.min?.time ?? .infinity
-            let tHangUp = r.hangUps.min?.time ?? .infinity
-            let tPeriod = period + 1 < periods ? Double(period + 1) * periodMinutes : .infinity
-            let first = min(tArrival, tRedial, tCompletion, tHangUp)
-            if first == .infinity { break }
-            // At equal times: the roster changes, then calls end, callers hang up, then calls arrive.
-            if tPeriod <= first {
-                period += 1
-                capacity = agents[period]
-                serveLine(at: tPeriod)
-            } else if tCompletion == first {
-                _ = r.completions.removeMin()
-                busy -= 1
-                serveLine(at: tCompletion)
-            } else if tHangUp == first {
-                let e = r.hangUps.removeMin()
-                let call = Int(e.call)
-                guard r.waiting[call], r.attempts[call] == e.attempt else { continue }
-                r.waiting[call] = false
-                inLine -= 1
-                let joined = r.wait[call]
-                let p = periodOf(joined)
-                r.periods[p].abandoned += 1
-                r.periods[p].abandonedWaitMs += ms(e.time - joined)
-                r.status[call] = .abandoned
-                r.wait[call] = 0
-                if redialProbability > 0 && r.attempts[call] < UInt8.max && rng.uniform() < redialProbability {
-                    let at = e.time + rng.exponential(mean: redialDelayMean)
+            let call: Int, t: Double
+            if let e = redials.min, e.time <= tArrival {
+                _ = redials.removeMin()
+                call = Int(e.call); t = e.time
+            } else if next < n {
+                call = next; t = tArrival
+                next += 1
+            } else {
+                break
+            }
+            attempts[call] &+= 1
+            let attempt = attempts[call]
+            let p = periodOf(t)
+            while let m = leaves.min, m <= t { leaves.removeMin() }
+            counts[p].attempts += 1
+            counts[p].lineSeen += leaves.count
+            if agents[p] == 0 {
+                counts[p].closed += 1
+                status[call] = .closed
+                continue
+            }
+            // The earliest answer time: from max(arrival, floor), step over calls ending and
+            // roster changes until fewer calls are in progress than agents on duty. `ends` may
+            // hold calls already over: they are taken off only when it looks full. The search
+            // times never go back (arrivals are in order, the floor only rises), so the roster's
+            // period in force, `q`, only moves forward.
+            var s = Swift.max(t, floor)
+            var deadline = s > t ? t + draws.exponential(call: call, attempt: attempt, .patience, mean: patienceMean) : .infinity
+            while q + 1 < periods && Double(q + 1) * periodMinutes <= s { q += 1 }
+            var free = false
+            while s <= deadline && s < .infinity {
+                let c = agents[q]
+                while ends.count >= c, let m = ends.min, m <= s { ends.removeMin() }
+                if ends.count < c { free = true; break }
+                if s == t {
+                    // The caller waits: the search may stop at the hang-up.
+                    deadline = t + draws.exponential(call: call, attempt: attempt, .patience, mean: patienceMean)
+                }
+                let change = q + 1 < periods ? Double(q + 1) * periodMinutes : .infinity
+                s = Swift.min(ends.min ?? .infinity, change)
+                while q + 1 < periods && Double(q + 1) * periodMinutes <= s { q += 1 }
+            }
+            if s > t { waited += 1 }
+            if free {
+                let w = s - t
+                status[call] = .answered
+                wait[call] = w
+                counts[p].answered += 1
+                counts[p].answeredWaitMs += ms(w)
+                if w <= thresholdMin { counts[p].answeredWithin += 1 }
+                let service = draws.exponential(call: call, attempt: attempt, .callTime, mean: serviceMean[Int(kind[call])])
+                busyMinutes += service
+                // A call already over gives its place to this one in one pass.
+                if let m = ends.min, m <= s { ends.replaceMin(with: s + service) } else { ends.insert(s + service) }
+                floor = s
+                if s > t { leaves.insert(s) }
+            } else if deadline < .infinity {
+                floor = s
+                leaves.insert(deadline)
+                counts[p].abandoned += 1
+                counts[p].abandonedWaitMs += ms(deadline - t)
+                status[call] = .abandoned
+                wait[call] = 0
+                if redialProbability > 0 && attempt < UInt8.max && draws.uniform(call: call, attempt: attempt, .redial) < redialProbability {
+                    let at = deadline + draws.exponential(call: call, attempt: attempt, .redialDelay, mean: redialDelayMean)
                     if at <= lastArrival {
                         seq += 1
-                        r.redials.insert(Event(time: at, seq: seq, call: e.call, attempt: e.attempt))
+                        redials.insert(Event(time: at, seq: seq, call: Int32(call), attempt: attempt))
                     }
                 }
-            } else if tRedial == first {
-                let e = r.redials.removeMin()
-                arrive(Int(e.call), at: e.time)
             } else {
-                arrive(next, at: tArrival)
-                next += 1
+                // Never answered and never hangs up (no agent from here on, infinite patience).
+                floor = s
+                leaves.insert(.infinity)
             }
         }
+        }}}}}
     }
 }

@@ -10,6 +10,9 @@ struct EventHeap<Element: Comparable> {
     /// The smallest element. O(1).
     var min: Element? { items.first }
 
+    /// Elements held. O(1).
+    var count: Int { items.count }
+
     /// Empties the heap, keeping its memory. O(1) for plain elements.
     mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 

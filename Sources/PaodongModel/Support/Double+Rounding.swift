@@ -3,7 +3,7 @@ extension Double {
     /// `rounded()` compiles to on x86-64 (3.5 % of a full-scale run in perf): a truncating
     /// conversion and one comparison. Exactly the same result for every value, and the same trap
     /// for NaN and values out of Int64's range. O(1).
-    @inline(__always) public var roundedToInt64: Int64 {
+    @inlinable @inline(__always) public var roundedToInt64: Int64 {
         let magnitude = abs(self)
         // From 2^52 up every double is an integer already.
         guard magnitude < 4_503_599_627_370_496 else { return Int64(self) }
@@ -13,7 +13,7 @@ extension Double {
     }
 
     /// `Int(rounded(.up))` without the C library call, exactly: the smallest integer ≥ self. O(1).
-    @inline(__always) public var ceilingToInt: Int {
+    @inlinable @inline(__always) public var ceilingToInt: Int {
         guard abs(self) < 4_503_599_627_370_496 else { return Int(self) }
         let whole = Int(self)  // truncation towards zero
         return Double(whole) < self ? whole + 1 : whole

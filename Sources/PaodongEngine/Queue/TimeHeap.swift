@@ -1,0 +1,64 @@
+/// A 4-ary min-heap of times, for the call centre recursion's calls in progress and waiting
+/// callers: half the depth of a binary heap, its four children in one cache line, and
+/// `replaceMin` for the common step of one call ending and the next beginning. Storage is kept
+/// between days. O(log n) insert, removal and replacement.
+struct TimeHeap {
+    private var items: ContiguousArray<Double> = []
+
+    /// Times held (some may be in the past: callers remove them lazily). O(1).
+    var count: Int { items.count }
+    /// The earliest time. O(1).
+    var min: Double? { items.first }
+
+    /// Empties the heap, keeping its memory. O(1).
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    /// Adds a time: sifts it up from the end. O(log n).
+    mutating func insert(_ time: Double) {
+        items.append(time)
+        items.withUnsafeMutableBufferPointer { a in
+            var i = a.count - 1
+            while i > 0 {
+                let parent = (i - 1) >> 2
+                if !(time < a[parent]) { break }
+                a[i] = a[parent]
+                i = parent
+            }
+            a[i] = time
+        }
+    }
+
+    /// Removes the earliest time; the heap must not be empty. O(log n).
+    mutating func removeMin() {
+        let last = items.removeLast()
+        if !items.isEmpty { siftDown(last) }
+    }
+
+    /// Replaces the earliest time with `time` (one removal and one insertion in one pass); the
+    /// heap must not be empty. O(log n).
+    mutating func replaceMin(with time: Double) { siftDown(time) }
+
+    /// Puts `time` at the root and sifts it down to its place.
+    private mutating func siftDown(_ time: Double) {
+        items.withUnsafeMutableBufferPointer { a in
+            let n = a.count
+            var i = 0
+            while true {
+                let first = 4 * i + 1
+                if first >= n { break }
+                var c = first
+                var m = a[first]
+                let end = Swift.min(first + 4, n)
+                var j = first + 1
+                while j < end {
+                    if a[j] < m { m = a[j]; c = j }
+                    j += 1
+                }
+                if !(m < time) { break }
+                a[i] = m
+                i = c
+            }
+            a[i] = time
+        }
+    }
+}
