@@ -92,7 +92,8 @@ import Testing
     }
 
     /// Three times the calls with the same agents breaks the 15 s standard; the surge roster of
-    /// hotline-surge-staffed.yaml holds it on the worst day.
+    /// hotline-surge-staffed.yaml holds it on the worst day. (The worst of 70 days is a noisy
+    /// figure: over seeds 11–15 the base's is 0.79–0.89, so the bar for it is 0.75.)
     @Test func surgeNeedsItsRoster() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.cleanup() }
@@ -100,7 +101,7 @@ import Testing
         let surge = try readCSV(try Self.run(tmp, "surge", days: 70, scenario: "hotline-surge.yaml") + "/summary.csv")[0]
         let staffed = try readCSV(try Self.run(tmp, "staffed", days: 70, scenario: "hotline-surge-staffed.yaml") + "/summary.csv")[0]
         let worst = { (r: [String: String]) in Double(r["hotline_worst_day_within_standard"]!)! }
-        #expect(worst(base) > 0.8)
+        #expect(worst(base) > 0.75, "the base roster: \(worst(base))")
         #expect(worst(surge) < 0.2, "the surge with the same agents: \(worst(surge))")
         #expect(worst(staffed) > 0.7, "the surge roster: \(worst(staffed))")
     }

@@ -110,4 +110,29 @@ import Testing
                                 redialProbability: 0, redialDelayMean: 1, lastArrival: .infinity, thresholdMin: 0.25)
         Self.expectSame(centre, times, [UInt8](repeating: 0, count: times.count), seed: 13, "stationary \(agents)")
     }
+
+    /// The keyed draws' exponential (the ziggurat) against the exponential distribution: mean,
+    /// tail shares at 1, 5 and 10 (beyond the ziggurat's base at 7.7, where it switches to the
+    /// tail), and the Kolmogorov–Smirnov distance to 1 − e^−x within its 1 % critical value.
+    @Test func keyedExponentialsAreExponential() {
+        let draws = CallCentre.Draws(RandomStream(seed: 17, chunk: 1, purpose: .hotline))
+        let n = 1_000_000
+        var x = (0..<n).map { draws.exponential(call: $0 >> 2, attempt: UInt8($0 & 3), .callTime, mean: 1) }
+        let mean = x.reduce(0, +) / Double(n)
+        #expect(abs(mean - 1) < 0.005, "mean \(mean)")
+        for (at, tolerance) in [(1.0, 0.002), (5.0, 0.0005), (10.0, 0.00005)] {
+            let share = Double(x.filter { $0 > at }.count) / Double(n)
+            #expect(abs(share - exp(-at)) < tolerance, "P(X > \(at)) = \(share), e^-x = \(exp(-at))")
+        }
+        x.sort()
+        var d = 0.0
+        for (i, v) in x.enumerated() {
+            let f = 1 - exp(-v)
+            d = max(d, abs(f - Double(i) / Double(n)), abs(Double(i + 1) / Double(n) - f))
+        }
+        #expect(d < 1.63 / Double(n).squareRoot(), "KS distance \(d)")
+        // Uniforms for the redial decision: P(u < 0.3) = 0.3.
+        let below = (0..<n).filter { draws.uniform(call: $0, attempt: 1, .redial) < 0.3 }.count
+        #expect(abs(Double(below) / Double(n) - 0.3) < 0.002)
+    }
 }
