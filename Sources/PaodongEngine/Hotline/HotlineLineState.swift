@@ -133,13 +133,27 @@ final class HotlineLineState: @unchecked Sendable {
         let b = batches[t % 2]
         minute.removeAll(keepingCapacity: true); kind.removeAll(keepingCapacity: true); origin.removeAll(keepingCapacity: true)
         let surge = setup.surge[t]
+        var byKind = [Int](repeating: 0, count: HotlineCall.allCases.count)
         for s in b.minute.indices {
             add(b.minute[s], b.kind[s], Int32(s))
-            for _ in 0..<rng.poisson(copies) { add(setup.minute(rng), b.kind[s], -1) }
+            byKind[Int(b.kind[s])] += 1
         }
-        for _ in 0..<rng.poisson(backgroundPerDay * setup.weekday[t] * surge) {
-            add(setup.minute(rng), UInt8(HotlineCall.background.rawValue), -1)
+        // The unsimulated callers (each simulated call stands for Poisson(`copies`) more of its
+        // kind) and the background calls, drawn by kind and hour: a sum of Poissons is Poisson and
+        // a Poisson split by the hourly profile is independent Poissons, so Poisson(mean × the
+        // hour's share) calls an hour, each at a uniform minute of it, are the same law as one
+        // count and a profile draw per call, for one Poisson draw per kind and hour.
+        var minutes = SplitMix64(state: UInt64(rng.uniform() * 0x1p32) << 32 | UInt64(rng.uniform() * 0x1p32))
+        func addHours(_ mean: Double, kind: UInt8) {
+            guard mean > 0 else { return }
+            for (hour, share) in setup.hourShares.enumerated() {
+                for _ in 0..<rng.poisson(mean * share) {
+                    add((Double(hour) + Double(minutes.next() >> 11) * 0x1p-53) * 60, kind, -1)
+                }
+            }
         }
+        for (k, n) in byKind.enumerated() { addHours(copies * Double(n), kind: UInt8(k)) }
+        addHours(backgroundPerDay * setup.weekday[t] * surge, kind: UInt8(HotlineCall.background.rawValue))
         // Arrival order (times to the microsecond); ties keep the gathering order. O(calls log calls).
         precondition(minute.count < 1 << 27, "more than 134 million calls in a day")
         order.removeAll(keepingCapacity: true)

@@ -4,8 +4,9 @@ import PaodongModel
 /// The hotline as the day loop reads it: who calls about what, when in the day, and the lines.
 /// Built once from the scenario (docs/model.md, "The 12345 hotline").
 struct HotlineSetup {
-    /// Hour of the day of a call (weights of `hotline.calls_by_hour`).
+    /// Hour of the day of a call (weights of `hotline.calls_by_hour`), and each hour's share.
     let hourTable: DiscreteTable
+    let hourShares: [Double]
     /// Mean consultations per application, by `Audience.rawValue`.
     let consultations: (Double, Double)
     let precheckShare: Double
@@ -27,6 +28,8 @@ struct HotlineSetup {
     init(_ p: Scenario.Parameters, reforms: ResolvedReforms) {
         let h = p.hotline
         hourTable = DiscreteTable(weights: h.callsByHour)
+        let total = h.callsByHour.reduce(0, +)
+        hourShares = h.callsByHour.map { $0 / total }
         consultations = (h.consultationsPerApplication[0], h.consultationsPerApplication[1])
         noConsultation = (exp(-consultations.0), exp(-consultations.1))
         noConsultationSurge = (exp(-consultations.0 * h.surge.factor), exp(-consultations.1 * h.surge.factor))
