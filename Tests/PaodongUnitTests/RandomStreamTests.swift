@@ -28,4 +28,19 @@ import Testing
         #expect(differing == 0)
         #expect(zeroWeightDrawn == 0)
     }
+
+    /// `uniform` and `uniformInt` advance taus2's state in Swift: every draw is GSL's own, and
+    /// GSL's samplers drawing from the same stream in between see the same state.
+    @Test(arguments: [1, 2, 7, 1000, 4_294_967_295])
+    func uniformsAreGSLs(_ n: Int) {
+        let mine = RandomStream(seed: 11, chunk: UInt64(n), purpose: .needs)
+        let gsl = RandomStream(seed: 11, chunk: UInt64(n), purpose: .needs)
+        var differing = 0
+        for i in 0..<200_000 {
+            if mine.uniform().bitPattern != gsl.gslUniform().bitPattern { differing += 1 }
+            if mine.uniformInt(n) != gsl.gslUniformInt(n) { differing += 1 }
+            if i % 1000 == 0 && mine.gamma(shape: 2, mean: 3).bitPattern != gsl.gamma(shape: 2, mean: 3).bitPattern { differing += 1 }
+        }
+        #expect(differing == 0)
+    }
 }

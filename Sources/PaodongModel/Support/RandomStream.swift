@@ -26,6 +26,8 @@ public final class RandomStream: @unchecked Sendable {
     }
 
     public let rng: UnsafeMutablePointer<gsl_rng>
+    /// taus2's state, three `unsigned long` words in the block after the header.
+    private let state: UnsafeMutablePointer<UInt>
     /// The generator and its state in one block of whole cache lines. `gsl_rng_alloc` makes two
     /// small mallocs, so the states of neighbouring chunks shared cache lines and two workers
     /// drawing from them invalidated each other's lines on every draw.
@@ -42,6 +44,9 @@ public final class RandomStream: @unchecked Sendable {
         block.initializeMemory(as: UInt8.self, repeating: 0, count: size)
         rng = block.bindMemory(to: gsl_rng.self, capacity: 1)
         rng.pointee = gsl_rng(type: type, state: block + header)
+        precondition(type.pointee.size == 3 * MemoryLayout<UInt>.size && type.pointee.max == 0xFFFF_FFFF && type.pointee.min == 0,
+                     "GSL's taus2 is not three words from 0 to 2^32 - 1")
+        state = (block + header).bindMemory(to: UInt.self, capacity: 3)
         reseed(seed: seed, chunk: chunk, purpose: purpose)
     }
 
@@ -62,11 +67,34 @@ public final class RandomStream: @unchecked Sendable {
 
     @inline(__always) private var ptr: UnsafePointer<gsl_rng> { UnsafePointer(rng) }
 
-    /// Uniform on [0, 1).
-    @inline(__always) public func uniform() -> Double { gsl_rng_uniform(ptr) }
-    /// Uniform integer in 0..<n; n must be positive.
-    @inline(__always) public func uniformInt(_ n: Int) -> Int { Int(gsl_rng_uniform_int(ptr, UInt(n))) }
-    @inline(__always) public func bernoulli(_ p: Double) -> Bool { p > 0 && gsl_rng_uniform(ptr) < p }
+    /// The next 32-bit output of GSL's taus2 generator, advanced here on GSL's own state (the
+    /// three words of its `taus_state_t`), bit for bit `taus_get` of gsl/rng/taus.c: the day
+    /// loop's tens of millions of uniforms a year save GSL's two indirect calls. GSL's own
+    /// samplers (gamma, Poisson, lognormal) keep drawing from the same state. O(1).
+    @inline(__always) private func next32() -> UInt {
+        let s = state
+        let mask: UInt = 0xFFFF_FFFF
+        let s1 = (((s[0] & 4_294_967_294) << 12) & mask) ^ ((((s[0] << 13) & mask) ^ s[0]) >> 19)
+        let s2 = (((s[1] & 4_294_967_288) << 4) & mask) ^ ((((s[1] << 2) & mask) ^ s[1]) >> 25)
+        let s3 = (((s[2] & 4_294_967_280) << 17) & mask) ^ ((((s[2] << 3) & mask) ^ s[2]) >> 11)
+        s[0] = s1; s[1] = s2; s[2] = s3
+        return s1 ^ s2 ^ s3
+    }
+
+    /// Uniform on [0, 1): `gsl_rng_uniform` of taus2, bit for bit.
+    @inline(__always) public func uniform() -> Double { Double(next32()) / 4_294_967_296.0 }
+    /// Uniform integer in 0..<n; n must be positive: `gsl_rng_uniform_int` of taus2, bit for bit.
+    @inline(__always) public func uniformInt(_ n: Int) -> Int {
+        precondition(n > 0 && UInt(n) <= 0xFFFF_FFFF, "uniformInt needs 0 < n < 2^32")
+        let scale = 0xFFFF_FFFF / UInt(n)
+        var k: UInt
+        repeat { k = next32() / scale } while k >= UInt(n)
+        return Int(k)
+    }
+    @inline(__always) public func bernoulli(_ p: Double) -> Bool { p > 0 && uniform() < p }
+    /// GSL's own `gsl_rng_uniform` and `gsl_rng_uniform_int` (the references of `uniform` and `uniformInt`).
+    public func gslUniform() -> Double { gsl_rng_uniform(ptr) }
+    public func gslUniformInt(_ n: Int) -> Int { Int(gsl_rng_uniform_int(ptr, UInt(n))) }
     public func poisson(_ mu: Double) -> Int { mu > 0 ? Int(gsl_ran_poisson(ptr, mu)) : 0 }
     /// Gamma with the given shape and mean.
     public func gamma(shape: Double, mean: Double) -> Double { gsl_ran_gamma(ptr, shape, mean / shape) }
@@ -83,7 +111,7 @@ public final class RandomStream: @unchecked Sendable {
     /// the day loop's tens of millions of draws a year save a call; `gslDiscrete` calls GSL, and a
     /// test checks the two agree on every draw.
     @inline(__always) public func discrete(_ table: DiscreteTable) -> Int {
-        let u = gsl_rng_uniform(ptr)
+        let u = uniform()
         let c = Int(u * table.cells)
         let f = table.cutoff[c]
         return f == 1.0 || u < f ? c : table.alias[c]
