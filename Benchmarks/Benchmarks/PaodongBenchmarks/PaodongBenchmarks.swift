@@ -42,6 +42,36 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(r.wait.last)
     }
 
+    // The 12345 general line's day (shenzhen-2020's roster by hour, 22,000 calls, four kinds,
+    // redials): the workload recursion the model runs and the event kernel it replaced (the same
+    // results bit for bit, CallCentreKernelTests). One day per iteration.
+    for (name, recursion) in [("Call centre day, general line (recursion)", true), ("Call centre day, general line (events)", false)] {
+        Benchmark(name, configuration: .init(metrics: metrics, maxDuration: .seconds(10), maxIterations: 200)) { benchmark in
+            let staffing = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.15, 0.3, 0.6, 0.95, 1.0, 0.95,
+                            0.7, 0.75, 0.95, 0.95, 0.9, 0.75, 0.55, 0.45, 0.35, 0.3, 0.2, 0.12]
+            let byHour = [0.3, 0.2, 0.15, 0.1, 0.1, 0.2, 0.5, 1.5, 4.5, 8.5, 9.0, 8.5,
+                          6.0, 6.5, 8.5, 8.5, 8.0, 6.5, 4.5, 3.5, 3.0, 2.5, 1.5, 0.8]
+            let centre = CallCentre(agents: staffing.map { Int(($0 * 210).rounded()) }, periodMinutes: 60, serviceMean: [4, 6, 8, 5],
+                                    patienceMean: 2, redialProbability: 0.5, redialDelayMean: 10, lastArrival: 1440, thresholdMin: 0.25)
+            let draws = RandomStream(seed: 1, chunk: 0, purpose: .needs)
+            let hours = DiscreteTable(weights: byHour)
+            let arrival = (0..<22_000).map { _ in (Double(draws.discrete(hours)) + draws.uniform()) * 60 }.sorted()
+            let kind = (0..<arrival.count).map { _ in UInt8(draws.uniformInt(4)) }
+            var r = CallCentre.Results()
+            benchmark.startMeasurement()
+            for i in benchmark.scaledIterations {
+                let rng = RandomStream(seed: UInt64(i), chunk: 1, purpose: .hotline)
+                arrival.withUnsafeBufferPointer { a in
+                    kind.withUnsafeBufferPointer { k in
+                        if recursion { centre.run(arrival: a, kind: k, rng: rng, into: &r) } else { centre.runEvents(arrival: a, kind: k, rng: rng, into: &r) }
+                    }
+                }
+            }
+            benchmark.stopMeasurement()
+            blackHole(r.busyMinutes)
+        }
+    }
+
     // Population synthesis: one million agents per iteration (agents per second).
     Benchmark("Population synthesis",
               configuration: .init(metrics: metrics, scalingFactor: .mega, maxDuration: .seconds(20), maxIterations: 20)) { benchmark in

@@ -1,3 +1,4 @@
+import CGSL
 import Histogram
 import PaodongModel
 
@@ -172,7 +173,15 @@ public final class QueueState: @unchecked Sendable {
         customers.stages.removeAll(keepingCapacity: true)
         customers.group.removeAll(keepingCapacity: true)
         customers.serviceMean.removeAll(keepingCapacity: true)
-        for e in batch {
+        // The visits lie at random places in the chunks' memory: ask for the line of the one
+        // `lookAhead` places on while this one is copied (the session is bound by that latency).
+        let lookAhead = 8
+        let start = batch.startIndex
+        for (i, e) in batch.enumerated() {
+            if start + i + lookAhead < batch.endIndex {
+                let f = batch[start + i + lookAhead]
+                if f.chunk >= 0 { paodong_prefetch(chunks[Int(f.chunk)].visits.base + Int(f.visit)) }
+            }
             let v = e.chunk < 0 ? clones[Int(e.visit)] : chunks[Int(e.chunk)].visits[Int(e.visit)]
             customers.arrival.append(v.arrival)
             customers.patience.append(v.patience)
@@ -184,6 +193,10 @@ public final class QueueState: @unchecked Sendable {
         }
         kernel.run(customers, closeAt: closeAt, rng: rng, into: &results)
         for (i, e) in batch.enumerated() {
+            if start + i + lookAhead < batch.endIndex {
+                let f = batch[start + i + lookAhead]
+                if f.chunk >= 0 { paodong_prefetch_write(chunks[Int(f.chunk)].outcomes.base + Int(f.visit)) }
+            }
             if e.chunk < 0 {
                 // A background visit occupies the windows; only its service time is counted (utilisation).
                 var turnedAway = false
