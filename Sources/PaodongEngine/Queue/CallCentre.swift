@@ -43,8 +43,16 @@ public struct CallCentre {
         self.redialDelayMean = redialDelayMean; self.lastArrival = lastArrival; self.thresholdMin = thresholdMin
     }
 
-    /// The period of minute `t` for counting (the last period holds after it).
-    @inline(__always) func periodOf(_ t: Double) -> Int { min(Int(t / periodMinutes), agents.count - 1) }
+    /// The period of minute `t`: the last whose start, `Double(p) * periodMinutes`, is at most `t`
+    /// (the last period holds after it; a roster change comes first at equal times). The division
+    /// gives it but for a rounding at a period's start, which the comparisons settle. O(1).
+    @inline(__always) func periodOf(_ t: Double) -> Int {
+        let n = agents.count
+        var p = t < .infinity ? min(Int(t / periodMinutes), n - 1) : n - 1
+        while p + 1 < n && Double(p + 1) * periodMinutes <= t { p += 1 }
+        while p > 0 && Double(p) * periodMinutes > t { p -= 1 }
+        return p
+    }
 
     /// Counts of attempts by the period in which each attempt arrived.
     public struct PeriodCounts: Sendable, Equatable {
@@ -133,7 +141,7 @@ public struct CallCentre {
         // No attempt from here on can be answered before `floor`: the last answer, or the first
         // time the last caller who hung up had not yet found an agent (FIFO: whoever arrives later
         // waits at least as long; the calls ended before it have been taken off `ends`).
-        var floor = -Double.infinity, seq = 0, next = 0, q = 0
+        var floor = -Double.infinity, seq = 0, next = 0, q = 0, p = 0
         let periods = agents.count
         status.withUnsafeMutableBufferPointer { status in
         attempts.withUnsafeMutableBufferPointer { attempts in
@@ -154,7 +162,8 @@ public struct CallCentre {
             }
             attempts[call] &+= 1
             let attempt = attempts[call]
-            let p = periodOf(t)
+            // Attempt times never go back: the arrival's period only moves forward.
+            while p + 1 < periods && Double(p + 1) * periodMinutes <= t { p += 1 }
             while let m = leaves.min, m <= t { leaves.removeMin() }
             counts[p].attempts += 1
             counts[p].lineSeen += leaves.count

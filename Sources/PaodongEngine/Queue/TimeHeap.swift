@@ -38,7 +38,9 @@ struct TimeHeap {
     /// heap must not be empty. O(log n).
     mutating func replaceMin(with time: Double) { siftDown(time) }
 
-    /// Puts `time` at the root and sifts it down to its place.
+    /// Puts `time` at the root and sifts it to its place: the hole goes down to a leaf along the
+    /// smallest children (three comparisons a level, none with `time`, which is usually one of the
+    /// latest), then `time` rises from there (Floyd's bottom-up variant). O(log n).
     private mutating func siftDown(_ time: Double) {
         items.withUnsafeMutableBufferPointer { a in
             let n = a.count
@@ -54,9 +56,14 @@ struct TimeHeap {
                     if a[j] < m { m = a[j]; c = j }
                     j += 1
                 }
-                if !(m < time) { break }
                 a[i] = m
                 i = c
+            }
+            while i > 0 {
+                let parent = (i - 1) >> 2
+                if !(time < a[parent]) { break }
+                a[i] = a[parent]
+                i = parent
             }
             a[i] = time
         }
