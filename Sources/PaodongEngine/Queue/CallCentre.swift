@@ -140,7 +140,8 @@ public struct CallCentre {
         }
         // No attempt from here on can be answered before `floor`: the last answer, or the first
         // time the last caller who hung up had not yet found an agent (FIFO: whoever arrives later
-        // waits at least as long; the calls ended before it have been taken off `ends`).
+        // waits at least as long). The search may have taken calls ending before `floor` off
+        // `ends`, which is why a later attempt must never look earlier than it.
         var floor = -Double.infinity, seq = 0, next = 0, q = 0, p = 0
         let periods = agents.count
         status.withUnsafeMutableBufferPointer { status in

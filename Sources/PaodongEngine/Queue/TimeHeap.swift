@@ -16,16 +16,19 @@ struct TimeHeap {
     /// Adds a time: sifts it up from the end. O(log n).
     mutating func insert(_ time: Double) {
         items.append(time)
-        items.withUnsafeMutableBufferPointer { a in
-            var i = a.count - 1
-            while i > 0 {
-                let parent = (i - 1) >> 2
-                if !(time < a[parent]) { break }
-                a[i] = a[parent]
-                i = parent
-            }
-            a[i] = time
+        items.withUnsafeMutableBufferPointer { a in Self.siftUp(time, from: a.count - 1, in: a) }
+    }
+
+    /// Puts `time` in the hole at `hole` or above it, moving larger parents down. O(log n).
+    @inline(__always) private static func siftUp(_ time: Double, from hole: Int, in a: UnsafeMutableBufferPointer<Double>) {
+        var i = hole
+        while i > 0 {
+            let parent = (i - 1) >> 2
+            if !(time < a[parent]) { break }
+            a[i] = a[parent]
+            i = parent
         }
+        a[i] = time
     }
 
     /// Removes the earliest time; the heap must not be empty. O(log n).
@@ -59,13 +62,7 @@ struct TimeHeap {
                 a[i] = m
                 i = c
             }
-            while i > 0 {
-                let parent = (i - 1) >> 2
-                if !(time < a[parent]) { break }
-                a[i] = a[parent]
-                i = parent
-            }
-            a[i] = time
+            Self.siftUp(time, from: i, in: a)
         }
     }
 }
