@@ -91,12 +91,14 @@ public final class QueueState: @unchecked Sendable {
     public var groupServers: [Int] { kernel.servers }
     public var openMinutesPerDay: Int { periods.reduce(0) { $0 + $1.minutes } }
 
-    /// Highest utilisation of any window group over opening hours.
-    public var maxGroupUtilization: Double {
+    /// Utilisation of window group `g` over opening hours (0 before the queue has opened).
+    public func groupUtilization(_ g: Int) -> Double {
         let minutes = Double(openMinutesPerDay * openDays)
-        guard minutes > 0 else { return 0 }
-        return zip(groupBusyMin, kernel.servers).map { $0 / (Double($1) * minutes) }.max() ?? 0
+        return minutes > 0 ? groupBusyMin[g] / (Double(kernel.servers[g]) * minutes) : 0
     }
+
+    /// Highest utilisation of any window group over opening hours.
+    public var maxGroupUtilization: Double { groupBusyMin.indices.map(groupUtilization).max() ?? 0 }
 
     /// Serves the day's visits, session by session, and writes each visit's outcome back to its chunk.
     ///

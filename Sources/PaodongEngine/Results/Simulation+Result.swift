@@ -47,7 +47,7 @@ extension Simulation {
                 return RunResult.WindowGroupRow(
                     departments: members.count == hall.departmentGroup.count ? nil : members.map { context.catalog.departments[$0].id },
                     windows: q.groupServers[g], joins: q.groupJoins[g], served: served,
-                    utilization: capacity > 0 ? q.groupBusyMin[g] / (capacity * Double(q.groupServers[g]) / Double(q.servers)) : 0,
+                    utilization: q.groupUtilization(g),
                     waitMeanMin: served > 0 ? Double(q.groupServedWaitMs[g]) / 60_000 / Double(served) : 0)
             }
         }
