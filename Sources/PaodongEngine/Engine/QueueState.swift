@@ -52,15 +52,22 @@ public final class QueueState: @unchecked Sendable {
     /// Background visits per simulated visit (0 at full scale), and how their arrivals and
     /// patience are drawn: the same profile and patience as the simulated visits.
     let background: BackgroundTraffic
-    /// The day's background visits: copies of simulated walk-ins with their own arrival and patience.
-    @exclusivity(unchecked) private var clones: [VisitRequest] = []
+    /// Yesterday's turned-away background visitors, back today with an appointment (`order`'s chunk −1).
+    @exclusivity(unchecked) private var clones: [BackgroundVisit] = []
+    /// The day's new background visits in arrival order (`order`'s chunk −2): each a template's
+    /// route and service with its own arrival and patience, copied when drawn so that a session
+    /// reads them in order.
+    @exclusivity(unchecked) private var fresh: [BackgroundVisit] = []
+    /// The day's background visits in `order`'s form, before they are merged with the simulated ones.
+    @exclusivity(unchecked) private var backgroundOrder: [(arrival: Double, chunk: Int32, visit: Int32)] = []
+    @exclusivity(unchecked) private var merged: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     /// Simulated walk-in visits per open day, exponentially smoothed (−1 before the first).
     @exclusivity(unchecked) private var smoothedWalkIns = -1.0
     /// Recent simulated walk-ins, the templates of background visits (a ring; `nextTemplate` is the oldest).
-    @exclusivity(unchecked) private var templates: [VisitRequest] = []
+    @exclusivity(unchecked) private var templates = FlatBuffer<VisitRequest>()
     @exclusivity(unchecked) private var nextTemplate = 0
     /// Background visitors turned away today, who come back on the next open day with an appointment.
-    @exclusivity(unchecked) private var returning: [VisitRequest] = []
+    @exclusivity(unchecked) private var returning: [BackgroundVisit] = []
 
     @exclusivity(unchecked) private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     @exclusivity(unchecked) private var customers = QueueKernel.Customers()
@@ -112,10 +119,13 @@ public final class QueueState: @unchecked Sendable {
         guard !entries.isEmpty else { return }
         order.removeAll(keepingCapacity: true)
         for e in entries { order.append((chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit)) }
+        order.sort(by: QueueState.before)
         if background.perVisit > 0, let arrivals = background.arrivals {
+            // The background comes in arrival order already: merged, not sorted with the simulated visits.
             addBackground(entries, chunks: chunks, arrivals: arrivals, dayFactor: dayFactor)
+            QueueState.merge(order, backgroundOrder, into: &merged)
+            swap(&order, &merged)
         }
-        order.sort { ($0.arrival, $0.chunk, $0.visit) < ($1.arrival, $1.chunk, $1.visit) }
         visits += Int64(entries.count)
         var k = 0
         for period in periods {
@@ -126,25 +136,41 @@ public final class QueueState: @unchecked Sendable {
         precondition(k == order.count, "visit arrivals must fall inside opening periods")
     }
 
-    /// Adds the day's background visits to `order` (chunk −1, index into `clones`): yesterday's
-    /// turned-away background visitors with their appointment, and new ones, Poisson in number
-    /// around `perVisit` × the walk-in visits this queue is expected to see today (its smoothed
-    /// level times the city's day factor), each a copy of one of the recent simulated walk-ins with
-    /// its own arrival and patience. Cloning the day's own visits would multiply their sampling
-    /// noise by the background factor; this way the day pattern is the city's, the noise a
-    /// full-size hall's, and the background population books and returns as the simulated one does.
-    /// O(background visits + walk-ins).
+    /// The order in which a session meets its visits: by arrival, then chunk (background first),
+    /// then index.
+    @inline(__always) public static func before(_ a: (arrival: Double, chunk: Int32, visit: Int32),
+                                         _ b: (arrival: Double, chunk: Int32, visit: Int32)) -> Bool {
+        (a.arrival, a.chunk, a.visit) < (b.arrival, b.chunk, b.visit)
+    }
+
+    /// Merges two lists sorted by `before` into `out` (what sorting their union gives). O(a + b).
+    public static func merge(_ a: [(arrival: Double, chunk: Int32, visit: Int32)], _ b: [(arrival: Double, chunk: Int32, visit: Int32)],
+                      into out: inout [(arrival: Double, chunk: Int32, visit: Int32)]) {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if before(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+    }
+
+    /// Builds the day's background visits in `backgroundOrder`, sorted by `before`: yesterday's
+    /// turned-away background visitors with their appointment (chunk −1, index into `clones`), and
+    /// new ones (chunk −2, index into `fresh`), a Poisson process around `perVisit` × the walk-in
+    /// visits this queue is expected to see today (its smoothed level times the city's day factor)
+    /// over the arrival profile, each a copy of one of the recent simulated walk-ins with its own
+    /// patience. Cloning the day's own visits would multiply their sampling noise by the background
+    /// factor; this way the day pattern is the city's, the noise a full-size hall's, and the
+    /// background population books and returns as the simulated one does. The new visits are
+    /// drawn in time order from a counter stream keyed by two draws of the queue's stream, so
+    /// nothing is sorted. O(background visits + walk-ins).
     private func addBackground(_ entries: UnsafeBufferPointer<(chunk: Int32, visit: Int32)>, chunks: [ChunkState],
                                arrivals: ArrivalProcess, dayFactor: Double) {
         clones.removeAll(keepingCapacity: true)
-        for var c in returning {
-            c.arrival = arrivals.appointmentStart
-            c.patience = .infinity
-            c.appointment = true
-            order.append((c.arrival, -1, Int32(clones.count)))
-            clones.append(c)
-        }
-        returning.removeAll(keepingCapacity: true)
+        fresh.removeAll(keepingCapacity: true)
+        backgroundOrder.removeAll(keepingCapacity: true)
         // Today's walk-ins join the templates (a ring of recent ones, so that the mix of window
         // groups is that of many days, not of the few visits of one small day).
         var n = 0
@@ -157,14 +183,31 @@ public final class QueueState: @unchecked Sendable {
         }
         let expected = smoothedWalkIns < 0 ? Double(n) : smoothedWalkIns * dayFactor
         smoothedWalkIns = smoothedWalkIns < 0 ? Double(n) : smoothedWalkIns + BackgroundTraffic.smoothing * (Double(n) - smoothedWalkIns)
-        guard !templates.isEmpty else { return }
-        for _ in 0..<rng.poisson(background.perVisit * expected) {
-            var c = templates[rng.uniformInt(templates.count)]
-            c.arrival = arrivals.arrival(rng)
-            c.patience = arrivals.patience(rng)
-            order.append((c.arrival, -1, Int32(clones.count)))
-            clones.append(c)
+        // Appointments all arrive at one minute, before any new visit drawn after it.
+        var appointmentsPlaced = returning.isEmpty
+        func placeAppointments() {
+            for var c in returning {
+                c.arrival = arrivals.appointmentStart
+                c.patience = .infinity
+                backgroundOrder.append((c.arrival, -1, Int32(clones.count)))
+                clones.append(c)
+            }
+            returning.removeAll(keepingCapacity: true)
+            appointmentsPlaced = true
         }
+        if templates.count > 0 {
+            var draws = CounterStream(rng)
+            let count = templates.count, patienceMean = arrivals.patienceMeanMin, start = arrivals.appointmentStart
+            arrivals.poissonArrivals(expected: background.perVisit * expected, &draws) { t, draws in
+                // chunk −2 sorts before −1 at one minute: the order `before` gives the merged list.
+                if !appointmentsPlaced && t > start { placeAppointments() }
+                let template = templates[draws.below(count)]
+                let patience = patienceMean.isFinite ? draws.exponential(mean: patienceMean) : .infinity
+                backgroundOrder.append((t, -2, Int32(fresh.count)))
+                fresh.append(BackgroundVisit(copying: template, arrival: t, patience: patience))
+            }
+        }
+        if !appointmentsPlaced { placeAppointments() }
     }
 
     private func session(_ batch: ArraySlice<(arrival: Double, chunk: Int32, visit: Int32)>, closeAt: Double, day: Int,
@@ -184,7 +227,18 @@ public final class QueueState: @unchecked Sendable {
                 let f = batch[start + i + lookAhead]
                 if f.chunk >= 0 { paodong_prefetch(chunks[Int(f.chunk)].visits.base + Int(f.visit)) }
             }
-            let v = e.chunk < 0 ? clones[Int(e.visit)] : chunks[Int(e.chunk)].visits[Int(e.visit)]
+            if e.chunk < 0 {
+                let b = e.chunk == -1 ? clones[Int(e.visit)] : fresh[Int(e.visit)]
+                customers.arrival.append(b.arrival)
+                customers.patience.append(b.patience)
+                customers.stages.append(b.stages)
+                for s in 0..<stride {
+                    customers.group.append(s < Int(b.stages) ? b.group(s) : 0)
+                    customers.serviceMean.append(b.serviceMean)
+                }
+                continue
+            }
+            let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
             customers.arrival.append(v.arrival)
             customers.patience.append(v.patience)
             customers.stages.append(v.stages)
@@ -214,7 +268,7 @@ public final class QueueState: @unchecked Sendable {
                 }
                 // Booked once: a background visitor turned away again is not carried further, so
                 // that the background cannot grow without bound on a noisy day.
-                if turnedAway && !clones[Int(e.visit)].appointment { returning.append(clones[Int(e.visit)]) }
+                if turnedAway && e.chunk == -2 { returning.append(fresh[Int(e.visit)]) }
                 continue
             }
             var outcome = VisitOutcome()
@@ -258,6 +312,30 @@ public final class QueueState: @unchecked Sendable {
         let cell = group * 24 + min(23, max(0, Int(arrival / 60)))
         groupHourJoins[cell] += 1
         groupHourServiceMin[cell] += customers.serviceMean[slot]
+    }
+}
+
+/// A miniature's background visit: when it arrives, how long it would wait, and the route and
+/// service of the recent simulated walk-in (`QueueState.templates`) it copies.
+struct BackgroundVisit {
+    var arrival: Double
+    var patience: Double
+    var serviceMean: Double
+    var groups: (UInt16, UInt16, UInt16, UInt16)
+    var stages: UInt8
+
+    init(copying v: VisitRequest, arrival: Double, patience: Double) {
+        self.arrival = arrival; self.patience = patience
+        serviceMean = v.serviceMean; groups = v.groups; stages = v.stages
+    }
+
+    @inline(__always) func group(_ s: Int) -> UInt16 {
+        switch s {
+        case 0: return groups.0
+        case 1: return groups.1
+        case 2: return groups.2
+        default: return groups.3
+        }
     }
 }
 

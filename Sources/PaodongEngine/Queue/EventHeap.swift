@@ -1,28 +1,49 @@
-/// A binary min-heap of events for the queue kernels' completions, hang-ups and redials.
+/// A 4-ary min-heap of events for the queue kernels' completions, hang-ups and redials.
 ///
 /// The kernels only insert, peek at and remove the minimum, and their events are totally ordered
 /// (time, then a sequence number), so any correct heap pops them in the same order: this one
 /// replaced swift-collections' `Heap` (a min-max heap, whose every level costs more comparisons),
-/// bit for bit the same results. Storage is kept between sessions. O(log n) insert and removal.
+/// then a binary heap, bit for bit the same results. Removing the minimum leaves a hole at the
+/// root that the next insertion fills with one sift down (a hall kernel's completion is mostly
+/// followed by the next service start on the freed window), so a removal and an insertion cost
+/// one sift, not two; the hole is filled from the end only when the heap is read first.
+/// Four children per node halve the depth, their keys share a cache line or two. Storage is
+/// kept between sessions. O(log n) insert and removal.
 struct EventHeap<Element: Comparable> {
     private var items: ContiguousArray<Element> = []
+    /// The root was removed and not yet refilled.
+    private var hole = false
 
-    /// The smallest element. O(1).
-    var min: Element? { items.first }
+    /// The smallest element. O(log n) after a removal, else O(1).
+    var min: Element? {
+        mutating get {
+            settle()
+            return items.first
+        }
+    }
 
     /// Elements held. O(1).
-    var count: Int { items.count }
+    var count: Int { items.count - (hole ? 1 : 0) }
 
     /// Empties the heap, keeping its memory. O(1) for plain elements.
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+    mutating func removeAll() {
+        items.removeAll(keepingCapacity: true)
+        hole = false
+    }
 
-    /// Adds an element: sifts it up from the end. O(log n).
+    /// Adds an element: into the hole at the root, sifted down, if there is one, else sifted up
+    /// from the end. O(log n).
     mutating func insert(_ element: Element) {
+        if hole {
+            hole = false
+            siftDown(element)
+            return
+        }
         items.append(element)
         items.withUnsafeMutableBufferPointer { a in
             var i = a.count - 1
             while i > 0 {
-                let parent = (i - 1) / 2
+                let parent = (i - 1) >> 2
                 if !(element < a[parent]) { break }
                 a[i] = a[parent]
                 i = parent
@@ -31,25 +52,42 @@ struct EventHeap<Element: Comparable> {
         }
     }
 
-    /// Removes and returns the smallest element; the heap must not be empty. O(log n).
+    /// Removes and returns the smallest element; the heap must not be empty. O(1), the root left
+    /// as a hole for the next insertion (or `settle`).
     mutating func removeMin() -> Element {
-        let top = items[0]
+        settle()
+        hole = true
+        return items[0]
+    }
+
+    /// Fills a hole at the root with the last element. O(log n).
+    private mutating func settle() {
+        guard hole else { return }
+        hole = false
         let last = items.removeLast()
-        if items.isEmpty { return top }
+        if !items.isEmpty { siftDown(last) }
+    }
+
+    /// Puts `element` at the root (overwriting it) and sifts it down. O(log n).
+    private mutating func siftDown(_ element: Element) {
         items.withUnsafeMutableBufferPointer { a in
             let n = a.count
             var i = 0
             while true {
-                let l = 2 * i + 1
-                if l >= n { break }
-                let r = l + 1
-                let c = r < n && a[r] < a[l] ? r : l
-                if !(a[c] < last) { break }
+                let first = 4 * i + 1
+                if first >= n { break }
+                var c = first
+                let end = Swift.min(first + 4, n)
+                var k = first + 1
+                while k < end {
+                    if a[k] < a[c] { c = k }
+                    k += 1
+                }
+                if !(a[c] < element) { break }
                 a[i] = a[c]
                 i = c
             }
-            a[i] = last
+            a[i] = element
         }
-        return top
     }
 }
