@@ -5,7 +5,8 @@ import Testing
 
 /// A miniature's background visits: drawn in time order as a Poisson process over the arrival
 /// profile (`ArrivalProcess.poissonArrivals`), the law of a Poisson count of independent arrivals,
-/// and merged with the simulated visits in the order a sort of both would give (`QueueState.merge`).
+/// and merged with the simulated visits in the order a sort of both would give (`QueueState.merge`);
+/// their service times drawn with the counter stream's normal.
 @Suite struct BackgroundTrafficTests {
     /// Mornings 9–12 and an afternoon 14:00–15:30 (a half slot at the end), unequal hourly weights.
     static let process = ArrivalProcess(periods: [OpeningPeriod(start: 540, end: 720), OpeningPeriod(start: 840, end: 930)],
@@ -58,6 +59,42 @@ import Testing
         var early = 0, late = 0
         quiet.poissonArrivals(expected: 500, &draws) { t, _ in if t < 600 { early += 1 } else { late += 1 } }
         #expect(early == 0 && late > 400)
+    }
+
+    /// The counter stream's normal (a 256-layer ziggurat, for the background visits' lognormal
+    /// service times) against the standard normal over 10⁶ draws: mean and variance, the shares
+    /// beyond the ziggurat's base at 3.654 (its tail, 2.58 × 10⁻⁴) and beyond 1, symmetry, the
+    /// Kolmogorov–Smirnov distance to Φ within its 1 % critical value, and the lognormal it makes
+    /// having the mean and coefficient of variation asked for.
+    @Test func normalsAreStandardNormal() {
+        var draws = CounterStream(RandomStream(seed: 5, chunk: 1, purpose: .queue))
+        let n = 1_000_000
+        var z = [Double](repeating: 0, count: n)
+        for i in 0..<n { z[i] = draws.normal() }
+        let mean = z.reduce(0, +) / Double(n)
+        let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(n - 1)
+        #expect(abs(mean) < 4 / Double(n).squareRoot(), "mean \(mean)")
+        #expect(abs(variance - 1) < 4 * (2 / Double(n)).squareRoot(), "variance \(variance)")
+        func share(beyond x: Double) -> Double { Double(z.filter { abs($0) > x }.count) / Double(n) }
+        for x in [1.0, 3.654_152_885_361_008_8] {
+            let p = erfc(x / 2.0.squareRoot())
+            #expect(abs(share(beyond: x) - p) < 4 * (p * (1 - p) / Double(n)).squareRoot(), "P(|Z| > \(x)) \(share(beyond: x)) vs \(p)")
+        }
+        let negative = Double(z.filter { $0 < 0 }.count) / Double(n)
+        #expect(abs(negative - 0.5) < 4 * (0.25 / Double(n)).squareRoot())
+        let sorted = z.sorted()
+        var ks = 0.0
+        for (i, x) in sorted.enumerated() {
+            let cdf = 0.5 * erfc(-x / 2.0.squareRoot())
+            ks = max(ks, abs(Double(i + 1) / Double(n) - cdf), abs(cdf - Double(i) / Double(n)))
+        }
+        #expect(ks < 1.63 / Double(n).squareRoot(), "KS distance \(ks)")
+        // A lognormal of mean 4 and cv 0.6 from these normals, as the halls draw service times.
+        let cv = 0.6, target = 4.0, s2 = log1p(cv * cv)
+        let service = z.map { exp(log(target) - s2 / 2 + s2.squareRoot() * $0) }
+        let sMean = service.reduce(0, +) / Double(n)
+        let sSD = (service.map { ($0 - sMean) * ($0 - sMean) }.reduce(0, +) / Double(n - 1)).squareRoot()
+        #expect(abs(sMean / target - 1) < 0.005 && abs(sSD / sMean - cv) < 0.01, "mean \(sMean), cv \(sSD / sMean)")
     }
 
     /// Merging two sorted lists gives the sort of their union, ties in arrival broken by chunk

@@ -1,4 +1,5 @@
 import CGSL
+import Foundation
 import Histogram
 import PaodongModel
 
@@ -58,13 +59,19 @@ public final class QueueState: @unchecked Sendable {
     /// route and service with its own arrival and patience, copied when drawn so that a session
     /// reads them in order.
     @exclusivity(unchecked) private var fresh: [BackgroundVisit] = []
+    /// The template (index into `templates`) of each of `fresh`, while they are drawn.
+    @exclusivity(unchecked) private var freshTemplate: [Int32] = []
     /// The day's background visits in `order`'s form, before they are merged with the simulated ones.
     @exclusivity(unchecked) private var backgroundOrder: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     @exclusivity(unchecked) private var merged: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     /// Simulated walk-in visits per open day, exponentially smoothed (−1 before the first).
     @exclusivity(unchecked) private var smoothedWalkIns = -1.0
     /// Recent simulated walk-ins, the templates of background visits (a ring; `nextTemplate` is the oldest).
-    @exclusivity(unchecked) private var templates = FlatBuffer<VisitRequest>()
+    @exclusivity(unchecked) private var templates = FlatBuffer<BackgroundVisit>()
+    /// The day's counter stream for background visits: their arrivals, templates and patience
+    /// when drawn, then their service times as the sessions meet them.
+    @exclusivity(unchecked) private var backgroundDraws: CounterStream?
+    private let serviceDraw: QueueKernel.ServiceDraw
     @exclusivity(unchecked) private var nextTemplate = 0
     /// Background visitors turned away today, who come back on the next open day with an appointment.
     @exclusivity(unchecked) private var returning: [BackgroundVisit] = []
@@ -91,6 +98,7 @@ public final class QueueState: @unchecked Sendable {
         kernel = QueueKernel(servers: servers, distribution: .lognormal(cv: cv),
                              ticketCap: ticketCapPerWindow.map { cap in servers.map { $0 * cap } }, maxStages: 4)
         rng = RandomStream(seed: seed, chunk: UInt64(index), purpose: isKiosk ? .kiosk : .queue)
+        serviceDraw = QueueKernel.ServiceDraw(kernel.distribution)
     }
 
     public var servers: Int { kernel.servers.reduce(0, +) }
@@ -170,6 +178,7 @@ public final class QueueState: @unchecked Sendable {
                                arrivals: ArrivalProcess, dayFactor: Double) {
         clones.removeAll(keepingCapacity: true)
         fresh.removeAll(keepingCapacity: true)
+        freshTemplate.removeAll(keepingCapacity: true)
         backgroundOrder.removeAll(keepingCapacity: true)
         // Today's walk-ins join the templates (a ring of recent ones, so that the mix of window
         // groups is that of many days, not of the few visits of one small day).
@@ -178,7 +187,8 @@ public final class QueueState: @unchecked Sendable {
             let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
             guard !v.appointment else { continue }
             n += 1
-            if templates.count < BackgroundTraffic.templates { templates.append(v) } else { templates[nextTemplate] = v }
+            let template = BackgroundVisit(copying: v)
+            if templates.count < BackgroundTraffic.templates { templates.append(template) } else { templates[nextTemplate] = template }
             nextTemplate = (nextTemplate + 1) % BackgroundTraffic.templates
         }
         let expected = smoothedWalkIns < 0 ? Double(n) : smoothedWalkIns * dayFactor
@@ -195,19 +205,40 @@ public final class QueueState: @unchecked Sendable {
             returning.removeAll(keepingCapacity: true)
             appointmentsPlaced = true
         }
-        if templates.count > 0 {
-            var draws = CounterStream(rng)
+        backgroundDraws = CounterStream(rng)
+        if templates.count > 0, var draws = backgroundDraws {
+            defer { backgroundDraws = draws }
             let count = templates.count, patienceMean = arrivals.patienceMeanMin, start = arrivals.appointmentStart
             arrivals.poissonArrivals(expected: background.perVisit * expected, &draws) { t, draws in
                 // chunk −2 sorts before −1 at one minute: the order `before` gives the merged list.
                 if !appointmentsPlaced && t > start { placeAppointments() }
-                let template = templates[draws.below(count)]
+                freshTemplate.append(Int32(draws.below(count)))
                 let patience = patienceMean.isFinite ? draws.exponential(mean: patienceMean) : .infinity
                 backgroundOrder.append((t, -2, Int32(fresh.count)))
-                fresh.append(BackgroundVisit(copying: template, arrival: t, patience: patience))
+                fresh.append(BackgroundVisit(arrival: t, patience: patience))
             }
+            copyTemplates()
         }
         if !appointmentsPlaced { placeAppointments() }
+    }
+
+    /// Copies each new background visit's template into it, in a second pass: the templates are
+    /// read at random places in the ring (about 230 KB a hall, beyond the core's cache), so the
+    /// one `lookAhead` places on is asked for first. O(new background visits).
+    private func copyTemplates() {
+        let lookAhead = 16
+        let ring = templates.base
+        freshTemplate.withUnsafeBufferPointer { index in
+            fresh.withUnsafeMutableBufferPointer { visits in
+                for i in visits.indices {
+                    if i + lookAhead < index.count { paodong_prefetch(ring + Int(index[i + lookAhead])) }
+                    var v = ring[Int(index[i])]
+                    v.arrival = visits[i].arrival
+                    v.patience = visits[i].patience
+                    visits[i] = v
+                }
+            }
+        }
     }
 
     private func session(_ batch: ArraySlice<(arrival: Double, chunk: Int32, visit: Int32)>, closeAt: Double, day: Int,
@@ -218,6 +249,11 @@ public final class QueueState: @unchecked Sendable {
         customers.stages.removeAll(keepingCapacity: true)
         customers.group.removeAll(keepingCapacity: true)
         customers.serviceMean.removeAll(keepingCapacity: true)
+        customers.serviceTime.removeAll(keepingCapacity: true)
+        // Background visits' service times are drawn here, from the day's counter stream; the
+        // simulated visits' by the kernel (−1) from the hall's stream, as at full scale.
+        var draws = backgroundDraws
+        let drawn = draws != nil
         // The visits lie at random places in the chunks' memory: ask for the line of the one
         // `lookAhead` places on while this one is copied (the session is bound by that latency).
         let lookAhead = 8
@@ -235,6 +271,7 @@ public final class QueueState: @unchecked Sendable {
                 for s in 0..<stride {
                     customers.group.append(s < Int(b.stages) ? b.group(s) : 0)
                     customers.serviceMean.append(b.serviceMean)
+                    customers.serviceTime.append(s < Int(b.stages) ? serviceDraw.draw(b.serviceMean, logMean: b.logMean, &draws!) : -1)
                 }
                 continue
             }
@@ -245,8 +282,10 @@ public final class QueueState: @unchecked Sendable {
             for s in 0..<stride {
                 customers.group.append(s < Int(v.stages) ? v.group(s) : 0)
                 customers.serviceMean.append(v.serviceMean)
+                if drawn { customers.serviceTime.append(-1) }
             }
         }
+        backgroundDraws = draws
         kernel.run(customers, closeAt: closeAt, rng: rng, into: &results)
         for (i, e) in batch.enumerated() {
             if start + i + lookAhead < batch.endIndex {
@@ -321,12 +360,21 @@ struct BackgroundVisit {
     var arrival: Double
     var patience: Double
     var serviceMean: Double
+    /// log(serviceMean), computed once per template for the lognormal service draws.
+    var logMean: Double
     var groups: (UInt16, UInt16, UInt16, UInt16)
     var stages: UInt8
 
-    init(copying v: VisitRequest, arrival: Double, patience: Double) {
+    /// A copy not yet given its template's route and service.
+    init(arrival: Double, patience: Double) {
         self.arrival = arrival; self.patience = patience
-        serviceMean = v.serviceMean; groups = v.groups; stages = v.stages
+        serviceMean = 0; logMean = 0; groups = (0, 0, 0, 0); stages = 0
+    }
+
+    /// The template of a simulated walk-in: its route and service (arrival and patience are drawn per copy).
+    init(copying v: VisitRequest) {
+        arrival = v.arrival; patience = v.patience
+        serviceMean = v.serviceMean; logMean = log(v.serviceMean); groups = v.groups; stages = v.stages
     }
 
     @inline(__always) func group(_ s: Int) -> UInt16 {

@@ -9,7 +9,8 @@ import PaodongModel
 /// A customer (one visit) follows a route of up to `maxStages` window groups in one trip; it joins
 /// the next group the moment its service at the previous one ends, and leaves the hall at its first
 /// failure. Arrivals must be sorted by time. Service times are drawn at service start from the
-/// kernel's stream, so the result depends only on the inputs and the stream, never on threads.
+/// kernel's stream (unless given beforehand, as a miniature's background visits' are), so the
+/// result depends only on the inputs and the stream, never on threads.
 /// O((customers × stages) log servers).
 public struct QueueKernel {
     /// What happened to a customer at one stage of its route.
@@ -42,6 +43,13 @@ public struct QueueKernel {
         @inline(__always) func draw(_ mean: Double, _ rng: RandomStream) -> Double {
             if exponential { return rng.exponential(mean: mean) }
             return lognormal ? rng.lognormal(zeta: log(mean) - halfSigma2, sigma: sigma) : mean
+        }
+
+        /// A service time of mean `mean` (whose logarithm is `logMean`) by the same law, from a
+        /// counter stream: the normal from its ziggurat (a miniature's background visits).
+        @inline(__always) func draw(_ mean: Double, logMean: Double, _ draws: inout CounterStream) -> Double {
+            if exponential { return draws.exponential(mean: mean) }
+            return lognormal ? exp(logMean - halfSigma2 + sigma * draws.normal()) : mean
         }
     }
 
@@ -86,6 +94,9 @@ public struct QueueKernel {
         public var group: [UInt16] = []
         /// Mean service minutes of each stage.
         public var serviceMean: [Double] = []
+        /// Service minutes of each stage drawn beforehand, or negative: drawn by the kernel at
+        /// service start from its stream. Empty: all drawn by the kernel.
+        public var serviceTime: [Double] = []
         public init() {}
 
         /// Bytes that one customer of up to four stages holds in the inputs, the results and the
@@ -93,7 +104,7 @@ public struct QueueKernel {
         static var bytesPerCustomer: Int {
             let stages = 4
             let inputs = 2 * MemoryLayout<Double>.stride + MemoryLayout<UInt8>.stride
-                + stages * (MemoryLayout<UInt16>.stride + MemoryLayout<Double>.stride)
+                + stages * (MemoryLayout<UInt16>.stride + 2 * MemoryLayout<Double>.stride)
             let results = stages * (MemoryLayout<StageStatus>.stride + 2 * MemoryLayout<Double>.stride + MemoryLayout<Int32>.stride)
             let order = MemoryLayout<(arrival: Double, chunk: Int32, visit: Int32)>.stride
             return inputs + results + order
@@ -146,9 +157,10 @@ public struct QueueKernel {
         var nextArrival = 0
 
         let service = ServiceDraw(distribution)
+        let given = !c.serviceTime.isEmpty
         func start(_ w: Waiting, group g: Int, at t: Double) {
             let slot = Int(w.customer) * maxStages + Int(w.stage)
-            let s = service.draw(c.serviceMean[slot], rng)
+            let s = given && c.serviceTime[slot] >= 0 ? c.serviceTime[slot] : service.draw(c.serviceMean[slot], rng)
             r.status[slot] = .served
             r.wait[slot] = t - w.arrival
             r.service[slot] = s
