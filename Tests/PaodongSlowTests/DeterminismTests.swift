@@ -22,7 +22,8 @@ import Testing
             let r = try CLI.run(arguments, environment: run.schedule.map { ["PAODONG_HOTLINE_SCHEDULE": $0] } ?? [:])
             #expect(r.status == 0, "\(r.stderr)")
             if run.schedule == "beside" {
-                for label in ["1 needs and due actions", "3 queues (halls, kiosk pools)", "hotline lines (own pieces)", "total"] {
+                for label in ["set-up: population synthesised", "1 needs and due actions", "3 queues (halls, kiosk pools)",
+                              "hotline lines (own pieces)", "total"] {
                     #expect(r.stderr.contains(label), "the profile lacks \(label): \(r.stderr)")
                 }
             }

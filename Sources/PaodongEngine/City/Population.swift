@@ -153,8 +153,9 @@ public final class Population: @unchecked Sendable {
 extension Population {
     /// Synthesises every chunk of `scenario`'s population on `threads` workers (each chunk by
     /// whichever worker takes it, from its own stream) and returns the census summed in chunk
-    /// order, so that neither depends on the thread count. O(agents).
-    func synthesizeAll(_ scenario: Scenario, threads: Int) -> Census {
+    /// order, so that neither depends on the thread count. With a profile, each chunk is a piece
+    /// of the profile's synthesis phase. O(agents).
+    func synthesizeAll(_ scenario: Scenario, threads: Int, profile: SimulationProfile? = nil) -> Census {
         let p = scenario.parameters
         let districtTable = DiscreteTable(weights: scenario.districts.map(\.residents10k))
         let ageTable = DiscreteTable(weights: p.population.ageShares)
@@ -163,10 +164,14 @@ extension Population {
         nonisolated(unsafe) let census = UnsafeMutableBufferPointer<Census>.allocate(capacity: chunks.count)
         census.initialize(repeating: Census(districts: districts))
         defer { _ = census.deinitialize(); census.deallocate() }
-        Simulation.parallel(chunks.count, threads: threads) { [self] _, c in
+        let started = SimulationProfile.now()
+        Simulation.parallel(chunks.count, threads: threads) { [self] w, c in
+            let t0 = profile == nil ? 0 : SimulationProfile.now()
             census[c] = synthesize(chunk: c, parameters: p.population, districtTable: districtTable, ageTable: ageTable,
                                    foreignAgeTable: foreignAgeTable, seed: p.seed)
+            profile?.addPiece(worker: w, nanoseconds: SimulationProfile.now() &- t0)
         }
+        profile?.closePhase(.synthesis, since: started)
         return census.reduce(into: Census(districts: districts)) { $0.add($1) }
     }
 }

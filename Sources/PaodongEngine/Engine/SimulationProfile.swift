@@ -10,7 +10,7 @@ import Dispatch
 public final class SimulationProfile: @unchecked Sendable {
     /// The phases of docs/model.md, "The day loop", with set-up and the merge of results.
     public enum Phase: Int, CaseIterable, Sendable {
-        case setup, needs, bucketing, queues, hotlineWait, outcomes
+        case setup, synthesis, needs, bucketing, queues, hotlineWait, outcomes
         /// The screening campaign's own days, after the city's (a side model's serial time).
         case screening
         case merge
@@ -21,7 +21,8 @@ public final class SimulationProfile: @unchecked Sendable {
         /// What the phase does, for the profile table.
         public var label: String {
             switch self {
-            case .setup: "set-up (population, halls)"
+            case .setup: "set-up (catalog, halls, lines)"
+            case .synthesis: "set-up: population synthesised"
             case .needs: "1 needs and due actions"
             case .bucketing: "2 visits bucketed, calls gathered"
             case .queues: "3 queues (halls, kiosk pools)"
@@ -67,7 +68,12 @@ public final class SimulationProfile: @unchecked Sendable {
 
     /// Adds a phase measured as one piece (serial work): wall = busy = longest.
     func addSerial(_ phase: Phase, since start: UInt64) {
-        let s = Double(SimulationProfile.now() &- start) / 1e9
+        addSerial(phase, nanoseconds: SimulationProfile.now() &- start)
+    }
+
+    /// Adds serial work of `nanoseconds` to a phase.
+    func addSerial(_ phase: Phase, nanoseconds: UInt64) {
+        let s = Double(nanoseconds) / 1e9
         record(phase, wall: s, busy: s, longest: s)
     }
 
