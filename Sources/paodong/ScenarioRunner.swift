@@ -60,7 +60,7 @@ struct ScenarioRunner {
     /// `PAODONG_MEMORY_LIMIT_BYTES`: the memory a run may use, in place of what the system says is
     /// available (a container's limit, or a test of the refusal). The library reads no environment.
     static let memoryLimit = ProcessInfo.processInfo.environment["PAODONG_MEMORY_LIMIT_BYTES"].flatMap { Int($0) }
-    /// `PAODONG_HOTLINE_SCHEDULE=beside|next-day` forces where the hotline's lines play (for
+    /// `PAODONG_HOTLINE_SCHEDULE=beside|same-day|next-day` forces where the hotline's lines play (for
     /// measuring; results are the same either way); unset or anything else: by the thread count.
     static let lineSchedule = ProcessInfo.processInfo.environment["PAODONG_HOTLINE_SCHEDULE"].flatMap(Simulation.LineSchedule.init(rawValue:))
 

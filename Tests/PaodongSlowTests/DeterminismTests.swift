@@ -10,8 +10,9 @@ import Testing
         defer { tmp.cleanup() }
         let files = ["summary.csv", "by_item.csv", "by_segment.csv", "by_district.csv", "halls.csv", "daily.csv", "hotline.csv"]
         var outputs: [[Data]] = []
-        // The hotline's lines play as pieces of the next day on 1–3 threads and beside the workers
-        // on 4 or more; the last two runs force the other schedule, one of them profiled.
+        // The hotline's lines play as pieces of the same day's queue phase on 1–3 threads at this
+        // scale (3 %) and beside the workers on 4 or more; the last two runs force the other two
+        // schedules (beside, profiled, and next-day).
         let runs: [(threads: Int, seed: Int, schedule: String?)] = [(1, 5, nil), (2, 5, nil), (3, 5, nil), (8, 5, nil), (2, 6, nil),
                                                                      (2, 5, "beside"), (8, 5, "next-day")]
         for (i, run) in runs.enumerated() {

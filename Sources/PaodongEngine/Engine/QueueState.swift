@@ -356,7 +356,7 @@ public final class QueueState: @unchecked Sendable {
 
 /// A miniature's background visit: when it arrives, how long it would wait, and the route and
 /// service of the recent simulated walk-in (`QueueState.templates`) it copies.
-struct BackgroundVisit {
+struct BackgroundVisit: WindowRoute {
     var arrival: Double
     var patience: Double
     var serviceMean: Double
@@ -375,15 +375,6 @@ struct BackgroundVisit {
     init(copying v: VisitRequest) {
         arrival = v.arrival; patience = v.patience
         serviceMean = v.serviceMean; logMean = log(v.serviceMean); groups = v.groups; stages = v.stages
-    }
-
-    @inline(__always) func group(_ s: Int) -> UInt16 {
-        switch s {
-        case 0: return groups.0
-        case 1: return groups.1
-        case 2: return groups.2
-        default: return groups.3
-        }
     }
 }
 

@@ -148,8 +148,11 @@ public final class Simulation: @unchecked Sendable {
         let hallFactor = open ? dayFactor(&smoothedHallVisits, visits: bounds[halls]) : 1
         let kioskFactor = kioskOpen ? dayFactor(&smoothedKioskVisits, visits: bounds[queues.count] - bounds[halls]) : 1
         nonisolated(unsafe) let all = entries.base
-        phase(.queues, queues.count) { [self] w, k in
-            let q = queueOrder[k]
+        let sideQueuePieces = sides.map { $0.queuePieces(day: t) }
+        let sidePiecesHere = sideQueuePieces.reduce(0, +)
+        phase(.queues, sidePiecesHere + queues.count, sidePieces: sidePiecesHere) { [self] w, k in
+            if k < sidePiecesHere { return runQueuePiece(k, of: sideQueuePieces, day: t) }
+            let q = queueOrder[k - sidePiecesHere]
             let queue = queues[q]
             let slice = UnsafeBufferPointer(start: all + bounds[q], count: bounds[q + 1] - bounds[q])
             guard queue.isKiosk ? kioskOpen : open else {
@@ -218,6 +221,15 @@ public final class Simulation: @unchecked Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Runs piece `k` of the side models' queue-phase pieces (`counts` per model, in order).
+    private func runQueuePiece(_ k: Int, of counts: [Int], day t: Int) {
+        var k = k
+        for (side, n) in zip(sides, counts) {
+            if k < n { return side.runQueuePiece(k, day: t) }
+            k -= n
         }
     }
 

@@ -1,6 +1,23 @@
+/// Up to four window groups in one trip, served in order: a visit's route.
+protocol WindowRoute {
+    var groups: (UInt16, UInt16, UInt16, UInt16) { get }
+}
+
+extension WindowRoute {
+    /// The window group of stage `s` (0–3).
+    @inline(__always) func group(_ s: Int) -> UInt16 {
+        switch s {
+        case 0: return groups.0
+        case 1: return groups.1
+        case 2: return groups.2
+        default: return groups.3
+        }
+    }
+}
+
 /// A trip to a hall or kiosk pool on one day, as the chunk asks for it: up to four window groups
 /// in one trip, served in order.
-struct VisitRequest {
+struct VisitRequest: WindowRoute {
     var queue: Int32
     var app: Int32
     var arrival: Double
@@ -12,15 +29,6 @@ struct VisitRequest {
     var groups: (UInt16, UInt16, UInt16, UInt16)
     /// Booked (预约): arrives at the appointment minute and waits without a patience limit.
     var appointment = false
-
-    @inline(__always) func group(_ s: Int) -> UInt16 {
-        switch s {
-        case 0: return groups.0
-        case 1: return groups.1
-        case 2: return groups.2
-        default: return groups.3
-        }
-    }
 }
 
 /// What the hall did with a visit: each stage's status, and the visit's milliseconds summed over

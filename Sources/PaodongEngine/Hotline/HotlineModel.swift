@@ -2,7 +2,8 @@ import PaodongModel
 
 /// The 12345 hotline as a side model of the day loop: its lines (the general line, and the business
 /// line when its reform is on) gather the calls the chunks made, play their day (beside the workers,
-/// or as pieces of the next day's first phase: `HotlineSchedule`), and tell each chunk the next day
+/// or as pieces of the same day's queue phase or of the next day's first phase: `HotlineSchedule`),
+/// and tell each chunk the next day
 /// which of its pre-check calls got through, before its outcomes.
 final class HotlineModel: SideModel, @unchecked Sendable {
     let lines: [HotlineLineState]
@@ -20,7 +21,7 @@ final class HotlineModel: SideModel, @unchecked Sendable {
             .map { HotlineLineState(line: $0, parameters: p, businessLineAgents: ctx.policy.businessLineAgents ?? 0, seed: p.seed) }
         self.lines = lines
         linesByKind = HotlineLine.allCases.map { kind in lines.first { $0.line == kind } }
-        schedule = options.lineSchedule ?? .choose(threads: threads)
+        schedule = options.lineSchedule ?? .choose(threads: threads, scale: p.scale)
         profile = options.profile
     }
 
@@ -28,6 +29,11 @@ final class HotlineModel: SideModel, @unchecked Sendable {
     func deferredPieces(day t: Int) -> Int { schedule == .nextDay && t > 0 ? lines.count : 0 }
 
     func runDeferredPiece(_ k: Int, day t: Int) { lines[k].play(day: t - 1, setup: setup) }
+
+    /// Today's lines, as the queue phase's first pieces, on few threads.
+    func queuePieces(day t: Int) -> Int { schedule == .sameDay ? lines.count : 0 }
+
+    func runQueuePiece(_ k: Int, day t: Int) { lines[k].play(day: t, setup: setup) }
 
     /// Gathers each line's calls and, beside the workers, starts its day.
     func gather(day t: Int, chunks: [ChunkState]) {
