@@ -4,16 +4,16 @@ public enum HotlineSchedule: String, Sendable {
     /// As pieces of the same day's queue phase, started first, right after the gathering: in a small
     /// miniature, whose queue phase (full-size halls) is long and first phase short. No thread is added.
     case sameDay = "same-day"
-    /// As pieces of the next day's first phase, started first: on one to three threads from 10 %
-    /// scale up, where that phase is long enough to hide them. No thread is added.
+    /// As pieces of the next day's first phase, started first: on one to three threads above
+    /// `sameDayScale`, where that phase is long enough to hide them. No thread is added.
     case nextDay = "next-day"
     /// On each line's own queue, beside the workers, from the gathering to the next day's outcomes:
     /// on four threads or more a line's day is longer than a worker's share of any phase, and this
     /// takes it off the day loop's critical path.
     case beside
 
-    /// The schedule for a thread count (from the profile's bounds measured on 2 cores; not yet
-    /// measured on more: docs/performance.md).
+    /// The schedule for a thread count and population scale (from runs and profiles measured on 2
+    /// cores; not yet measured on more: docs/performance.md).
     public static func choose(threads: Int, scale: Double) -> HotlineSchedule {
         threads >= 4 ? .beside : scale <= sameDayScale ? .sameDay : .nextDay
     }
