@@ -143,7 +143,7 @@ final class HotlineLineState: @unchecked Sendable {
         // a Poisson split by the hourly profile is independent Poissons, so Poisson(mean × the
         // hour's share) calls an hour, each at a uniform minute of it, are the same law as one
         // count and a profile draw per call, for one Poisson draw per kind and hour.
-        var minutes = SplitMix64(state: UInt64(rng.uniform() * 0x1p32) << 32 | UInt64(rng.uniform() * 0x1p32))
+        var minutes = SplitMix64(state: rng.key64())
         func addHours(_ mean: Double, kind: UInt8) {
             guard mean > 0 else { return }
             for (hour, share) in setup.hourShares.enumerated() {

@@ -14,19 +14,13 @@ extension CallCentre {
 
         /// The day's key: two draws from the line's stream.
         public init(_ rng: RandomStream) {
-            key = UInt64(rng.uniform() * 0x1p32) << 32 | UInt64(rng.uniform() * 0x1p32)
+            key = rng.key64()
             zig = Ziggurat.exponential
         }
 
-        @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
         /// The first 64 random bits of (call, attempt, what).
         @inline(__always) func bits(call: Int, attempt: UInt8, _ what: What) -> UInt64 {
-            Self.mix(key &+ (UInt64(call) << 10 | UInt64(attempt) << 2 | what.rawValue) &* 0x9E37_79B9_7F4A_7C15)
+            SplitMix64.mix(key &+ (UInt64(call) << 10 | UInt64(attempt) << 2 | what.rawValue) &* 0x9E37_79B9_7F4A_7C15)
         }
         /// A uniform in (0, 1).
         @inline(__always) public func uniform(call: Int, attempt: UInt8, _ what: What) -> Double {
@@ -69,20 +63,17 @@ extension CallCentre {
 
         /// The base layer's tail and the wedges. O(1) expected.
         @inline(never) func slow(_ first: UInt64) -> Double {
-            var state = first
+            var more = SplitMix64(state: first)
             var b = first
             while true {
                 let i = Int(b & 0xFF)
                 let u = Double(b >> 11) * 0x1p-53
                 let candidate = u * x[i]
                 if candidate < x[i + 1] { return candidate }
-                state &+= 0x9E37_79B9_7F4A_7C15
-                let b2 = Draws.mix(state)
-                let u2 = (Double(b2 >> 11) + 0.5) * 0x1p-53
+                let u2 = (Double(more.next() >> 11) + 0.5) * 0x1p-53
                 if i == 0 { return Self.r - log(u2) }
                 if f[i] + u2 * (f[i + 1] - f[i]) < exp(-candidate) { return candidate }
-                state &+= 0x9E37_79B9_7F4A_7C15
-                b = Draws.mix(state)
+                b = more.next()
             }
         }
     }

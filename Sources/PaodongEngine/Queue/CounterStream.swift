@@ -1,22 +1,17 @@
 import Foundation
 import PaodongModel
 
-/// A fast sequential stream of random draws: the i-th 64 bits are the SplitMix64 finaliser of
-/// key + i × the golden gamma (`CallCentre.Draws.mix`), exponentials come from the call centre's
+/// A fast sequential stream of random draws: SplitMix64 from a key (its i-th 64 bits are the
+/// finaliser of key + i × the golden gamma), exponentials come from the call centre's
 /// 256-layer ziggurat, normals from `NormalZiggurat`. For draws made in bulk where GSL's per-draw call would dominate (a
 /// miniature's background visits). O(1) per draw, no allocation.
 public struct CounterStream {
-    private var state: UInt64
+    private var bits: SplitMix64
 
     /// A stream keyed by two draws of `rng` (so it is a function of that stream's position alone).
-    public init(_ rng: RandomStream) {
-        state = UInt64(rng.uniform() * 0x1p32) << 32 | UInt64(rng.uniform() * 0x1p32)
-    }
+    public init(_ rng: RandomStream) { bits = SplitMix64(state: rng.key64()) }
 
-    @inline(__always) public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return CallCentre.Draws.mix(state)
-    }
+    @inline(__always) public mutating func next() -> UInt64 { bits.next() }
 
     /// A uniform in (0, 1).
     @inline(__always) public mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }

@@ -1,4 +1,5 @@
 import Foundation
+import PaodongModel
 
 /// The ziggurat of the standard normal (Marsaglia and Tsang 2000): 256 layers of equal area `v`
 /// under e^(−x²/2) on x ≥ 0, the base layer holding the tail beyond `r`, a sign bit on top.
@@ -33,12 +34,9 @@ final class NormalZiggurat: @unchecked Sendable {  // tables written once in ini
 
     /// The base layer's tail (Marsaglia's method) and the wedges. O(1) expected.
     @inline(never) func slow(_ first: UInt64) -> Double {
-        var state = first
+        var more = SplitMix64(state: first)
         var b = first
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return CallCentre.Draws.mix(state)
-        }
+        func next() -> UInt64 { more.next() }
         func open(_ bits: UInt64) -> Double { (Double(bits >> 11) + 0.5) * 0x1p-53 }
         while true {
             let i = Int(b & 0xFF)

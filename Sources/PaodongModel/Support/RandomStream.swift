@@ -81,6 +81,10 @@ public final class RandomStream: @unchecked Sendable {
         return s1 ^ s2 ^ s3
     }
 
+    /// A 64-bit key from two draws (the high and low 32 bits), to start a counter stream or key
+    /// draws at this stream's position.
+    public func key64() -> UInt64 { UInt64(uniform() * 0x1p32) << 32 | UInt64(uniform() * 0x1p32) }
+
     /// Uniform on [0, 1): `gsl_rng_uniform` of taus2, bit for bit.
     @inline(__always) public func uniform() -> Double { Double(next32()) / 4_294_967_296.0 }
     /// Uniform integer in 0..<n; n must be positive: `gsl_rng_uniform_int` of taus2, bit for bit.
@@ -158,16 +162,24 @@ public final class DiscreteTable: @unchecked Sendable {
     }
 }
 
-/// SplitMix64, used only to derive stream seeds.
+/// SplitMix64 (Steele, Lea and Flood 2014): a counter advanced by the golden gamma and its
+/// finaliser. It derives stream seeds, and serves the engine's counter streams and keyed draws
+/// (the call centre's, a miniature's background visits) where GSL's per-draw call would dominate.
 public struct SplitMix64: Sendable {
     public var state: UInt64
-    public init(state: UInt64) { self.state = state }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+    @inlinable public init(state: UInt64) { self.state = state }
+
+    /// The finaliser: 64 well-mixed bits of `x`. O(1).
+    @inlinable public static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    @inlinable public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return Self.mix(state)
     }
 }
 
