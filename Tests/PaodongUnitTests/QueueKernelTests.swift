@@ -93,4 +93,56 @@ import Testing
         #expect(r.wait == [0, 0, 0, 0])
         #expect(r.service[1] == 4 && r.service[2] == 6)
     }
+
+    /// A miniature's halls play their sessions by the workload recursion (`SessionRecursion`); it
+    /// must be the event kernel's schedule exactly. Random sessions with routes of up to four
+    /// groups, patience (finite and infinite), ticket caps, a group without windows, and a closing
+    /// before the last arrivals, both given the same service times: every status, wait, service
+    /// and line found must be bit for bit the same.
+    @Test(arguments: [(3, 0.85, 1), (6, 1.1, 2), (20, 0.95, 3), (2, 1.6, 4)])
+    func sessionRecursionIsTheEventKernel(windows: Int, load: Double, seed: UInt64) {
+        let rng = RandomStream(seed: seed, chunk: 0, purpose: .queue)
+        let servers = [windows, 1, 2 * windows, windows, 0]
+        let stride = 4, n = 6_000, serviceMean = 8.0
+        // Arrivals over 400 minutes at `load` times what the first group can serve.
+        let rate = load * Double(windows) / serviceMean
+        var c = QueueKernel.Customers()
+        var t = 0.0
+        var reached = 0, waited = 0
+        for _ in 0..<n {
+            t += rng.exponential(mean: 1 / rate)
+            c.arrival.append(t)
+            let u = rng.uniform()
+            c.patience.append(u < 0.3 ? .infinity : rng.exponential(mean: 20))
+            let stages = 1 + Int(rng.uniformInt(4))
+            c.stages.append(UInt8(stages))
+            for s in 0..<stride {
+                // Mostly the first group; the group without windows rarely.
+                let g = s >= stages ? 0 : (rng.uniform() < 0.02 ? 4 : (s == 0 ? 0 : Int(rng.uniformInt(4))))
+                c.group.append(UInt16(g))
+                c.serviceMean.append(serviceMean)
+                c.serviceTime.append(rng.lognormal(zeta: log(serviceMean) - 0.2, sigma: 0.6))
+            }
+        }
+        let closeAt = 0.9 * t
+        for cap in [nil, [n / 2, 400, n, n / 3, 5]] as [[Int]?] {
+            let kernel = QueueKernel(servers: servers, distribution: .lognormal(cv: 0.6), ticketCap: cap, maxStages: stride)
+            var events = QueueKernel.Results(), recursion = QueueKernel.Results()
+            kernel.run(c, closeAt: closeAt, rng: rng, into: &events)
+            kernel.runRecursion(c, closeAt: closeAt, into: &recursion)
+            let differ = events.status.indices.first { k in
+                events.status[k] != recursion.status[k] || events.wait[k].bitPattern != recursion.wait[k].bitPattern
+                    || events.service[k].bitPattern != recursion.service[k].bitPattern || events.queueSeen[k] != recursion.queueSeen[k]
+            }
+            #expect(differ == nil, "slot \(differ ?? -1): kernel \(differ.map { (events.status[$0], events.wait[$0], events.queueSeen[$0]) }.debugDescription), recursion \(differ.map { (recursion.status[$0], recursion.wait[$0], recursion.queueSeen[$0]) }.debugDescription)")
+            #expect(events.status.count == recursion.status.count)
+            for slot in events.status.indices where events.status[slot] != .notReached {
+                reached += 1
+                if events.wait[slot] > 0 { waited += 1 }
+            }
+            if cap != nil { #expect(events.status.contains(.refused), "the cap must refuse someone") }
+            #expect(events.status.contains(.abandoned) && events.status.contains(.closed))
+        }
+        #expect(waited * 5 > reached, "the case must make customers wait: \(waited) of \(reached)")
+    }
 }

@@ -54,11 +54,11 @@ public final class QueueState: @unchecked Sendable {
     /// patience are drawn: the same profile and patience as the simulated visits.
     let background: BackgroundTraffic
     /// Yesterday's turned-away background visitors, back today with an appointment (`order`'s chunk −1).
-    @exclusivity(unchecked) private var clones: [BackgroundVisit] = []
+    @exclusivity(unchecked) private var clones: [SessionVisit] = []
     /// The day's new background visits in arrival order (`order`'s chunk −2): each a template's
     /// route and service with its own arrival and patience, copied when drawn so that a session
     /// reads them in order.
-    @exclusivity(unchecked) private var fresh: [BackgroundVisit] = []
+    @exclusivity(unchecked) private var fresh: [SessionVisit] = []
     /// The template (index into `templates`) of each of `fresh`, while they are drawn.
     @exclusivity(unchecked) private var freshTemplate: [Int32] = []
     /// The day's background visits in `order`'s form, before they are merged with the simulated ones.
@@ -67,18 +67,22 @@ public final class QueueState: @unchecked Sendable {
     /// Simulated walk-in visits per open day, exponentially smoothed (−1 before the first).
     @exclusivity(unchecked) private var smoothedWalkIns = -1.0
     /// Recent simulated walk-ins, the templates of background visits (a ring; `nextTemplate` is the oldest).
-    @exclusivity(unchecked) private var templates = FlatBuffer<BackgroundVisit>()
+    @exclusivity(unchecked) private var templates = FlatBuffer<SessionVisit>()
     /// The day's counter stream for background visits: their arrivals, templates and patience
     /// when drawn, then their service times as the sessions meet them.
     @exclusivity(unchecked) private var backgroundDraws: CounterStream?
     private let serviceDraw: QueueKernel.ServiceDraw
     @exclusivity(unchecked) private var nextTemplate = 0
     /// Background visitors turned away today, who come back on the next open day with an appointment.
-    @exclusivity(unchecked) private var returning: [BackgroundVisit] = []
+    @exclusivity(unchecked) private var returning: [SessionVisit] = []
 
     @exclusivity(unchecked) private var order: [(arrival: Double, chunk: Int32, visit: Int32)] = []
     @exclusivity(unchecked) private var customers = QueueKernel.Customers()
     @exclusivity(unchecked) private var results = QueueKernel.Results()
+    /// A miniature's sessions, played by the recursion, and the busy minutes of each window
+    /// group that a session's background visits bring (added to `groupBusyMin` after it).
+    @exclusivity(unchecked) private var recursion = SessionRecursion()
+    @exclusivity(unchecked) private var backgroundBusyMin: [Double]
     @exclusivity(unchecked) private var padding = CacheLinePadding()
 
     init(index: Int, isKiosk: Bool, servers: [Int], cv: Double, ticketCapPerWindow: Int?, periods: [OpeningPeriod],
@@ -92,6 +96,7 @@ public final class QueueState: @unchecked Sendable {
             groupHourServiceMin = Array(repeating: 0, count: servers.count * 24)
         }
         groupBusyMin = Array(repeating: 0, count: servers.count)
+        backgroundBusyMin = Array(repeating: 0, count: servers.count)
         groupJoins = Array(repeating: 0, count: servers.count)
         groupUnserved = Array(repeating: 0, count: servers.count)
         groupServedWaitMs = Array(repeating: 0, count: servers.count)
@@ -139,7 +144,12 @@ public final class QueueState: @unchecked Sendable {
         for period in periods {
             let first = k
             while k < order.count && order[k].arrival < Double(period.end) { k += 1 }
-            if k > first { session(order[first..<k], closeAt: Double(period.end) + overtime, day: day, chunks: chunks, tally: tally) }
+            guard k > first else { continue }
+            if background.perVisit > 0 {
+                recursionSession(order[first..<k], closeAt: Double(period.end) + overtime, day: day, chunks: chunks, tally: tally)
+            } else {
+                session(order[first..<k], closeAt: Double(period.end) + overtime, day: day, chunks: chunks, tally: tally)
+            }
         }
         precondition(k == order.count, "visit arrivals must fall inside opening periods")
     }
@@ -187,7 +197,7 @@ public final class QueueState: @unchecked Sendable {
             let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
             guard !v.appointment else { continue }
             n += 1
-            let template = BackgroundVisit(copying: v)
+            let template = SessionVisit(copying: v, logMean: true)
             if templates.count < BackgroundTraffic.templates { templates.append(template) } else { templates[nextTemplate] = template }
             nextTemplate = (nextTemplate + 1) % BackgroundTraffic.templates
         }
@@ -215,7 +225,7 @@ public final class QueueState: @unchecked Sendable {
                 freshTemplate.append(Int32(draws.below(count)))
                 let patience = patienceMean.isFinite ? draws.exponential(mean: patienceMean) : .infinity
                 backgroundOrder.append((t, -2, Int32(fresh.count)))
-                fresh.append(BackgroundVisit(arrival: t, patience: patience))
+                fresh.append(SessionVisit(arrival: t, patience: patience))
             }
             copyTemplates()
         }
@@ -241,6 +251,9 @@ public final class QueueState: @unchecked Sendable {
         }
     }
 
+    /// Plays one session of a full-size city's queue by the event kernel: the visits copied into
+    /// its inputs, their service times drawn by the kernel from the queue's stream at service
+    /// start, and each visit's outcome written back to its chunk. O((visits × stages) log windows).
     private func session(_ batch: ArraySlice<(arrival: Double, chunk: Int32, visit: Int32)>, closeAt: Double, day: Int,
                          chunks: [ChunkState], tally: Tally) {
         let stride = kernel.maxStages
@@ -249,11 +262,6 @@ public final class QueueState: @unchecked Sendable {
         customers.stages.removeAll(keepingCapacity: true)
         customers.group.removeAll(keepingCapacity: true)
         customers.serviceMean.removeAll(keepingCapacity: true)
-        customers.serviceTime.removeAll(keepingCapacity: true)
-        // Background visits' service times are drawn here, from the day's counter stream; the
-        // simulated visits' by the kernel (−1) from the hall's stream, as at full scale.
-        var draws = backgroundDraws
-        let drawn = draws != nil
         // The visits lie at random places in the chunks' memory: ask for the line of the one
         // `lookAhead` places on while this one is copied (the session is bound by that latency).
         let lookAhead = 8
@@ -261,19 +269,7 @@ public final class QueueState: @unchecked Sendable {
         for (i, e) in batch.enumerated() {
             if start + i + lookAhead < batch.endIndex {
                 let f = batch[start + i + lookAhead]
-                if f.chunk >= 0 { paodong_prefetch(chunks[Int(f.chunk)].visits.base + Int(f.visit)) }
-            }
-            if e.chunk < 0 {
-                let b = e.chunk == -1 ? clones[Int(e.visit)] : fresh[Int(e.visit)]
-                customers.arrival.append(b.arrival)
-                customers.patience.append(b.patience)
-                customers.stages.append(b.stages)
-                for s in 0..<stride {
-                    customers.group.append(s < Int(b.stages) ? b.group(s) : 0)
-                    customers.serviceMean.append(b.serviceMean)
-                    customers.serviceTime.append(s < Int(b.stages) ? serviceDraw.draw(b.serviceMean, logMean: b.logMean, &draws!) : -1)
-                }
-                continue
+                paodong_prefetch(chunks[Int(f.chunk)].visits.base + Int(f.visit))
             }
             let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
             customers.arrival.append(v.arrival)
@@ -282,99 +278,147 @@ public final class QueueState: @unchecked Sendable {
             for s in 0..<stride {
                 customers.group.append(s < Int(v.stages) ? v.group(s) : 0)
                 customers.serviceMean.append(v.serviceMean)
-                if drawn { customers.serviceTime.append(-1) }
             }
         }
-        backgroundDraws = draws
         kernel.run(customers, closeAt: closeAt, rng: rng, into: &results)
         for (i, e) in batch.enumerated() {
             if start + i + lookAhead < batch.endIndex {
                 let f = batch[start + i + lookAhead]
-                if f.chunk >= 0 { paodong_prefetch_write(chunks[Int(f.chunk)].outcomes.base + Int(f.visit)) }
-            }
-            if e.chunk < 0 {
-                // A background visit occupies the windows; only its service time is counted (utilisation).
-                var turnedAway = false
-                for s in 0..<stride {
-                    let slot = i * stride + s
-                    switch results.status[slot] {
-                    case .served:
-                        busyMin += results.service[slot]
-                        groupBusyMin[Int(customers.group[slot])] += results.service[slot]
-                    case .closed, .refused: turnedAway = true
-                    default: break
-                    }
-                }
-                // Booked once: a background visitor turned away again is not carried further, so
-                // that the background cannot grow without bound on a noisy day.
-                if turnedAway && e.chunk == -2 { returning.append(fresh[Int(e.visit)]) }
-                continue
+                paodong_prefetch_write(chunks[Int(f.chunk)].outcomes.base + Int(f.visit))
             }
             var outcome = VisitOutcome()
             for s in 0..<stride {
                 let slot = i * stride + s
                 let status = results.status[slot]
                 if status == .notReached { continue }
-                joins += 1
-                let group = Int(customers.group[slot])
-                groupJoins[group] += 1
-                dayMaxQueue = max(dayMaxQueue, Int(results.queueSeen[slot]))
-                maxQueue = max(maxQueue, dayMaxQueue)
-                outcome.set(s, status)
-                if let standardMin { measure(group: group, slot: slot, arrival: customers.arrival[i], standardMin: standardMin) }
-                let w = ms(results.wait[slot])
-                outcome.waitMs += w
-                if status == .served {
-                    outcome.servedWaitMs += w
-                    outcome.serviceMs += ms(results.service[slot])
-                    served += 1
-                    busyMin += results.service[slot]
-                    groupBusyMin[group] += results.service[slot]
-                    servedWaitMs += w
-                    groupServedWaitMs[group] += w
-                    _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (results.wait[slot] * 100).roundedToInt64))))
-                    tally.add(day: day, .servedVisits, 1)
-                    tally.add(day: day, .servedWaitMs, w)
-                } else {
-                    unserved += 1
-                    groupUnserved[group] += 1
-                }
+                countJoin(stage: s, group: Int(customers.group[slot]), status, wait: results.wait[slot], service: results.service[slot],
+                          queueSeen: Int(results.queueSeen[slot]), arrival: customers.arrival[i], serviceMean: customers.serviceMean[slot],
+                          day: day, tally: tally, into: &outcome)
             }
             chunks[Int(e.chunk)].outcomes[Int(e.visit)] = outcome
         }
     }
 
+    /// Plays one session of a miniature's full-size queue by the workload recursion
+    /// (`SessionRecursion`, the event kernel's schedule join by join): the background visits are
+    /// read in arrival order from the day's lists and never copied, their service times drawn as
+    /// they start from the day's counter stream, the simulated visits' from the queue's stream.
+    /// O((visits × stages) log windows), with no per-visit storage.
+    private func recursionSession(_ batch: ArraySlice<(arrival: Double, chunk: Int32, visit: Int32)>, closeAt: Double,
+                                  day: Int, chunks: [ChunkState], tally: Tally) {
+        for g in backgroundBusyMin.indices { backgroundBusyMin[g] = 0 }
+        batch.withUnsafeBufferPointer { batch in
+            fresh.withUnsafeBufferPointer { fresh in
+                clones.withUnsafeBufferPointer { clones in
+                    backgroundBusyMin.withUnsafeMutableBufferPointer { busy in
+                        var session = MiniatureSession(queue: self, batch: batch, fresh: fresh, clones: clones, chunks: chunks,
+                                                       draws: backgroundDraws ?? CounterStream(rng), busy: busy, day: day, tally: tally)
+                        recursion.run(&session, servers: kernel.servers, ticketCap: kernel.ticketCap, closeAt: closeAt)
+                        backgroundDraws = session.draws
+                    }
+                }
+            }
+        }
+        for g in backgroundBusyMin.indices {
+            busyMin += backgroundBusyMin[g]
+            groupBusyMin[g] += backgroundBusyMin[g]
+        }
+    }
+
+    /// A miniature's session as the recursion reads it: background visits (chunk −1: yesterday's
+    /// turned away, back with an appointment; −2: today's new ones) from the day's lists, the
+    /// simulated ones from their chunks.
+    private struct MiniatureSession: SessionCustomers {
+        unowned(unsafe) let queue: QueueState
+        let batch: UnsafeBufferPointer<(arrival: Double, chunk: Int32, visit: Int32)>
+        let fresh: UnsafeBufferPointer<SessionVisit>
+        let clones: UnsafeBufferPointer<SessionVisit>
+        let chunks: [ChunkState]
+        var draws: CounterStream
+        /// The background's busy minutes per window group in this session.
+        let busy: UnsafeMutableBufferPointer<Double>
+        let day: Int
+        let tally: Tally
+
+        var count: Int { batch.count }
+
+        @inline(__always) func visit(_ i: Int) -> SessionVisit {
+            let e = batch[i]
+            switch e.chunk {
+            case -2: return fresh[Int(e.visit)]
+            case -1: return clones[Int(e.visit)]
+            default: return SessionVisit(copying: chunks[Int(e.chunk)].visits[Int(e.visit)], logMean: false)
+            }
+        }
+
+        @inline(__always) mutating func serviceTime(_ i: Int, _ v: SessionVisit, stage: Int) -> Double {
+            batch[i].chunk < 0 ? queue.serviceDraw.draw(v.serviceMean, logMean: v.logMean, &draws)
+                : queue.serviceDraw.draw(v.serviceMean, queue.rng)
+        }
+
+        @inline(__always) mutating func record(_ i: Int, _ v: SessionVisit, stage s: Int, group g: Int,
+                                               _ status: QueueKernel.StageStatus, wait: Double, service: Double, queueSeen: Int) {
+            let e = batch[i]
+            guard e.chunk >= 0 else {
+                // A background visit occupies the windows; only its service time is counted (utilisation).
+                if status == .served {
+                    busy[g] += service
+                } else if e.chunk == -2 && (status == .closed || status == .refused) {
+                    // Booked once: a background visitor turned away again is not carried further,
+                    // so that the background cannot grow without bound on a noisy day.
+                    queue.returning.append(fresh[Int(e.visit)])
+                }
+                return
+            }
+            let chunk = chunks[Int(e.chunk)]
+            var outcome = s == 0 ? VisitOutcome() : chunk.outcomes[Int(e.visit)]
+            queue.countJoin(stage: s, group: g, status, wait: wait, service: service, queueSeen: queueSeen, arrival: v.arrival,
+                            serviceMean: v.serviceMean, day: day, tally: tally, into: &outcome)
+            chunk.outcomes[Int(e.visit)] = outcome
+        }
+    }
+
+    /// Counts one simulated visit's join of window group `group` at stage `stage` (reached: served,
+    /// gone, closed or refused) in the queue's figures, the day's tally and the visit's outcome.
+    @inline(__always)
+    private func countJoin(stage s: Int, group: Int, _ status: QueueKernel.StageStatus, wait: Double, service: Double,
+                           queueSeen: Int, arrival: Double, serviceMean: Double, day: Int, tally: Tally,
+                           into outcome: inout VisitOutcome) {
+        joins += 1
+        groupJoins[group] += 1
+        dayMaxQueue = max(dayMaxQueue, queueSeen)
+        maxQueue = max(maxQueue, dayMaxQueue)
+        outcome.set(s, status)
+        if let standardMin {
+            measure(group: group, served: status == .served, wait: wait, arrival: arrival, serviceMean: serviceMean,
+                    standardMin: standardMin)
+        }
+        let w = ms(wait)
+        outcome.waitMs += w
+        if status == .served {
+            outcome.servedWaitMs += w
+            outcome.serviceMs += ms(service)
+            served += 1
+            busyMin += service
+            groupBusyMin[group] += service
+            servedWaitMs += w
+            groupServedWaitMs[group] += w
+            _ = waits.record(min(QueueState.waitCeiling, UInt64(max(0, (wait * 100).roundedToInt64))))
+            tally.add(day: day, .servedVisits, 1)
+            tally.add(day: day, .servedWaitMs, w)
+        } else {
+            unserved += 1
+            groupUnserved[group] += 1
+        }
+    }
+
     /// Counts one simulated join against the wait standard: served within it or not, and its
     /// offered load in the hour its visit arrived.
-    private func measure(group: Int, slot: Int, arrival: Double, standardMin: Double) {
-        if results.status[slot] == .served && results.wait[slot] <= standardMin { groupWithin[group] += 1 }
+    private func measure(group: Int, served: Bool, wait: Double, arrival: Double, serviceMean: Double, standardMin: Double) {
+        if served && wait <= standardMin { groupWithin[group] += 1 }
         let cell = group * 24 + min(23, max(0, Int(arrival / 60)))
         groupHourJoins[cell] += 1
-        groupHourServiceMin[cell] += customers.serviceMean[slot]
-    }
-}
-
-/// A miniature's background visit: when it arrives, how long it would wait, and the route and
-/// service of the recent simulated walk-in (`QueueState.templates`) it copies.
-struct BackgroundVisit: WindowRoute {
-    var arrival: Double
-    var patience: Double
-    var serviceMean: Double
-    /// log(serviceMean), computed once per template for the lognormal service draws.
-    var logMean: Double
-    var groups: (UInt16, UInt16, UInt16, UInt16)
-    var stages: UInt8
-
-    /// A copy not yet given its template's route and service.
-    init(arrival: Double, patience: Double) {
-        self.arrival = arrival; self.patience = patience
-        serviceMean = 0; logMean = 0; groups = (0, 0, 0, 0); stages = 0
-    }
-
-    /// The template of a simulated walk-in: its route and service (arrival and patience are drawn per copy).
-    init(copying v: VisitRequest) {
-        arrival = v.arrival; patience = v.patience
-        serviceMean = v.serviceMean; logMean = log(v.serviceMean); groups = v.groups; stages = v.stages
+        groupHourServiceMin[cell] += serviceMean
     }
 }
 

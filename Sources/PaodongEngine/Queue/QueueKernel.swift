@@ -127,7 +127,7 @@ public struct QueueKernel {
         public init() {}
 
         /// Empties the results and sizes them for `slots` stages and `groups` lines. O(slots + groups).
-        fileprivate mutating func reset(slots: Int, groups: Int) {
+        mutating func reset(slots: Int, groups: Int) {
             status.removeAll(keepingCapacity: true)
             status.append(contentsOf: repeatElement(.notReached, count: slots))
             wait.removeAll(keepingCapacity: true)
