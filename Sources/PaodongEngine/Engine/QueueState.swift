@@ -130,9 +130,14 @@ public final class QueueState: @unchecked Sendable {
         servedDay = day
         dayMaxQueue = 0
         guard !entries.isEmpty else { return }
+        // The entries come in chunk and visit order, and the sort is stable (guaranteed by the
+        // standard library), so sorting by arrival alone gives `before`'s order.
         order.removeAll(keepingCapacity: true)
-        for e in entries { order.append((chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit)) }
-        order.sort(by: QueueState.before)
+        order.append(contentsOf: repeatElement((arrival: 0, chunk: 0, visit: 0), count: entries.count))
+        order.withUnsafeMutableBufferPointer { order in
+            for (k, e) in entries.enumerated() { order[k] = (chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit) }
+            order.sort { $0.arrival < $1.arrival }
+        }
         if background.perVisit > 0, let arrivals = background.arrivals {
             // The background comes in arrival order already: merged, not sorted with the simulated visits.
             addBackground(entries, chunks: chunks, arrivals: arrivals, dayFactor: dayFactor)
@@ -256,30 +261,41 @@ public final class QueueState: @unchecked Sendable {
     /// start, and each visit's outcome written back to its chunk. O((visits × stages) log windows).
     private func session(_ batch: ArraySlice<(arrival: Double, chunk: Int32, visit: Int32)>, closeAt: Double, day: Int,
                          chunks: [ChunkState], tally: Tally) {
-        let stride = kernel.maxStages
-        customers.arrival.removeAll(keepingCapacity: true)
-        customers.patience.removeAll(keepingCapacity: true)
-        customers.stages.removeAll(keepingCapacity: true)
-        customers.group.removeAll(keepingCapacity: true)
-        customers.serviceMean.removeAll(keepingCapacity: true)
-        // The visits lie at random places in the chunks' memory: ask for the line of the one
-        // `lookAhead` places on while this one is copied (the session is bound by that latency).
+        let stride = kernel.maxStages, n = batch.count
+        // Written in place through pointers: an append to an array a class holds checks its
+        // uniqueness each time (0.8 % of a full-scale run).
+        var c = QueueKernel.Customers()
+        swap(&c, &customers)
+        c.arrival.resize(to: n, zero: 0); c.patience.resize(to: n, zero: 0); c.stages.resize(to: n, zero: 0)
+        c.group.resize(to: n * stride, zero: 0); c.serviceMean.resize(to: n * stride, zero: 0)
+        c.serviceTime.removeAll(keepingCapacity: true)
+        c.arrival.withUnsafeMutableBufferPointer { arrival in
+        c.patience.withUnsafeMutableBufferPointer { patience in
+        c.stages.withUnsafeMutableBufferPointer { stages in
+        c.group.withUnsafeMutableBufferPointer { group in
+        c.serviceMean.withUnsafeMutableBufferPointer { serviceMean in
+            // The visits lie at random places in the chunks' memory: ask for the line of the one
+            // `lookAhead` places on while this one is copied (the session is bound by that latency).
+            let lookAhead = 8
+            let start = batch.startIndex
+            for (i, e) in batch.enumerated() {
+                if start + i + lookAhead < batch.endIndex {
+                    let f = batch[start + i + lookAhead]
+                    paodong_prefetch(chunks[Int(f.chunk)].visits.base + Int(f.visit))
+                }
+                let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
+                arrival[i] = v.arrival
+                patience[i] = v.patience
+                stages[i] = v.stages
+                for s in 0..<stride {
+                    group[i * stride + s] = s < Int(v.stages) ? v.group(s) : 0
+                    serviceMean[i * stride + s] = v.serviceMean
+                }
+            }
+        }}}}}
+        swap(&c, &customers)
         let lookAhead = 8
         let start = batch.startIndex
-        for (i, e) in batch.enumerated() {
-            if start + i + lookAhead < batch.endIndex {
-                let f = batch[start + i + lookAhead]
-                paodong_prefetch(chunks[Int(f.chunk)].visits.base + Int(f.visit))
-            }
-            let v = chunks[Int(e.chunk)].visits[Int(e.visit)]
-            customers.arrival.append(v.arrival)
-            customers.patience.append(v.patience)
-            customers.stages.append(v.stages)
-            for s in 0..<stride {
-                customers.group.append(s < Int(v.stages) ? v.group(s) : 0)
-                customers.serviceMean.append(v.serviceMean)
-            }
-        }
         kernel.run(customers, closeAt: closeAt, rng: rng, into: &results)
         for (i, e) in batch.enumerated() {
             if start + i + lookAhead < batch.endIndex {

@@ -1,5 +1,4 @@
 import Foundation
-import DequeModule
 import PaodongModel
 
 /// A discrete-event multi-server queue for one session of a hall (or a kiosk pool, or the
@@ -121,8 +120,12 @@ public struct QueueKernel {
         public var queueSeen: [Int32] = []
         /// Working storage kept from one session to the next, so that a session allocates nothing
         /// once the largest one has been seen.
-        fileprivate var lines: [Deque<Waiting>] = []
+        /// Each group's line as a list through `waiting` (a session's joins that waited, in the
+        /// order they joined): its oldest entry, newest entry and length per group.
+        fileprivate var waiting: [(customer: Waiting, next: Int32)] = []
+        fileprivate var lines: [(head: Int32, tail: Int32, count: Int32)] = []
         fileprivate var tickets: [Int] = []
+        fileprivate var free: [Int] = []
         fileprivate var completions = EventHeap<Completion>()
         public init() {}
 
@@ -136,13 +139,17 @@ public struct QueueKernel {
             service.append(contentsOf: repeatElement(0, count: slots))
             queueSeen.removeAll(keepingCapacity: true)
             queueSeen.append(contentsOf: repeatElement(0, count: slots))
-            if lines.count == groups {
-                for g in 0..<groups { lines[g].removeAll(keepingCapacity: true) }
-            } else {
-                lines = Array(repeating: Deque(), count: groups)
+            // Room for every stage to wait, so that the run writes in place (entries are written
+            // before they are read, so old ones stay).
+            if waiting.count < slots {
+                let empty = (customer: Waiting(customer: 0, stage: 0, arrival: 0, deadline: 0), next: Int32(-1))
+                waiting.append(contentsOf: repeatElement(empty, count: slots - waiting.count))
             }
+            lines.removeAll(keepingCapacity: true)
+            lines.append(contentsOf: repeatElement((head: Int32(-1), tail: Int32(-1), count: Int32(0)), count: groups))
             tickets.removeAll(keepingCapacity: true)
             tickets.append(contentsOf: repeatElement(0, count: groups))
+            free.removeAll(keepingCapacity: true)
             // Empty after any session whose times are finite; an infinite service time is left behind.
             completions.removeAll()
         }
@@ -152,7 +159,51 @@ public struct QueueKernel {
     public func run(_ c: Customers, closeAt: Double, rng: RandomStream, into r: inout Results) {
         let n = c.arrival.count
         r.reset(slots: n * maxStages, groups: servers.count)
-        var free = servers
+        r.free.append(contentsOf: servers)
+        // The outputs and working storage move out of `r` for the run and back, and are written
+        // through pointers, so that no write checks the uniqueness of an array (1.9 % of a
+        // full-scale run did).
+        var status: [StageStatus] = [], wait: [Double] = [], served: [Double] = [], queueSeen: [Int32] = []
+        var waiting: [(customer: Waiting, next: Int32)] = [], lines: [(head: Int32, tail: Int32, count: Int32)] = []
+        var tickets: [Int] = [], free: [Int] = [], completions = EventHeap<Completion>()
+        swap(&status, &r.status); swap(&wait, &r.wait); swap(&served, &r.service); swap(&queueSeen, &r.queueSeen)
+        swap(&waiting, &r.waiting); swap(&lines, &r.lines); swap(&tickets, &r.tickets); swap(&free, &r.free)
+        swap(&completions, &r.completions)
+        defer {
+            swap(&status, &r.status); swap(&wait, &r.wait); swap(&served, &r.service); swap(&queueSeen, &r.queueSeen)
+            swap(&waiting, &r.waiting); swap(&lines, &r.lines); swap(&tickets, &r.tickets); swap(&free, &r.free)
+            swap(&completions, &r.completions)
+        }
+        status.withUnsafeMutableBufferPointer { status in
+        wait.withUnsafeMutableBufferPointer { wait in
+        served.withUnsafeMutableBufferPointer { served in
+        queueSeen.withUnsafeMutableBufferPointer { queueSeen in
+        waiting.withUnsafeMutableBufferPointer { waiting in
+        lines.withUnsafeMutableBufferPointer { lines in
+        tickets.withUnsafeMutableBufferPointer { tickets in
+        free.withUnsafeMutableBufferPointer { free in
+            play(c, closeAt: closeAt, rng: rng, status: status, wait: wait, service: served, queueSeen: queueSeen,
+                 waiting: waiting, lines: lines, tickets: tickets, free: free, completions: &completions)
+        }}}}}}}}
+    }
+
+    /// `run`'s event loop on its outputs and working storage.
+    private func play(_ c: Customers, closeAt: Double, rng: RandomStream, status: UnsafeMutableBufferPointer<StageStatus>,
+                      wait: UnsafeMutableBufferPointer<Double>, service served: UnsafeMutableBufferPointer<Double>,
+                      queueSeen: UnsafeMutableBufferPointer<Int32>, waiting: UnsafeMutableBufferPointer<(customer: Waiting, next: Int32)>,
+                      lines: UnsafeMutableBufferPointer<(head: Int32, tail: Int32, count: Int32)>,
+                      tickets: UnsafeMutableBufferPointer<Int>, free: UnsafeMutableBufferPointer<Int>,
+                      completions: inout EventHeap<Completion>) {
+        let n = c.arrival.count
+        var used: Int32 = 0
+        /// Appends `w` to group `g`'s line. O(1).
+        func enqueue(_ w: Waiting, group g: Int) {
+            waiting[Int(used)] = (w, -1)
+            if lines[g].count > 0 { waiting[Int(lines[g].tail)].next = used } else { lines[g].head = used }
+            lines[g].tail = used
+            lines[g].count += 1
+            used += 1
+        }
         var seq = 0
         var nextArrival = 0
 
@@ -161,30 +212,32 @@ public struct QueueKernel {
         func start(_ w: Waiting, group g: Int, at t: Double) {
             let slot = Int(w.customer) * maxStages + Int(w.stage)
             let s = given && c.serviceTime[slot] >= 0 ? c.serviceTime[slot] : service.draw(c.serviceMean[slot], rng)
-            r.status[slot] = .served
-            r.wait[slot] = t - w.arrival
-            r.service[slot] = s
+            status[slot] = .served
+            wait[slot] = t - w.arrival
+            served[slot] = s
             free[g] -= 1
             seq += 1
-            r.completions.insert(Completion(time: t + s, seq: seq, customer: w.customer, stage: w.stage, group: Int16(g)))
+            completions.insert(Completion(time: t + s, seq: seq, customer: w.customer, stage: w.stage, group: Int16(g)))
         }
         func join(customer i: Int, stage s: Int, at t: Double) {
             let slot = i * maxStages + s
             let g = Int(c.group[slot])
-            if let cap = ticketCap, r.tickets[g] >= cap[g] { r.status[slot] = .refused; return }
-            r.tickets[g] += 1
-            r.queueSeen[slot] = Int32(r.lines[g].count)
+            if let cap = ticketCap, tickets[g] >= cap[g] { status[slot] = .refused; return }
+            tickets[g] += 1
+            queueSeen[slot] = lines[g].count
             let w = Waiting(customer: Int32(i), stage: Int8(s), arrival: t, deadline: t + c.patience[i])
-            if free[g] > 0 && r.lines[g].isEmpty && t <= closeAt { start(w, group: g, at: t) } else { r.lines[g].append(w) }
+            if free[g] > 0 && lines[g].count == 0 && t <= closeAt { start(w, group: g, at: t) } else { enqueue(w, group: g) }
         }
         /// Starts the next patient customer of group `g` at time `t`, dropping those who gave up.
         func serveNext(group g: Int, at t: Double) {
-            while free[g] > 0, let w = r.lines[g].first {
-                r.lines[g].removeFirst()
+            while free[g] > 0 && lines[g].count > 0 {
+                let w = waiting[Int(lines[g].head)].customer
+                lines[g].head = waiting[Int(lines[g].head)].next
+                lines[g].count -= 1
                 if w.deadline < t {
                     let slot = Int(w.customer) * maxStages + Int(w.stage)
-                    r.status[slot] = .abandoned
-                    r.wait[slot] = w.deadline - w.arrival
+                    status[slot] = .abandoned
+                    wait[slot] = w.deadline - w.arrival
                     continue
                 }
                 start(w, group: g, at: t)
@@ -193,10 +246,10 @@ public struct QueueKernel {
 
         while true {
             let arrivalTime = nextArrival < n ? c.arrival[nextArrival] : .infinity
-            let completionTime = r.completions.min?.time ?? .infinity
+            let completionTime = completions.min?.time ?? .infinity
             if arrivalTime == .infinity && completionTime == .infinity { break }
             if completionTime <= arrivalTime {
-                let done = r.completions.removeMin()
+                let done = completions.removeMin()
                 let g = Int(done.group)
                 free[g] += 1
                 if done.time <= closeAt { serveNext(group: g, at: done.time) }
@@ -208,15 +261,18 @@ public struct QueueKernel {
             }
         }
         // Whoever is still in line at closing leaves unserved (or had already given up).
-        for g in 0..<r.lines.count {
-            for w in r.lines[g] {
+        for g in 0..<lines.count {
+            var k = lines[g].head
+            for _ in 0..<lines[g].count {
+                let w = waiting[Int(k)].customer
+                k = waiting[Int(k)].next
                 let slot = Int(w.customer) * maxStages + Int(w.stage)
                 if w.deadline < closeAt {
-                    r.status[slot] = .abandoned
-                    r.wait[slot] = w.deadline - w.arrival
+                    status[slot] = .abandoned
+                    wait[slot] = w.deadline - w.arrival
                 } else {
-                    r.status[slot] = .closed
-                    r.wait[slot] = max(0, closeAt - w.arrival)
+                    status[slot] = .closed
+                    wait[slot] = max(0, closeAt - w.arrival)
                 }
             }
         }
