@@ -11,7 +11,8 @@ extension ChunkState {
         visits.removeAll()
         dueToday.removeAll()
         let today = Int32(t)
-        for i in due.indices where due[i] == today { dueToday.append(Int32(i)) }
+        let dueDays = due.base
+        for i in due.indices where dueDays[i] == today { dueToday.append(Int32(i)) }
         var sink: UInt8 = 0
         for k in dueToday.indices {
             let app = apps[Int(dueToday[k])]
