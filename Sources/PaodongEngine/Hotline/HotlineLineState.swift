@@ -73,6 +73,8 @@ final class HotlineLineState: @unchecked Sendable {
     @exclusivity(unchecked) private var sortedMinute: [Double] = []
     @exclusivity(unchecked) private var sortedKind: [UInt8] = []
     @exclusivity(unchecked) private var results = CallCentre.Results()
+    /// The day's unsimulated and background calls per (hour, kind), in drawing order.
+    @exclusivity(unchecked) private var hourCounts: [(hour: UInt8, kind: UInt8, count: Int)] = []
 
     /// `businessLineAgents`: the business line's agents every hour (`ResolvedReforms`), used for
     /// that line only.
@@ -131,68 +133,89 @@ final class HotlineLineState: @unchecked Sendable {
     func play(day t: Int, setup: HotlineSetup) {
         let started = DispatchTime.now().uptimeNanoseconds
         let b = batches[t % 2]
-        minute.removeAll(keepingCapacity: true); kind.removeAll(keepingCapacity: true); origin.removeAll(keepingCapacity: true)
         let surge = setup.surge[t]
         var byKind = [Int](repeating: 0, count: HotlineCall.allCases.count)
-        for s in b.minute.indices {
-            add(b.minute[s], b.kind[s], Int32(s))
-            byKind[Int(b.kind[s])] += 1
-        }
+        for s in b.minute.indices { byKind[Int(b.kind[s])] += 1 }
         // The unsimulated callers (each simulated call stands for Poisson(`copies`) more of its
         // kind) and the background calls, drawn by kind and hour: a sum of Poissons is Poisson and
         // a Poisson split by the hourly profile is independent Poissons, so Poisson(mean × the
         // hour's share) calls an hour, each at a uniform minute of it, are the same law as one
         // count and a profile draw per call, for one Poisson draw per kind and hour.
+        // The counts first (Poisson draws from the line's stream, in kind and hour order), then the
+        // minutes (from their own stream, in the same order): the two streams are independent, so
+        // this is what drawing them interleaved gave, and the day's calls can be sized once and
+        // written in place.
         var minutes = SplitMix64(state: rng.key64())
-        func addHours(_ mean: Double, kind: UInt8) {
+        hourCounts.removeAll(keepingCapacity: true)
+        func countHours(_ mean: Double, kind: UInt8) {
             guard mean > 0 else { return }
             for (hour, share) in setup.hourShares.enumerated() {
-                for _ in 0..<rng.poisson(mean * share) {
-                    add((Double(hour) + Double(minutes.next() >> 11) * 0x1p-53) * 60, kind, -1)
-                }
+                hourCounts.append((UInt8(hour), kind, rng.poisson(mean * share)))
             }
         }
-        for (k, n) in byKind.enumerated() { addHours(copies * Double(n), kind: UInt8(k)) }
-        addHours(backgroundPerDay * setup.weekday[t] * surge, kind: UInt8(HotlineCall.background.rawValue))
-        // Arrival order (times to the microsecond); ties keep the gathering order. O(calls log calls).
-        precondition(minute.count < 1 << 27, "more than 134 million calls in a day")
-        order.removeAll(keepingCapacity: true)
-        for (i, m) in minute.enumerated() {
-            let microseconds = UInt64(m * 60_000_000)  // truncation: the floor, minutes being ≥ 0
-            precondition(microseconds < 1 << 37, "a call after the end of the day")
-            order.append(microseconds << 27 | UInt64(i))
-        }
+        for (k, n) in byKind.enumerated() { countHours(copies * Double(n), kind: UInt8(k)) }
+        countHours(backgroundPerDay * setup.weekday[t] * surge, kind: UInt8(HotlineCall.background.rawValue))
+        let simulated = b.minute.count
+        let total = hourCounts.reduce(simulated) { $0 + $1.count }
+        precondition(total < 1 << 27, "more than 134 million calls in a day")
+        minute.resize(to: total, zero: 0); kind.resize(to: total, zero: 0); origin.resize(to: total, zero: -1)
+        order.resize(to: total, zero: 0)
+        minute.withUnsafeMutableBufferPointer { minute in
+        kind.withUnsafeMutableBufferPointer { kind in
+        origin.withUnsafeMutableBufferPointer { origin in
+        order.withUnsafeMutableBufferPointer { order in
+            // Arrival order: each call's arrival in whole microseconds of the day above 27 bits of
+            // its gathering index, so that one integer sort orders by time and breaks ties by
+            // gathering order.
+            func place(_ i: Int, _ m: Double, _ k: UInt8, _ o: Int32) {
+                minute[i] = m; kind[i] = k; origin[i] = o
+                let microseconds = UInt64(m * 60_000_000)  // truncation: the floor, minutes being ≥ 0
+                precondition(microseconds < 1 << 37, "a call after the end of the day")
+                order[i] = microseconds << 27 | UInt64(i)
+            }
+            for s in 0..<simulated { place(s, b.minute[s], b.kind[s], Int32(s)) }
+            var i = simulated
+            for (hour, k, n) in hourCounts {
+                for _ in 0..<n {
+                    place(i, (Double(hour) + Double(minutes.next() >> 11) * 0x1p-53) * 60, k, -1)
+                    i += 1
+                }
+            }
+        }}}}
         // A day has fewer than 2^37 µs; the index bits are already in order, so a stable sort on the
-        // time bits is the full sort.
+        // time bits is the full sort. O(calls).
         RadixSort.sortStable(&order, shift: 27, bits: 37, scratch: &scratch)
-        sortedMinute.removeAll(keepingCapacity: true); sortedKind.removeAll(keepingCapacity: true)
-        for key in order {
-            sortedMinute.append(Double(key >> 27) / 60_000_000)
-            sortedKind.append(kind[Int(key & (1 << 27 - 1))])
-        }
+        sortedMinute.resize(to: total, zero: 0); sortedKind.resize(to: total, zero: 0)
+        sortedMinute.withUnsafeMutableBufferPointer { sortedMinute in
+        sortedKind.withUnsafeMutableBufferPointer { sortedKind in
+            for (j, key) in order.enumerated() {
+                sortedMinute[j] = Double(key >> 27) / 60_000_000
+                sortedKind[j] = kind[Int(key & (1 << 27 - 1))]
+            }
+        }}
         let today = setup.surgeDay[t] ? surgeCentres[setup.weekdayIndex[t]] : centres[setup.weekdayIndex[t]]
         sortedMinute.withUnsafeBufferPointer { a in
             sortedKind.withUnsafeBufferPointer { k in today.run(arrival: a, kind: k, rng: rng, into: &results) }
         }
         for hour in 0..<24 { dayCounts[t * 24 + hour] = results.periods[hour] }
-        b.answered.removeAll(keepingCapacity: true)
-        b.answered.append(contentsOf: repeatElement(false, count: b.minute.count))
+        b.answered.resize(to: b.minute.count, zero: false)
+        var callsToday = [Int64](repeating: 0, count: calls.count), answeredToday = callsToday
         for (s, key) in order.enumerated() {
             let i = Int(key & (1 << 27 - 1))
             let k = Int(kind[i])
-            calls[k] += 1
+            callsToday[k] += 1
             guard results.status[s] == .answered else { continue }
-            answered[k] += 1
+            answeredToday[k] += 1
             if k == HotlineCall.appeal.rawValue {
                 workOrders += 1
                 workOrderMilliDays += (rng.exponential(mean: workOrderDaysMean) * 1000).roundedToInt64
             }
             if origin[i] >= 0 { b.answered[Int(origin[i])] = true }
         }
+        for k in calls.indices {
+            calls[k] += callsToday[k]
+            answered[k] += answeredToday[k]
+        }
         playNanoseconds[t % 2] = DispatchTime.now().uptimeNanoseconds &- started
-    }
-
-    @inline(__always) private func add(_ m: Double, _ k: UInt8, _ o: Int32) {
-        minute.append(m); kind.append(k); origin.append(o)
     }
 }
