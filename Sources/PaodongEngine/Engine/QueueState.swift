@@ -370,6 +370,9 @@ public final class QueueState: @unchecked Sendable {
             }
         }
 
+        /// Only the simulated visits' outcomes hold the line they found.
+        @inline(__always) func seesLine(_ i: Int) -> Bool { batch[i].chunk >= 0 }
+
         @inline(__always) mutating func serviceTime(_ i: Int, _ v: SessionVisit, stage: Int) -> Double {
             batch[i].chunk < 0 ? queue.serviceDraw.draw(v.serviceMean, logMean: v.logMean, &draws)
                 : queue.serviceDraw.draw(v.serviceMean, queue.rng)

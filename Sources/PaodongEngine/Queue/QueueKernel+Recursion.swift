@@ -33,6 +33,8 @@ private struct GivenCustomers: SessionCustomers {
         return v
     }
 
+    func seesLine(_ i: Int) -> Bool { true }
+
     func serviceTime(_ i: Int, _ v: SessionVisit, stage: Int) -> Double { c.serviceTime[i * stride + stage] }
 
     mutating func record(_ i: Int, _ v: SessionVisit, stage: Int, group: Int, _ status: QueueKernel.StageStatus,

@@ -11,6 +11,9 @@ protocol SessionCustomers {
     var count: Int { get }
     /// Customer `i`'s arrival, patience, service mean and route.
     func visit(_ i: Int) -> SessionVisit
+    /// Whether customer `i`'s records need the line its joins find (`queueSeen`); where not, the
+    /// recursion passes 0 and skips counting it.
+    func seesLine(_ i: Int) -> Bool
     /// The service minutes of customer `i`'s stage `stage`, asked for once, when it starts.
     mutating func serviceTime(_ i: Int, _ v: SessionVisit, stage: Int) -> Double
     /// What happened to customer `i` at stage `stage` (in window group `group`): its status, the
@@ -139,12 +142,17 @@ struct SessionRecursion: ~Copyable {
             return
         }
         group.tickets += 1
-        // Those whose turn came by t have left the line (served, or found gone by the window).
-        while group.waiting > 0 && line[Int(group.head)].leaves <= t {
-            group.head = line[Int(group.head)].next
-            group.waiting -= 1
+        // Those whose turn came by t have left the line (served, or found gone by the window);
+        // counted only for a join that needs it: the condition only grows with t and joins come
+        // in time order, so a later count drops them all the same.
+        var seen = 0
+        if customers.seesLine(i) {
+            while group.waiting > 0 && line[Int(group.head)].leaves <= t {
+                group.head = line[Int(group.head)].next
+                group.waiting -= 1
+            }
+            seen = Int(group.waiting)
         }
-        let seen = Int(group.waiting)
         let deadline = t + v.patience
         let root = Int(group.heap)
         let start = Swift.max(t, group.windows > 0 ? freeAt[root] : .infinity)
