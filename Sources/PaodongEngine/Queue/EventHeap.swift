@@ -70,24 +70,28 @@ struct EventHeap<Element: Comparable> {
 
     /// Puts `element` at the root (overwriting it) and sifts it down. O(log n).
     private mutating func siftDown(_ element: Element) {
-        items.withUnsafeMutableBufferPointer { a in
-            let n = a.count
-            var i = 0
-            while true {
-                let first = 4 * i + 1
-                if first >= n { break }
-                var c = first
-                let end = Swift.min(first + 4, n)
-                var k = first + 1
-                while k < end {
-                    if a[k] < a[c] { c = k }
-                    k += 1
-                }
-                if !(a[c] < element) { break }
-                a[i] = a[c]
-                i = c
-            }
-            a[i] = element
-        }
+        items.withUnsafeMutableBufferPointer { a in fourArySiftDown(element, in: a.baseAddress!, count: a.count) }
     }
+}
+
+/// Puts `element` at the root of the 4-ary min-heap `a[0..<n]` (overwriting the root) and sifts it
+/// down: the heaps of `EventHeap` and of `SessionRecursion`'s window free times. n > 0. O(log n).
+@inline(__always)
+func fourArySiftDown<T: Comparable>(_ element: T, in a: UnsafeMutablePointer<T>, count n: Int) {
+    var i = 0
+    while true {
+        let first = 4 * i + 1
+        if first >= n { break }
+        var c = first
+        let end = Swift.min(first + 4, n)
+        var k = first + 1
+        while k < end {
+            if a[k] < a[c] { c = k }
+            k += 1
+        }
+        if !(a[c] < element) { break }
+        a[i] = a[c]
+        i = c
+    }
+    a[i] = element
 }

@@ -189,23 +189,7 @@ struct SessionRecursion: ~Copyable {
     /// Replaces the root of the heap of `count` free times at `heap` by `value` and sifts it down.
     /// O(log count).
     @inline(__always) private func siftDown(_ value: Double, heap: Int, count n: Int) {
-        let a = freeAt.base + heap
-        var i = 0
-        while true {
-            let first = 4 * i + 1
-            if first >= n { break }
-            var c = first
-            let end = Swift.min(first + 4, n)
-            var k = first + 1
-            while k < end {
-                if a[k] < a[c] { c = k }
-                k += 1
-            }
-            if !(a[c] < value) { break }
-            a[i] = a[c]
-            i = c
-        }
-        a[i] = value
+        fourArySiftDown(value, in: freeAt.base + heap, count: n)
     }
 
     /// Every window free from the start, no ticket given, every line and the later joins empty.
