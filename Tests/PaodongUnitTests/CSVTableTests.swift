@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import PaodongModel
 import PaodongReports
 import PaodongTestSupport
 import Testing
@@ -46,5 +47,32 @@ import Testing
         var read: [[String]] = []
         while let row = reader.next() { read.append(row) }
         #expect(read == rows.map { $0.map(CSVTable.neutralized) })
+    }
+
+    /// The reports' numbers are formatted by the C library's `%.*f` directly; they must be the
+    /// bytes Foundation's `String(format:)` gives, on values of every magnitude and sign, ties at
+    /// the last decimal, and values that round to zero (which print as 0, never -0).
+    @Test func numbersAreFoundationsFixedFormat() {
+        var bits = SplitMix64(state: 20201219)
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -0.5, 0.125, 0.00005, -0.00004, 1e-300, 1e300, -1e300,
+                                .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude, 123456.78905]
+        for _ in 0..<1_000_000 {
+            let u = Double(bits.next() >> 11) * 0x1p-53
+            let scale = pow(10, Double(Int(bits.next() % 24)) - 8)
+            let x = (u - 0.5) * scale
+            // Also values on a tie at some decimal: k / 2^m.
+            values.append(bits.next() % 4 == 0 ? (Double(Int(bits.next() % 20_000)) - 10_000) / 16 : x)
+        }
+        var mismatches = 0, first = ""
+        for (k, x) in values.enumerated() {
+            let digits = k % 7
+            let expected = String(format: "%.\(digits)f", x)
+            if Format.fixed(x, digits) != expected {
+                mismatches += 1
+                if first.isEmpty { first = "\(x) at \(digits): \(Format.fixed(x, digits)) vs \(expected)" }
+            }
+        }
+        #expect(mismatches == 0, "first: \(first)")
+        #expect(Format.number(-0.00004, 4) == "0.0000" && Format.number(-0.5, 0) == "0" && Format.number(.nan) == "")
     }
 }
