@@ -8,9 +8,9 @@ import PaodongModel
 /// A customer (one visit) follows a route of up to `maxStages` window groups in one trip; it joins
 /// the next group the moment its service at the previous one ends, and leaves the hall at its first
 /// failure. Arrivals must be sorted by time. Service times are drawn at service start from the
-/// kernel's stream (unless given beforehand, as a miniature's background visits' are), so the
-/// result depends only on the inputs and the stream, never on threads.
-/// O((customers × stages) log servers).
+/// kernel's stream (unless given beforehand: `runRecursion`, the same schedule by the workload
+/// recursion that a miniature's halls use, needs them all given), so the result depends only on the
+/// inputs and the stream, never on threads. O((customers × stages) log servers).
 public struct QueueKernel {
     /// What happened to a customer at one stage of its route.
     public enum StageStatus: UInt8, Sendable {
