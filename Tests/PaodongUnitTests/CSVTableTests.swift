@@ -72,6 +72,17 @@ import Testing
                 if first.isEmpty { first = "\(x) at \(digits): \(Format.fixed(x, digits)) vs \(expected)" }
             }
         }
+        // Products that round to an exact half in binary while the true value lies to one side
+        // of it (found by exact rational arithmetic): the tie the fast path must not break by
+        // parity, at each of the digits it was found for.
+        let halfwayProducts: [(Double, Int)] = [(954965.65, 1), (105875.65, 1), (427934.85, 1), (831202.15, 1), (754120.85, 1), (792296.05, 1), (63688.865, 2), (15747.025, 2), (81848.765, 2), (4755.915, 2), (65399.065, 2), (72606.265, 2), (35.3335, 3), (7472.3575, 3), (4468.2855, 3), (3837.9935, 3), (9917.9085, 3), (1715.0875, 3), (532.55855, 4), (51.32145, 4), (908.33945, 4), (15.44335, 4), (48.72235, 4), (885.21525, 4), (3.7193685, 6), (7.3465345, 6), (8.3183495, 6), (9.2754445, 6), (3.9105085, 6), (5.7998905, 6)]
+        for (x, digits) in halfwayProducts + halfwayProducts.map({ (-$0.0, $0.1) }) {
+            let expected = String(format: "%.\(digits)f", x)
+            if Format.fixed(x, digits) != expected {
+                mismatches += 1
+                if first.isEmpty { first = "\(x) at \(digits): \(Format.fixed(x, digits)) vs \(expected)" }
+            }
+        }
         #expect(mismatches == 0, "first: \(first)")
         #expect(Format.number(-0.00004, 4) == "0.0000" && Format.number(-0.5, 0) == "0" && Format.number(.nan) == "")
     }
