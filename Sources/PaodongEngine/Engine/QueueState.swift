@@ -132,8 +132,7 @@ public final class QueueState: @unchecked Sendable {
         guard !entries.isEmpty else { return }
         // The entries come in chunk and visit order, and the sort is stable (guaranteed by the
         // standard library), so sorting by arrival alone gives `before`'s order.
-        order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: repeatElement((arrival: 0, chunk: 0, visit: 0), count: entries.count))
+        order.resize(to: entries.count, zero: (arrival: 0, chunk: 0, visit: 0))
         order.withUnsafeMutableBufferPointer { order in
             for (k, e) in entries.enumerated() { order[k] = (chunks[Int(e.chunk)].visits[Int(e.visit)].arrival, e.chunk, e.visit) }
             order.sort { $0.arrival < $1.arrival }

@@ -7,7 +7,7 @@ extension QueueKernel {
     /// O((customers × stages) log servers).
     public func runRecursion(_ c: Customers, closeAt: Double, into r: inout Results) {
         precondition(c.serviceTime.count == c.arrival.count * maxStages, "the recursion needs every service time given")
-        r.reset(slots: c.arrival.count * maxStages, groups: servers.count)
+        r.reset(slots: c.arrival.count * maxStages, servers: servers)
         var session = GivenCustomers(c: c, stride: maxStages, results: r)
         r = Results()
         var recursion = SessionRecursion()

@@ -93,8 +93,8 @@ public struct QueueKernel {
         public var group: [UInt16] = []
         /// Mean service minutes of each stage.
         public var serviceMean: [Double] = []
-        /// Service minutes of each stage drawn beforehand, or negative: drawn by the kernel at
-        /// service start from its stream. Empty: all drawn by the kernel.
+        /// Service minutes of every stage given beforehand (laid out like `group`); empty: each
+        /// drawn by the kernel at service start from its stream.
         public var serviceTime: [Double] = []
         public init() {}
 
@@ -129,27 +129,23 @@ public struct QueueKernel {
         fileprivate var completions = EventHeap<Completion>()
         public init() {}
 
-        /// Empties the results and sizes them for `slots` stages and `groups` lines. O(slots + groups).
-        mutating func reset(slots: Int, groups: Int) {
-            status.removeAll(keepingCapacity: true)
-            status.append(contentsOf: repeatElement(.notReached, count: slots))
-            wait.removeAll(keepingCapacity: true)
-            wait.append(contentsOf: repeatElement(0, count: slots))
-            service.removeAll(keepingCapacity: true)
-            service.append(contentsOf: repeatElement(0, count: slots))
-            queueSeen.removeAll(keepingCapacity: true)
-            queueSeen.append(contentsOf: repeatElement(0, count: slots))
+        /// Empties the results and sizes them for `slots` stages and the lines and windows of
+        /// `servers`. O(slots + groups).
+        mutating func reset(slots: Int, servers: [Int]) {
+            status.resize(to: slots, zero: .notReached)
+            wait.resize(to: slots, zero: 0)
+            service.resize(to: slots, zero: 0)
+            queueSeen.resize(to: slots, zero: 0)
             // Room for every stage to wait, so that the run writes in place (entries are written
             // before they are read, so old ones stay).
             if waiting.count < slots {
                 let empty = (customer: Waiting(customer: 0, stage: 0, arrival: 0, deadline: 0), next: Int32(-1))
                 waiting.append(contentsOf: repeatElement(empty, count: slots - waiting.count))
             }
-            lines.removeAll(keepingCapacity: true)
-            lines.append(contentsOf: repeatElement((head: Int32(-1), tail: Int32(-1), count: Int32(0)), count: groups))
-            tickets.removeAll(keepingCapacity: true)
-            tickets.append(contentsOf: repeatElement(0, count: groups))
+            lines.resize(to: servers.count, zero: (head: -1, tail: -1, count: 0))
+            tickets.resize(to: servers.count, zero: 0)
             free.removeAll(keepingCapacity: true)
+            free.append(contentsOf: servers)
             // Empty after any session whose times are finite; an infinite service time is left behind.
             completions.removeAll()
         }
@@ -158,8 +154,7 @@ public struct QueueKernel {
     /// Runs one session in which service may start until `closeAt`. Results are overwritten.
     public func run(_ c: Customers, closeAt: Double, rng: RandomStream, into r: inout Results) {
         let n = c.arrival.count
-        r.reset(slots: n * maxStages, groups: servers.count)
-        r.free.append(contentsOf: servers)
+        r.reset(slots: n * maxStages, servers: servers)
         // The outputs and working storage move out of `r` for the run and back, and are written
         // through pointers, so that no write checks the uniqueness of an array (1.9 % of a
         // full-scale run did).
@@ -208,10 +203,11 @@ public struct QueueKernel {
         var nextArrival = 0
 
         let service = ServiceDraw(distribution)
+        precondition(c.serviceTime.isEmpty || c.serviceTime.count == n * maxStages, "service times: all given or none")
         let given = !c.serviceTime.isEmpty
         func start(_ w: Waiting, group g: Int, at t: Double) {
             let slot = Int(w.customer) * maxStages + Int(w.stage)
-            let s = given && c.serviceTime[slot] >= 0 ? c.serviceTime[slot] : service.draw(c.serviceMean[slot], rng)
+            let s = given ? c.serviceTime[slot] : service.draw(c.serviceMean[slot], rng)
             status[slot] = .served
             wait[slot] = t - w.arrival
             served[slot] = s
