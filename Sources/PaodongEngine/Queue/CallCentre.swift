@@ -175,17 +175,21 @@ public struct CallCentre {
             }
             // The earliest answer time: from max(arrival, floor), step over calls ending and
             // roster changes until fewer calls are in progress than agents on duty. `ends` may
-            // hold calls already over: they are taken off only when it looks full. The search
-            // times never go back (arrivals are in order, the floor only rises), so the roster's
-            // period in force, `q`, only moves forward.
+            // hold calls already over (the search never looks earlier than `floor`, so they stay
+            // over): with fewer than `c` entries an agent is free; with `c` one is free if the
+            // earliest is over, and the answered call takes its place below (one sift, the
+            // steady state of a line that is not overloaded); more than `c` (the roster shrank)
+            // are taken off down to `c` while over. The search times never go back (arrivals are
+            // in order, the floor only rises), so the roster's period in force, `q`, only moves
+            // forward.
             var s = Swift.max(t, floor)
             var deadline = s > t ? t + draws.exponential(call: call, attempt: attempt, .patience, mean: patienceMean) : .infinity
             while q + 1 < periods && Double(q + 1) * periodMinutes <= s { q += 1 }
             var free = false
             while s <= deadline && s < .infinity {
                 let c = agents[q]
-                while ends.count >= c, let m = ends.min, m <= s { ends.removeMin() }
-                if ends.count < c { free = true; break }
+                while ends.count > c, let m = ends.min, m <= s { ends.removeMin() }
+                if ends.count < c || (c > 0 && ends.count == c && ends.min! <= s) { free = true; break }
                 if s == t {
                     // The caller waits: the search may stop at the hang-up.
                     deadline = t + draws.exponential(call: call, attempt: attempt, .patience, mean: patienceMean)

@@ -82,16 +82,32 @@ func fourArySiftDown<T: Comparable>(_ element: T, in a: UnsafeMutablePointer<T>,
     while true {
         let first = 4 * i + 1
         if first >= n { break }
-        var c = first
-        let end = Swift.min(first + 4, n)
-        var k = first + 1
-        while k < end {
-            if a[k] < a[c] { c = k }
-            k += 1
-        }
+        let c = fourAryMinChild(a, first: first, count: n)
         if !(a[c] < element) { break }
         a[i] = a[c]
         i = c
     }
     a[i] = element
+}
+
+/// The index of the smallest of a 4-ary heap's children `first..<min(first + 4, n)`, the first of
+/// equal ones. Where all four exist it is chosen by two pairs and a final, as selects rather than
+/// branches: which child is smallest is a coin toss that a branch predictor loses half the time
+/// (the hall and call centre heaps' sifts were bound by those mispredictions). O(1).
+@inline(__always)
+func fourAryMinChild<T: Comparable>(_ a: UnsafeMutablePointer<T>, first: Int, count n: Int) -> Int {
+    if first + 4 <= n {
+        let a0 = a[first], a1 = a[first + 1], a2 = a[first + 2], a3 = a[first + 3]
+        let left = a1 < a0, right = a3 < a2
+        let c01 = left ? first + 1 : first, m01 = left ? a1 : a0
+        let c23 = right ? first + 3 : first + 2, m23 = right ? a3 : a2
+        return m23 < m01 ? c23 : c01
+    }
+    var c = first
+    var k = first + 1
+    while k < n {
+        if a[k] < a[c] { c = k }
+        k += 1
+    }
+    return c
 }
