@@ -22,6 +22,28 @@ import Testing
         // Every recommended group meets the target in the measured round; several groups per hall (2012: department windows).
         for row in halls { #expect(try #require(Double(row["share_within_recommended"] ?? "")) >= 0.8, "\(row)") }
         #expect(Set(halls.map { $0["group"]! }).count > 1, "2012's halls have department window groups")
+        // "Now" is what a plain run of the scenario simulates: each hall's windows (halls.csv), and
+        // each group now named on a row has its windows there (window_groups.csv); a hall's
+        // recommended windows are its rows' sum.
+        let run = try CLI.run(["run", small, "--out", tmp.path("plain"), "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let simulatedWindows = Dictionary(uniqueKeysWithValues: try readCSV(tmp.path("plain") + "/halls.csv").map { ($0["hall_id"]!, $0["windows"]!) })
+        let simulatedGroups = Dictionary(grouping: try readCSV(tmp.path("plain") + "/window_groups.csv")) { $0["hall_id"]! }
+        var recommendedSum: [String: Int] = [:], departmentRows = 0
+        for row in halls {
+            let hall = row["hall_id"]!
+            #expect(row["hall_windows_now"] == simulatedWindows[hall], "\(row)")
+            recommendedSum[hall, default: 0] += Int(row["windows_recommended"]!)!
+            // A department's own recommended group: the run's group serving that department now.
+            let department = row["group"]!
+            guard department != "shared" else { continue }
+            let now = try #require(simulatedGroups[hall]?.first { $0["departments"]!.split(separator: ";").contains(Substring(department)) })
+            #expect(row["windows_now"] == now["windows"], "\(row) against \(now)")
+            #expect(row["group_now"] == (now["departments"] == department ? department : "shared"), "\(row) against \(now)")
+            departmentRows += 1
+        }
+        #expect(departmentRows > 0)
+        for row in halls { #expect(Int(row["hall_windows_recommended"]!) == recommendedSum[row["hall_id"]!], "\(row)") }
         // The general line by hour of the week (2012 has no business line), each hour checked by simulation.
         let lineHours = rows.filter { $0["kind"] == "hotline" }
         #expect(lineHours.count == 168 && lineHours.contains { $0["group"] == "monday 10" }, "\(lineHours.count)")

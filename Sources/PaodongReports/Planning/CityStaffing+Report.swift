@@ -9,19 +9,27 @@ extension CityStaffing {
     /// background visits (a full-size hall's joins). Shares are
     /// pooled over the replications, with 95 % t intervals of the replications' shares when there
     /// are several.
+    ///
+    /// A row's "now" columns are those of `group_now`, the hall's group that serves the row's
+    /// first department today. The groups a district's halls are given now follow each hall's
+    /// windows, so one group now (a hall's `shared` one, say) may serve the departments of several
+    /// recommended rows and is named on each: a hall's windows are `hall_windows_now` and
+    /// `hall_windows_recommended`, never a sum of `windows_now`.
     public func table(_ outcome: Outcome) -> CSVTable {
-        var t = CSVTable(header: ["kind", "hall_id", "level", "district", "group", "windows_now", "windows_recommended",
+        var t = CSVTable(header: ["kind", "hall_id", "level", "district", "group", "group_now", "windows_now", "windows_recommended",
+                                  "hall_windows_now", "hall_windows_recommended",
                                   "share_within_now", "share_within_now_ci_low", "share_within_now_ci_high",
                                   "share_within_recommended", "share_within_recommended_ci_low", "share_within_recommended_ci_high",
                                   "joins_per_open_day"])
         for (k, h) in outcome.recommended.halls.enumerated() {
             let before = outcome.now.halls[k]
+            let hallNow = String(before.groupWindows.reduce(0, +)), hallRecommended = String(h.groupWindows.reduce(0, +))
             for g in h.groupWindows.indices {
                 // The group now: the one serving the recommended group's first department.
                 let lead = h.departmentGroup.firstIndex { Int($0) == g } ?? 0
                 let was = Int(before.departmentGroup[lead])
-                var row = ["hall", "H\(h.hall + 1)", h.level.key, scenario.districts[h.district].nameEn, h.groupNames[g],
-                           String(before.groupWindows[was]), String(h.groupWindows[g])]
+                var row = ["hall", "H\(h.hall + 1)", h.level.key, scenario.districts[h.district].nameEn, h.groupNames[g], before.groupNames[was],
+                           String(before.groupWindows[was]), String(h.groupWindows[g]), hallNow, hallRecommended]
                 row += shareColumns(before.share(was), before.replicationShares[was])
                 row += shareColumns(h.share(g), h.replicationShares[g])
                 row.append(Format.number((1 + h.background) * Double(h.joins[g]) / Double(max(1, h.openDays)), 2))
@@ -35,9 +43,10 @@ extension CityStaffing {
             for hour in hours {
                 let range = hour.map { $0..<($0 + 1) } ?? 0..<Self.allHours
                 let days = hour.map { l.weekdays[$0 / 24] } ?? l.weekdays.reduce(0, +)
-                t.append(["hotline", l.line.key, "hotline", "", hour.map { "\(HotlineParameters.weekdayKeys[$0 / 24]) \($0 % 24)" } ?? "all",
+                let hourName = hour.map { "\(HotlineParameters.weekdayKeys[$0 / 24]) \($0 % 24)" } ?? "all"
+                t.append(["hotline", l.line.key, "hotline", "", hourName, hourName,
                           String(hour.map { before.agents[$0] } ?? (before.agents.max() ?? 0)),
-                          String(hour.map { l.agents[$0] } ?? (l.agents.max() ?? 0))]
+                          String(hour.map { l.agents[$0] } ?? (l.agents.max() ?? 0)), "", ""]
                          + shareColumns(before.share(range), hour.map { before.replicationShares[$0] } ?? [])
                          + shareColumns(l.share(range), hour.map { l.replicationShares[$0] } ?? [])
                          + [Format.number(Double(range.reduce(Int64(0)) { $0 + l.attempts[$1] }) / Double(max(1, days)), 2)])

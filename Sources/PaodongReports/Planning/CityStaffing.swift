@@ -50,7 +50,9 @@ public struct CityStaffing {
             switch self {
             case .unreachable(let what, let why): return "\(what) cannot meet the standard: \(why)"
             case .notSettled(let rounds, let keys):
-                return "the staffing did not settle within \(rounds) rounds (still moving: \(keys.joined(separator: ", "))); nothing written; raise --max-rounds"
+                // The first few name where it moves; a city can have hundreds (a whole level on its first round).
+                let shown = keys.prefix(8).joined(separator: ", ") + (keys.count > 8 ? ", and \(keys.count - 8) more" : "")
+                return "the staffing did not settle within \(rounds) round\(rounds == 1 ? "" : "s") (still moving: \(shown)); nothing written; raise --max-rounds"
             case .noHalls: return "no hall is simulated at this scale"
             }
         }

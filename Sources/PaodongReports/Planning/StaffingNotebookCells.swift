@@ -22,20 +22,23 @@ enum StaffingNotebookCells {
             staffing = pd.read_csv(os.path.join(DIR, "staffing.csv"))
             halls = staffing[staffing.kind == "hall"]
             lines = staffing[staffing.kind == "hotline"]
+            # A group now may serve several recommended groups' departments (group_now names it on
+            # each of their rows): a hall's windows are its hall_windows_* columns, not a sum of windows_now.
+            hall_totals = halls.groupby("hall_id")[["hall_windows_now", "hall_windows_recommended"]].first().astype(int)
             print(f"{len(halls)} hall window groups, {halls.hall_id.nunique()} halls simulated; "
-                  f"{halls.windows_now.sum()} windows now, {halls.windows_recommended.sum()} recommended in these halls")
+                  f"{hall_totals.hall_windows_now.sum()} windows now, {hall_totals.hall_windows_recommended.sum()} recommended in these halls")
             halls.head(20)
             """),
             .markdown("""
             ## 各级各区窗口 · Windows now and recommended, by level and district
 
-            Windows summed over the simulated halls of each level in each district (one hall of each
-            level and district decides; its groups are summed): bars above the diagonal need more
-            windows, below it fewer.
+            The windows of the largest simulated hall of each level in each district, now and
+            recommended (the recommendation gives every hall of a level and district the same groups).
             """),
             .code("""
-            per_hall = halls.groupby(["level", "district", "hall_id"])[["windows_now", "windows_recommended"]].sum().reset_index()
-            by = per_hall.groupby(["level", "district"])[["windows_now", "windows_recommended"]].max().reset_index()
+            per_hall = halls.groupby(["level", "district", "hall_id"])[["hall_windows_now", "hall_windows_recommended"]].first().astype(int).reset_index()
+            by = (per_hall.groupby(["level", "district"])[["hall_windows_now", "hall_windows_recommended"]].max().reset_index()
+                  .rename(columns={"hall_windows_now": "windows_now", "hall_windows_recommended": "windows_recommended"}))
             levels = ["community", "street", "district", "city"]
             fig, axes = plt.subplots(1, 4, figsize=(15, 4))
             for ax, level in zip(axes, levels):
