@@ -88,13 +88,13 @@ struct PrioritizeCommand: ParsableCommand {
             let chosen = result.choices.map(\.item)
             let what = job.unitName
             try directory.write("prioritized.yaml", Data(variant(job, parent, "prioritized", units: chosen, chosen: chosen,
-                note: "plus the \(add) \(what) with the largest simulated saving of \(metric) (ranking.csv)").utf8))
+                note: "plus the \(chosen.count) \(what) with the largest simulated saving of \(metric) (ranking.csv)").utf8))
             try directory.write("by-volume.yaml", Data(variant(job, parent, "by-volume", units: nil, chosen: chosen,
                 note: job.byEvent ? "plus as many bundled items as prioritized.yaml adds, taken by volume (added_by_volume)"
                     : job.byCertificate ? "plus the \(add) most-used certificate types not yet covered"
                     : "plus the \(add) most-used eligible items (added_by_volume)").utf8))
-            try directory.write("random.yaml", Data(variant(job, parent, "random", units: randomCandidates(job), chosen: chosen,
-                note: "plus \(add) \(what) it does not reach, at random (a key drawn from each one's id)").utf8))
+            try directory.write("random.yaml", Data(variant(job, parent, "random", units: randomCandidates(job, count: chosen.count), chosen: chosen,
+                note: "plus \(chosen.count) \(what) it does not reach, at random (a key drawn from each one's id)").utf8))
             try directory.commit()
         } catch {
             directory.discard()
@@ -125,10 +125,11 @@ struct PrioritizeCommand: ParsableCommand {
             include = units == nil ? bundles.selection.include : grown.selection.include
             addedByVolume = bundles.selection.addedByVolume + (units == nil ? grown.items - bundles.items : 0)
         } else {
+            // As many as the prioritized choice adds (N, or fewer where its groups cannot hold exactly N).
             let items = now as! any ItemCountReform
-            size = items.items + add
+            size = items.items + (units ?? chosen).count
             include = items.selection.include + (units ?? []).map { job.scenario.catalog.items[$0].id }
-            addedByVolume = items.selection.addedByVolume + (units == nil ? add : 0)
+            addedByVolume = items.selection.addedByVolume + (units == nil ? chosen.count : 0)
         }
         var lines = ["# Written by paodong prioritize: \(URL(fileURLWithPath: scenario).lastPathComponent) \(note).",
                      "extends: \(ScenarioText.quoted(parent))",
@@ -145,12 +146,12 @@ struct PrioritizeCommand: ParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// N candidates in the order of a key drawn from each one's id (purpose `prioritize.random`).
-    private func randomCandidates(_ job: Prioritization) -> [Int] {
+    /// `count` candidates in the order of a key drawn from each one's id (purpose `prioritize.random`).
+    private func randomCandidates(_ job: Prioritization, count: Int) -> [Int] {
         let catalog = job.scenario.catalog
         let id: (Int) -> String = job.byEvent ? { catalog.lifeEvents[$0].id } : job.byCertificate ? { catalog.certificates[$0].id } : { catalog.items[$0].id }
         return job.candidates
             .map { (KeyedDraw.uniform(seed: catalog.seed, id: id($0), purpose: "prioritize.random"), $0) }
-            .sorted { $0 < $1 }.prefix(add).map(\.1)
+            .sorted { $0 < $1 }.prefix(count).map(\.1)
     }
 }

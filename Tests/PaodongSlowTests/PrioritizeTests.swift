@@ -18,6 +18,10 @@ import Testing
         let include = try #require(yaml.split(separator: "\n").first { $0.contains("include:") })
         #expect(include.split(separator: ",").count == 22, "\(include)")
         #expect(yaml.contains("items: 298"))
+        // Items a bundled event needs together are chosen together.
+        let ranking = try readCSV(out + "/ranking.csv")
+        let chosen = Set(ranking.map { $0["item_id"]! })
+        for row in ranking { for other in row["chosen_with"]!.split(separator: ";") { #expect(chosen.contains(String(other)), "\(row)") } }
         let cmp = tmp.path("cmp")
         let c = try CLI.run(["compare", small, out + "/prioritized.yaml", out + "/by-volume.yaml", out + "/random.yaml",
                              "--replications", "3", "--out", cmp, "--quiet"])

@@ -45,6 +45,53 @@ import Testing
         #expect(added.allSatisfy { !s.catalog.items[$0].physicalPresence })
     }
 
+    /// A bundled event's application takes an item reform only with every item of the event, so
+    /// the candidates of one event are one group (joined through shared items), none larger than N.
+    @Test func bundledEventCandidatesAreChosenTogether() throws {
+        #expect(Prioritization.complements([1, 2, 3, 4, 5, 6], events: [[1, 2], [2, 3], [5, 6, 9]], limit: 3) == [[1, 2, 3], [4], [5, 6]])
+        #expect(Prioritization.complements([1, 2, 3, 4, 5, 6], events: [[1, 2], [2, 3], [5, 6, 9]], limit: 2) == [[1], [2], [3], [4], [5, 6]])
+        #expect(Prioritization.complements([3, 1, 2], events: [[7], [2]], limit: 5) == [[3], [1], [2]])
+
+        let s = try Self.load()
+        let job = try Prioritization(scenario: s, reform: "instant_approval", add: 50, objective: .trips, replications: 1, threads: 1)
+        #expect(job.groups.flatMap { $0 }.sorted() == job.candidates, "every candidate in one group")
+        let policy = ResolvedReforms(scenario: s, kiosksAvailable: true)
+        let open = Set(job.candidates)
+        let groupOf = Dictionary(uniqueKeysWithValues: job.groups.enumerated().flatMap { g, members in members.map { ($0, g) } })
+        var joined = 0
+        for (e, event) in s.catalog.lifeEvents.enumerated() where policy.bundledEvents[e] {
+            let members = event.items.filter { open.contains($0) }
+            guard members.count > 1, event.items.allSatisfy({ open.contains($0) || policy.flags[$0].contains(.instant) }) else { continue }
+            #expect(Set(members.map { groupOf[$0]! }).count == 1, "\(event.id): \(members)")
+            joined += 1
+        }
+        #expect(joined > 0, "shenzhen-2020 bundles events with items instant approval does not reach")
+        #expect(job.groups.allSatisfy { $0.count <= 50 })
+    }
+
+    /// The choice among groups: the largest sum of savings holding exactly N units, against every
+    /// subset of small random instances (or, where none holds N, the best of the most below it).
+    @Test func groupsFillNByTheBestSum() {
+        var rng = SplitMix(state: 20261207)
+        for _ in 0..<300 {
+            let count = Int.random(in: 1...9, using: &rng), n = Int.random(in: 1...8, using: &rng)
+            let sizes = (0..<count).map { _ in Int.random(in: 1...4, using: &rng) }
+            let values = (0..<count).map { _ in Double(Int.random(in: -20...100, using: &rng)) }
+            var best: (units: Int, value: Double) = (-1, -.infinity)
+            for mask in 0..<(1 << count) {
+                let members = (0..<count).filter { mask & (1 << $0) != 0 }
+                let units = members.reduce(0) { $0 + sizes[$1] }, value = members.reduce(0) { $0 + values[$1] }
+                if units <= n && (units > best.units || (units == best.units && value > best.value)) { best = (units, value) }
+            }
+            let chosen = Prioritization.fill(n, sizes: sizes, values: values)
+            #expect(Set(chosen).count == chosen.count && chosen == chosen.sorted())
+            #expect(chosen.reduce(0) { $0 + sizes[$1] } == best.units, "\(sizes) \(values) n \(n)")
+            #expect(chosen.reduce(0) { $0 + values[$1] } == best.value, "\(sizes) \(values) n \(n)")
+        }
+        // Every group one unit: the first N, as ranked.
+        #expect(Prioritization.fill(3, sizes: [1, 1, 1, 1, 1], values: [5, 4, 3, 2, 1]) == [0, 1, 2])
+    }
+
     @Test func addedCertificateTypesAreCoveredAndNoneIsLost() throws {
         let s = try Self.load()
         let job = try Prioritization(scenario: s, reform: "e_certificates", add: 7, objective: .trips, replications: 1, threads: 1)
@@ -75,5 +122,17 @@ import Testing
             #expect(e.issues.contains { $0.key == "reforms.e_certificates.include" && $0.message.contains("unknown certificate type 'nope'") && $0.line == 3 })
             #expect(e.issues.contains { $0.message.contains("3 types named but `types` is 1") })
         }
+    }
+}
+
+/// SplitMix64, for the tests' random instances (a fixed seed: a failure repeats).
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -320,7 +320,7 @@ extension ChunkState {
     @inline(__always)
     private func countByGroup(_ a: Application, lead: Int64, citizenMs: Int64, _ ctx: SimulationContext, _ tally: Tally) {
         let trips = Int64(a.trips)
-        func addItem(_ item: Int) {
+        func addItem(_ item: Int, of members: Int64) {
             tally.add(item: item, .completed, 1)
             tally.add(item: item, .trips, trips)
             if trips == 0 { tally.add(item: item, .zeroTrip, 1) }
@@ -328,11 +328,14 @@ extension ChunkState {
             tally.add(item: item, .servedWaitMs, a.servedWaitMs)
             tally.add(item: item, .leadDays, lead)
             tally.add(item: item, .citizenMs, citizenMs)
+            tally.add(item: item, .tripsShare, trips * Tally.shareUnit / members)
+            tally.add(item: item, .citizenMsShare, citizenMs / members)
         }
         if a.event >= 0 {
-            for item in ctx.eventItems[ctx.eventItemRanges[Int(a.event)]] { addItem(item) }
+            let items = ctx.eventItems[ctx.eventItemRanges[Int(a.event)]]
+            for item in items { addItem(item, of: Int64(items.count)) }
         } else {
-            addItem(Int(a.item))
+            addItem(Int(a.item), of: 1)
         }
         func addSegment(_ s: Int) {
             tally.add(segment: s, .completed, 1)

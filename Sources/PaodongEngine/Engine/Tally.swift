@@ -46,7 +46,15 @@ public final class Tally: @unchecked Sendable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, leadDays
         /// Waits, travel, service and forms of completed applications (planner tools rank items by it).
         case citizenMs
+        /// A completed application's trips (in `Tally.shareUnit`s) and citizen-milliseconds, split
+        /// equally among its items (a bundle's): summed over a bundle's items they count the
+        /// application once, where `trips` and `citizenMs` count it under each (`paodong
+        /// prioritize` costs an item reform's items by them).
+        case tripsShare, citizenMsShare
     }
+    /// The unit of `ItemField.tripsShare`: divisible by every count of items up to 16, so that a
+    /// bundle's shares are exact.
+    public static let shareUnit: Int64 = 720_720
     public enum SegmentField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, citizenMs
         /// Needs of the completed applications (a bundle's needs count under its one application).

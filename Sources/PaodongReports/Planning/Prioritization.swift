@@ -17,12 +17,19 @@ import PaodongModel
 ///    each batch is added to the reform at once and simulated on the same seeds (common random
 ///    numbers). An item's saving is its cost in the scenario minus its cost in its batch's run,
 ///    per replication, so a handful of runs measures every leading candidate.
-/// 3. **Greedy choice.** The N items with the largest mean simulated saving, largest first.
+/// 3. **Choice.** The N items with the largest mean simulated saving, largest first.
+///
+/// Complements: a bundled life event's application takes an item reform only if every item of the
+/// event has it (`ApplicationTerms`), so for an item reform the candidates of a bundled event are
+/// one *group*, screened by their cost per item, dealt into one batch and chosen together or not at
+/// all (the N items are then the groups of largest saving that hold exactly N, by a knapsack over
+/// the groups measured). Taken one by one, each member's saving is that of its own unbundled needs
+/// only, and the event's never shows (2020's birth event: 出生登记 and four more items).
 ///
 /// It does not promise the best N of all candidates: items outside the leading 3N are not
 /// simulated, and an item's saving is measured beside the others of its batch (they share the
 /// halls), not beside the final choice. Runs: replications × (1 + batches), at most 4 × replications
-/// for items (life events that share items may need a few batches more).
+/// for items (life events that share items, or groups, may need a few batches more).
 public struct Prioritization {
     /// What a saving is counted in.
     public enum Objective: String, CaseIterable, Sendable {
@@ -43,6 +50,8 @@ public struct Prioritization {
         public let needsPerYear: Double
         public let trips: Saving
         public let citizenHours: Saving
+        /// The other items chosen with it because a bundled life event needs them all (item reforms).
+        public let together: [Int]
     }
 
     /// Why a prioritisation cannot be made (each names the reform and what is allowed).
@@ -88,6 +97,13 @@ public struct Prioritization {
     public let candidates: [Int]
     /// The life events bundled now (bundles only).
     let bundledNow: [Bool]
+    /// The candidates in groups that are chosen together (an item reform's candidates of one
+    /// bundled life event; every other unit alone), in candidate order of their first unit.
+    public let groups: [[Int]]
+    /// For each group, the items its events hold that the reform reaches already: their share of
+    /// the events' applications is saved only when the group completes them, so it counts in the
+    /// group's saving.
+    let tied: [[Int]]
 
     /// Checks the request against `scenario` (already scaled and seeded).
     public init(scenario: Scenario, reform key: String, add: Int, objective: Objective, replications: Int, threads: Int) throws {
@@ -112,8 +128,53 @@ public struct Prioritization {
         }
         usersOf = users
         guard add <= candidates.count else { throw Problem.tooMany(reform: key, asked: add, candidates: candidates.count) }
+        if let items = reform as? any ItemCountReform {
+            // The bundled events the reform can complete: each item reached now or a candidate.
+            let type = type(of: items), open = Set(candidates)
+            let events = scenario.catalog.lifeEvents.indices.filter { policy.bundledEvents[$0] }.map { scenario.catalog.lifeEvents[$0].items }
+                .filter { $0.allSatisfy { open.contains($0) || type.reaches($0, in: policy) } }
+            groups = Self.complements(candidates, events: events, limit: add)
+            tied = groups.map { g in
+                guard g.count > 1 else { return [] }
+                let members = Set(g)
+                return Set(events.filter { !members.isDisjoint(with: $0) }.joined()).subtracting(open).sorted()
+            }
+        } else {
+            groups = candidates.map { [$0] }
+            tied = groups.map { _ in [] }
+        }
         self.scenario = scenario; reformKey = key; self.add = add; self.objective = objective
         self.replications = replications; self.threads = threads; self.candidates = candidates
+    }
+
+    /// The candidates in groups: the candidates among one event's items (`events`: the bundled
+    /// events the reform can complete) are one group, events that share a candidate join theirs,
+    /// and a group larger than `limit` cannot be chosen whole, so its items stay alone. Groups in
+    /// the order of their smallest candidate, each in candidate order. O(events × items + candidates).
+    public static func complements(_ candidates: [Int], events: [[Int]], limit: Int) -> [[Int]] {
+        var parent = Dictionary(uniqueKeysWithValues: candidates.map { ($0, $0) })
+        func root(_ i: Int) -> Int {
+            var r = i
+            while parent[r]! != r { r = parent[r]! }
+            return r
+        }
+        for members in events {
+            let open = Set(members).filter { parent[$0] != nil }
+            guard open.count > 1 else { continue }
+            var a = root(open.min()!)
+            for i in open.sorted() {
+                let b = root(i)
+                if a != b { parent[max(a, b)] = min(a, b); a = min(a, b) }
+            }
+        }
+        var byRoot: [Int: [Int]] = [:]
+        for c in candidates { byRoot[root(c), default: []].append(c) }
+        var groups: [[Int]] = []
+        for c in candidates where root(c) == c {
+            let g = byRoot[c]!
+            if g.count <= limit { groups.append(g) } else { groups += g.map { [$0] } }
+        }
+        return groups
     }
 
     /// `scenario` with `units` named last in the reform's `include` and its size grown by as many
@@ -159,9 +220,10 @@ public struct Prioritization {
     func items(of u: Int) -> [Int] { byEvent ? scenario.catalog.lifeEvents[u].items : byCertificate ? usersOf[u] : [u] }
 
     /// Per replication, each item's trips and citizen-hours a year at city scale: its expected
-    /// needs a year times its trips (hours) per completed need. Per completed need, not in all: a
-    /// reform that shortens lead times completes more applications within the simulated days, which
-    /// would count against it in a total.
+    /// needs a year times its trips (hours) per completed need (for an item reform, a bundle's
+    /// split among its items: `costs`). Per completed need, not in all: a reform that shortens lead
+    /// times completes more applications within the simulated days, which would count against it
+    /// in a total.
     struct ItemCosts {
         var trips: [[Double]] = []
         var hours: [[Double]] = []
@@ -179,8 +241,22 @@ public struct Prioritization {
                 let completed = result.tally.item(i, .completed)
                 return completed > 0 ? Double(result.tally.item(i, f)) / Double(completed) * needs[i] : 0
             }
-            c.trips.append(result.catalog.items.indices.map { perNeed($0, .trips) })
-            c.hours.append(result.catalog.items.indices.map { perNeed($0, .citizenMs) / 3_600_000 })
+            // An item reform's groups are valued by summing their items' costs, so a bundle's
+            // application must count once over its items: per need of the item (a bundle serves one
+            // of each of its items), its trips and hours split among them (`tripsShare`). Life
+            // events and certificate types take their share of each item from the needs (`run`),
+            // over the full counts.
+            func perShare(_ i: Int, _ f: Tally.ItemField, unit: Double) -> Double {
+                let completed = result.tally.item(i, .completed)
+                return completed > 0 ? Double(result.tally.item(i, f)) / unit / Double(completed) * needs[i] : 0
+            }
+            if byEvent || byCertificate {
+                c.trips.append(result.catalog.items.indices.map { perNeed($0, .trips) })
+                c.hours.append(result.catalog.items.indices.map { perNeed($0, .citizenMs) / 3_600_000 })
+            } else {
+                c.trips.append(result.catalog.items.indices.map { perShare($0, .tripsShare, unit: Double(Tally.shareUnit)) })
+                c.hours.append(result.catalog.items.indices.map { perShare($0, .citizenMsShare, unit: 1) / 3_600_000 })
+            }
         }
         return c
     }
@@ -207,32 +283,95 @@ public struct Prioritization {
             let e = scenario.catalog.lifeEvents[u]
             return itemNeeds[i] > 0 ? min(1, e.ratePerAgentYear * scenario.audienceAgents[e.audience.rawValue] / itemNeeds[i]) : 0
         }
-        let screen = candidates.map { u in (u, cost.reduce(0) { total, rep in total + items(of: u).reduce(0) { $0 + rep[$1] * share(u, $1) } }) }
-            .sorted { ($1.1, needs[$1.0], $0.0) < ($0.1, needs[$0.0], $1.0) }
-        let leaders = screen.prefix(min(candidates.count, 3 * add)).map(\.0)
-        let batches = deal(leaders)
-        var evaluated: [(item: Int, trips: Saving, hours: Saving)] = []
+        let unitCost = Dictionary(uniqueKeysWithValues: candidates.map { u in
+            (u, cost.reduce(0) { total, rep in total + items(of: u).reduce(0) { $0 + rep[$1] * share(u, $1) } })
+        })
+        // Groups by their cost per unit (a lone unit: its cost), ties by needs, then catalog order;
+        // the leading groups until they hold 3N units.
+        let screen = groups.map { g in (g, g.reduce(0) { $0 + unitCost[$1]! } / Double(g.count), g.reduce(0) { $0 + needs[$1] }) }
+            .sorted { ($1.1, $1.2, $0.0[0]) < ($0.1, $0.2, $1.0[0]) }
+        var leaders: [[Int]] = [], leading = 0
+        for (g, _, _) in screen where leading < min(candidates.count, 3 * add) {
+            leaders.append(g); leading += g.count
+        }
+        let tiedTo = Dictionary(uniqueKeysWithValues: groups.indices.map { (groups[$0][0], tied[$0]) })
+        let batches = deal(leaders, tied: tiedTo)
+        // Each unit's saving per replication (paired differences); a group's tied items' saving is
+        // shared equally among its units.
+        var trips: [Int: [Double]] = [:], hours: [Int: [Double]] = [:]
         for (b, batch) in batches.enumerated() {
-            progress("batch \(b + 1) of \(batches.count) (\(batch.count) \(unitName))")
-            let with = try costs(extended(scenario, with: batch), cancelled: cancelled)
+            let units = batch.flatMap { $0 }
+            progress("batch \(b + 1) of \(batches.count) (\(units.count) \(unitName))")
+            let with = try costs(extended(scenario, with: units), cancelled: cancelled)
             // An item that several units of the batch act on (certificate types it needs) shares
-            // its saving equally among them; events in a batch share no item.
+            // its saving equally among them; events in a batch share no item, nor groups a tied item.
             var actedOn: [Int: Int] = [:]
-            for u in batch { for i in Set(items(of: u)) { actedOn[i, default: 0] += 1 } }
-            for u in batch {
-                func diff(_ a: [[Double]], _ b: [[Double]]) -> [Double] {
-                    (0..<replications).map { r in Set(items(of: u)).reduce(0) { $0 + (a[r][$1] - b[r][$1]) / Double(actedOn[$1]!) } }
+            for u in units { for i in Set(items(of: u)) { actedOn[i, default: 0] += 1 } }
+            func diff(_ items: Set<Int>, _ a: [[Double]], _ b: [[Double]], by: (Int) -> Double) -> [Double] {
+                (0..<replications).map { r in items.reduce(0) { $0 + (a[r][$1] - b[r][$1]) / by($1) } }
+            }
+            for g in batch {
+                let others = Set(tiedTo[g[0]] ?? [])
+                let tiedTrips = diff(others, base.trips, with.trips) { _ in Double(g.count) }
+                let tiedHours = diff(others, base.hours, with.hours) { _ in Double(g.count) }
+                for u in g {
+                    let own = Set(items(of: u))
+                    trips[u] = zip(diff(own, base.trips, with.trips) { Double(actedOn[$0]!) }, tiedTrips).map { $0 + $1 }
+                    hours[u] = zip(diff(own, base.hours, with.hours) { Double(actedOn[$0]!) }, tiedHours).map { $0 + $1 }
                 }
-                evaluated.append((u, Self.saving(diff(base.trips, with.trips)), Self.saving(diff(base.hours, with.hours))))
             }
         }
-        let batchCount = batches.count
-        let key: (Int) -> Double = objective == .trips ? { evaluated[$0].trips.mean } : { evaluated[$0].hours.mean }
-        let order = evaluated.indices.sorted { (key($1), needs[evaluated[$1].item], evaluated[$0].item) < (key($0), needs[evaluated[$0].item], evaluated[$1].item) }
-        let choices = order.prefix(add).map { k in
-            Choice(item: evaluated[k].item, needsPerYear: needs[evaluated[k].item], trips: evaluated[k].trips, citizenHours: evaluated[k].hours)
+        let evaluated = batches.flatMap { $0 }
+        func sum(_ g: [Int], _ by: [Int: [Double]]) -> [Double] {
+            (0..<replications).map { r in g.reduce(0) { $0 + by[$1]![r] } }
         }
-        return (choices, replications * (1 + batchCount))
+        let measured = objective == .trips ? trips : hours
+        let value = evaluated.map { Self.saving(sum($0, measured)).mean }
+        // Largest saving first (ties: more needs, then catalog order), the groups that hold N.
+        let order = evaluated.indices.sorted {
+            (value[$1], evaluated[$1].reduce(0) { $0 + needs[$1] }, evaluated[$0][0]) < (value[$0], evaluated[$0].reduce(0) { $0 + needs[$1] }, evaluated[$1][0])
+        }
+        let chosen = Self.fill(add, sizes: order.map { evaluated[$0].count }, values: order.map { value[$0] }).map { order[$0] }
+        let choices = chosen.flatMap { k in
+            let g = evaluated[k]
+            // Within a group, its items by their own saving (the event's needs count at its lead item).
+            let members = g.sorted { (measured[$1]!.reduce(0, +), $0) < (measured[$0]!.reduce(0, +), $1) }
+            return members.map { u in
+                Choice(item: u, needsPerYear: needs[u], trips: Self.saving(trips[u]!), citizenHours: Self.saving(hours[u]!),
+                       together: g.filter { $0 != u })
+            }
+        }
+        return (choices, replications * (1 + batches.count))
+    }
+
+    /// Which of the groups (in `sizes`, largest saving first) to take so that they hold exactly
+    /// `n` units with the largest sum of `values`: the first n when every group is one unit, else
+    /// a 0/1 knapsack by dynamic programming (ties: the earlier groups); where no choice holds
+    /// exactly n, the best that holds the most below it. Indices in the given order.
+    /// O(groups × n).
+    public static func fill(_ n: Int, sizes: [Int], values: [Double]) -> [Int] {
+        if sizes.allSatisfy({ $0 == 1 }) { return Array(0..<min(n, sizes.count)) }
+        // best[k]: the largest sum holding exactly k units with the groups seen so far.
+        var best = [Double](repeating: -.infinity, count: n + 1)
+        best[0] = 0
+        var taken = [[Bool]]()
+        for (g, size) in sizes.enumerated() {
+            var take = [Bool](repeating: false, count: n + 1)
+            if size <= n {
+                for k in stride(from: n, through: size, by: -1) where best[k - size] > -.infinity && best[k - size] + values[g] > best[k] {
+                    best[k] = best[k - size] + values[g]
+                    take[k] = true
+                }
+            }
+            taken.append(take)
+        }
+        guard var k = (0...n).reversed().first(where: { best[$0] > -.infinity }) else { return [] }
+        var chosen: [Int] = []
+        for g in sizes.indices.reversed() where taken[g][k] {
+            chosen.append(g)
+            k -= sizes[g]
+        }
+        return chosen.reversed()
     }
 
     /// What a unit is, in words (plural).
@@ -247,32 +386,37 @@ public struct Prioritization {
         return needs
     }
 
-    /// The leaders dealt in rank order into ⌈L/N⌉ batches of at most N, rank k to batch k mod B.
-    /// Life events that share an item go to different batches (a shared item's saving could not
-    /// be told apart), opening a batch where none is free of the event's items.
-    func deal(_ leaders: [Int]) -> [[Int]] {
-        let count = max(1, (leaders.count + add - 1) / add)
-        var batches = Array(repeating: [Int](), count: count)
+    /// The leading groups dealt in rank order into ⌈L/N⌉ batches of at most N units (L: the units
+    /// they hold), rank k to batch k mod B or the next with room, so that a group is measured whole.
+    /// Life events that share an item, and groups tied to one reached item, go to different
+    /// batches (a shared item's saving could not be told apart), opening a batch where none is
+    /// free of the event's items or has room.
+    func deal(_ leaders: [[Int]], tied: [Int: [Int]] = [:]) -> [[[Int]]] {
+        let units = leaders.reduce(0) { $0 + $1.count }
+        let count = max(1, (units + add - 1) / add)
+        var batches = Array(repeating: [[Int]](), count: count)
+        var sizes = Array(repeating: 0, count: count)
         var used = Array(repeating: Set<Int>(), count: count)
-        for (rank, u) in leaders.enumerated() {
-            let own = byEvent ? Set(items(of: u)) : []
+        for (rank, g) in leaders.enumerated() {
+            let own = byEvent ? Set(g.flatMap { items(of: $0) }) : Set(tied[g[0]] ?? [])
             let start = rank % batches.count
             let order = (0..<batches.count).map { (start + $0) % batches.count }
-            if let b = order.first(where: { batches[$0].count < add && used[$0].isDisjoint(with: own) }) {
-                batches[b].append(u); used[b].formUnion(own)
+            if let b = order.first(where: { sizes[$0] + g.count <= add && used[$0].isDisjoint(with: own) }) {
+                batches[b].append(g); sizes[b] += g.count; used[b].formUnion(own)
             } else {
-                batches.append([u]); used.append(own)
+                batches.append([g]); sizes.append(g.count); used.append(own)
             }
         }
         return batches.filter { !$0.isEmpty }
     }
 
-    /// `ranking.csv`: the chosen items in order with their savings a year (city scale) and intervals.
+    /// `ranking.csv`: the chosen items in order with their savings a year (city scale) and intervals,
+    /// and (`chosen_with`) the items chosen with each because a bundled event needs them all.
     public func ranking(_ choices: [Choice]) -> CSVTable {
         var t = CSVTable(header: ["rank", "item_id", "name_zh", "name_en", "needs_per_year",
                                   "trips_saved_per_year", "trips_saved_ci_low", "trips_saved_ci_high",
                                   "citizen_hours_saved_per_year", "citizen_hours_saved_ci_low", "citizen_hours_saved_ci_high",
-                                  "cumulative_trips_saved", "cumulative_citizen_hours_saved"])
+                                  "cumulative_trips_saved", "cumulative_citizen_hours_saved", "chosen_with"])
         var trips = 0.0, hours = 0.0
         for (rank, c) in choices.enumerated() {
             let (id, zh, en) = byEvent
@@ -284,7 +428,8 @@ public struct Prioritization {
             t.append([String(rank + 1), id, zh, en, Format.number(c.needsPerYear, 1),
                       Format.number(c.trips.mean, 1), Format.number(c.trips.low, 1), Format.number(c.trips.high, 1),
                       Format.number(c.citizenHours.mean, 1), Format.number(c.citizenHours.low, 1), Format.number(c.citizenHours.high, 1),
-                      Format.number(trips, 1), Format.number(hours, 1)])
+                      Format.number(trips, 1), Format.number(hours, 1),
+                      c.together.map { scenario.catalog.items[$0].id }.joined(separator: ";")])
         }
         return t
     }
