@@ -92,7 +92,7 @@ struct PrioritizeCommand: ParsableCommand {
             try directory.write("by-volume.yaml", Data(variant(job, parent, "by-volume", units: nil, chosen: chosen,
                 note: job.byEvent ? "plus as many bundled items as prioritized.yaml adds, taken by volume (added_by_volume)"
                     : job.byCertificate ? "plus the \(add) most-used certificate types not yet covered"
-                    : "plus the \(add) most-used eligible items (added_by_volume)").utf8))
+                    : "plus the \(chosen.count) most-used eligible items (added_by_volume)").utf8))
             try directory.write("random.yaml", Data(variant(job, parent, "random", units: randomCandidates(job, count: chosen.count), chosen: chosen,
                 note: "plus \(chosen.count) \(what) it does not reach, at random (a key drawn from each one's id)").utf8))
             try directory.commit()

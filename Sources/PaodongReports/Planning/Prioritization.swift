@@ -334,7 +334,7 @@ public struct Prioritization {
         let chosen = Self.fill(add, sizes: order.map { evaluated[$0].count }, values: order.map { value[$0] }).map { order[$0] }
         let choices = chosen.flatMap { k in
             let g = evaluated[k]
-            // Within a group, its items by their own saving (the event's needs count at its lead item).
+            // Within a group, its items by their own saving (a bundle's trips split among its items).
             let members = g.sorted { (measured[$1]!.reduce(0, +), $0) < (measured[$0]!.reduce(0, +), $1) }
             return members.map { u in
                 Choice(item: u, needsPerYear: needs[u], trips: Self.saving(trips[u]!), citizenHours: Self.saving(hours[u]!),
