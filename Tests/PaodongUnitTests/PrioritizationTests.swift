@@ -69,27 +69,36 @@ import Testing
         #expect(job.groups.allSatisfy { $0.count <= 50 })
     }
 
-    /// The choice among groups: the largest sum of savings holding exactly N units, against every
-    /// subset of small random instances (or, where none holds N, the best of the most below it).
+    /// The choice among groups (some of a group's items alone, or all of it): the largest sum of
+    /// savings holding exactly N units, against every choice of small random instances (or,
+    /// where none holds N, the best of the most below it).
     @Test func groupsFillNByTheBestSum() {
         var rng = SplitMix(state: 20261207)
         for _ in 0..<300 {
-            let count = Int.random(in: 1...9, using: &rng), n = Int.random(in: 1...8, using: &rng)
-            let sizes = (0..<count).map { _ in Int.random(in: 1...4, using: &rng) }
-            let values = (0..<count).map { _ in Double(Int.random(in: -20...100, using: &rng)) }
+            let count = Int.random(in: 1...6, using: &rng), n = Int.random(in: 1...8, using: &rng)
+            // Groups come largest saving (all of the group) first, as `run` hands them over.
+            let options = (0..<count).map { _ in
+                [0.0] + (0..<Int.random(in: 1...4, using: &rng)).map { _ in Double(Int.random(in: -20...100, using: &rng)) }
+            }.sorted { $0.last! > $1.last! }
             var best: (units: Int, value: Double) = (-1, -.infinity)
-            for mask in 0..<(1 << count) {
-                let members = (0..<count).filter { mask & (1 << $0) != 0 }
-                let units = members.reduce(0) { $0 + sizes[$1] }, value = members.reduce(0) { $0 + values[$1] }
-                if units <= n && (units > best.units || (units == best.units && value > best.value)) { best = (units, value) }
+            func search(_ g: Int, _ units: Int, _ value: Double) {
+                guard g < count else {
+                    if units <= n && (units > best.units || (units == best.units && value > best.value)) { best = (units, value) }
+                    return
+                }
+                for k in options[g].indices { search(g + 1, units + k, value + options[g][k]) }
             }
-            let chosen = Prioritization.fill(n, sizes: sizes, values: values)
-            #expect(Set(chosen).count == chosen.count && chosen == chosen.sorted())
-            #expect(chosen.reduce(0) { $0 + sizes[$1] } == best.units, "\(sizes) \(values) n \(n)")
-            #expect(chosen.reduce(0) { $0 + values[$1] } == best.value, "\(sizes) \(values) n \(n)")
+            search(0, 0, 0)
+            let taken = Prioritization.fill(n, options: options)
+            #expect(taken.count == count && taken.indices.allSatisfy { taken[$0] >= 0 && taken[$0] < options[$0].count })
+            #expect(taken.reduce(0, +) == best.units, "\(options) n \(n)")
+            #expect(taken.indices.reduce(0) { $0 + options[$1][taken[$1]] } == best.value, "\(options) n \(n)")
         }
         // Every group one unit: the first N, as ranked.
-        #expect(Prioritization.fill(3, sizes: [1, 1, 1, 1, 1], values: [5, 4, 3, 2, 1]) == [0, 1, 2])
+        #expect(Prioritization.fill(3, options: [[0, 5], [0, 4], [0, 3], [0, 2], [0, 1]]) == [1, 1, 1, 0, 0])
+        // A group worth less than its best item alone plus another lone unit: the item alone.
+        #expect(Prioritization.fill(2, options: [[0, 10, 12], [0, 5]]) == [1, 1])
+        #expect(Prioritization.fill(2, options: [[0, 10, 16], [0, 5]]) == [2, 0])
     }
 
     @Test func addedCertificateTypesAreCoveredAndNoneIsLost() throws {

@@ -335,7 +335,11 @@ extension ChunkState {
             let items = ctx.eventItems[ctx.eventItemRanges[Int(a.event)]]
             for item in items { addItem(item, of: Int64(items.count)) }
         } else {
-            addItem(Int(a.item), of: 1)
+            let item = Int(a.item)
+            addItem(item, of: 1)
+            tally.add(item: item, .singleCompleted, 1)
+            tally.add(item: item, .singleTrips, trips)
+            tally.add(item: item, .singleCitizenMs, citizenMs)
         }
         func addSegment(_ s: Int) {
             tally.add(segment: s, .completed, 1)

@@ -51,6 +51,10 @@ public final class Tally: @unchecked Sendable {
         /// application once, where `trips` and `citizenMs` count it under each (`paodong
         /// prioritize` costs an item reform's items by them).
         case tripsShare, citizenMsShare
+        /// Completed applications of the item alone (not in a bundle), their trips and
+        /// citizen-milliseconds: what an item reform saves on an item of a bundled event when the
+        /// event's other items do not have it (`paodong prioritize`).
+        case singleCompleted, singleTrips, singleCitizenMs
     }
     /// The unit of `ItemField.tripsShare`: divisible by every count of items up to 16, so that a
     /// bundle's shares are exact.

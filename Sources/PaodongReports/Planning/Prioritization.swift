@@ -21,9 +21,9 @@ import PaodongModel
 ///
 /// Complements: a bundled life event's application takes an item reform only if every item of the
 /// event has it (`ApplicationTerms`), so for an item reform the candidates of a bundled event are
-/// one *group*, screened by their cost per item, dealt into one batch and chosen together or not at
-/// all (the N items are then the groups of largest saving that hold exactly N, by a knapsack over
-/// the groups measured). Taken one by one, each member's saving is that of its own unbundled needs
+/// one *group*, screened by their cost per item and dealt into one batch; the N items are then the
+/// groups, or items of groups taken alone (worth their unbundled needs' saving), of largest saving
+/// that hold exactly N, by a knapsack with one choice per group. Taken one by one, each member's saving is that of its own unbundled needs
 /// only, and the event's never shows (2020's birth event: 出生登记 and four more items).
 ///
 /// It does not promise the best N of all candidates: items outside the leading 3N are not
@@ -227,12 +227,18 @@ public struct Prioritization {
     struct ItemCosts {
         var trips: [[Double]] = []
         var hours: [[Double]] = []
+        /// An item reform's items alone: their single needs a year times the trips (hours) per
+        /// completed application of the item alone, what the reform saves on a group's item
+        /// chosen without the rest of its group.
+        var aloneTrips: [[Double]] = []
+        var aloneHours: [[Double]] = []
     }
 
     /// Simulates `s` on the replications' seeds and reads every item's costs.
     func costs(_ s: Scenario, cancelled: @escaping @Sendable () -> Bool) throws -> ItemCosts {
         var c = ItemCosts()
         let needs = s.expectedNeeds
+        let singleNeeds = s.catalog.expectedSingleNeeds(agents: s.audienceAgents, needsPerAgentYear: s.needsPerAgentYear)
         for r in 0..<replications {
             let simulation = Simulation(scenario: s.withSeed(s.parameters.seed &+ UInt64(r)), threads: threads)
             simulation.isCancelled = cancelled
@@ -256,6 +262,12 @@ public struct Prioritization {
             } else {
                 c.trips.append(result.catalog.items.indices.map { perShare($0, .tripsShare, unit: Double(Tally.shareUnit)) })
                 c.hours.append(result.catalog.items.indices.map { perShare($0, .citizenMsShare, unit: 1) / 3_600_000 })
+                func alone(_ i: Int, _ f: Tally.ItemField) -> Double {
+                    let completed = result.tally.item(i, .singleCompleted)
+                    return completed > 0 ? Double(result.tally.item(i, f)) / Double(completed) * singleNeeds[i] : 0
+                }
+                c.aloneTrips.append(result.catalog.items.indices.map { alone($0, .singleTrips) })
+                c.aloneHours.append(result.catalog.items.indices.map { alone($0, .singleCitizenMs) / 3_600_000 })
             }
         }
         return c
@@ -299,6 +311,7 @@ public struct Prioritization {
         // Each unit's saving per replication (paired differences); a group's tied items' saving is
         // shared equally among its units.
         var trips: [Int: [Double]] = [:], hours: [Int: [Double]] = [:]
+        var aloneTrips: [Int: [Double]] = [:], aloneHours: [Int: [Double]] = [:]
         for (b, batch) in batches.enumerated() {
             let units = batch.flatMap { $0 }
             progress("batch \(b + 1) of \(batches.count) (\(units.count) \(unitName))")
@@ -318,6 +331,11 @@ public struct Prioritization {
                     let own = Set(items(of: u))
                     trips[u] = zip(diff(own, base.trips, with.trips) { Double(actedOn[$0]!) }, tiedTrips).map { $0 + $1 }
                     hours[u] = zip(diff(own, base.hours, with.hours) { Double(actedOn[$0]!) }, tiedHours).map { $0 + $1 }
+                    // Its unbundled needs' saving: what it saves if chosen without the rest of the group.
+                    if g.count > 1 {
+                        aloneTrips[u] = diff([u], base.aloneTrips, with.aloneTrips) { _ in 1 }
+                        aloneHours[u] = diff([u], base.aloneHours, with.aloneHours) { _ in 1 }
+                    }
                 }
             }
         }
@@ -331,47 +349,75 @@ public struct Prioritization {
         let order = evaluated.indices.sorted {
             (value[$1], evaluated[$1].reduce(0) { $0 + needs[$1] }, evaluated[$0][0]) < (value[$0], evaluated[$0].reduce(0) { $0 + needs[$1] }, evaluated[$1][0])
         }
-        let chosen = Self.fill(add, sizes: order.map { evaluated[$0].count }, values: order.map { value[$0] }).map { order[$0] }
-        let choices = chosen.flatMap { k in
-            let g = evaluated[k]
-            // Within a group, its items by their own saving (a bundle's trips split among its items).
-            let members = g.sorted { (measured[$1]!.reduce(0, +), $0) < (measured[$0]!.reduce(0, +), $1) }
-            return members.map { u in
-                Choice(item: u, needsPerYear: needs[u], trips: Self.saving(trips[u]!), citizenHours: Self.saving(hours[u]!),
-                       together: g.filter { $0 != u })
+        // A group's options: k of its items alone (the k of largest saving alone), or all of it.
+        let measuredAlone = objective == .trips ? aloneTrips : aloneHours
+        let alone = order.map { k in
+            evaluated[k].count == 1 ? [] : evaluated[k].sorted {
+                (Self.saving(measuredAlone[$1]!).mean, $0) < (Self.saving(measuredAlone[$0]!).mean, $1)
             }
         }
+        let options = order.indices.map { j in
+            let g = evaluated[order[j]]
+            guard g.count > 1 else { return [0, value[order[j]]] }
+            var f = [0.0]
+            for u in alone[j].dropLast() { f.append(f.last! + Self.saving(measuredAlone[u]!).mean) }
+            return f + [value[order[j]]]
+        }
+        let taken = Self.fill(add, options: options)
+        // Blocks in order of their saving: a whole group, or one item taken alone.
+        var blocks: [(value: Double, first: Int, choices: [Choice])] = []
+        for (j, k) in taken.enumerated() where k > 0 {
+            let g = evaluated[order[j]]
+            if k == g.count {
+                // Within a group, its items by their own saving (a bundle's trips split among its items).
+                let members = g.sorted { (measured[$1]!.reduce(0, +), $0) < (measured[$0]!.reduce(0, +), $1) }
+                blocks.append((value[order[j]], g[0], members.map { u in
+                    Choice(item: u, needsPerYear: needs[u], trips: Self.saving(trips[u]!), citizenHours: Self.saving(hours[u]!),
+                           together: g.filter { $0 != u })
+                }))
+            } else {
+                for u in alone[j].prefix(k) {
+                    blocks.append((Self.saving(measuredAlone[u]!).mean, u, [
+                        Choice(item: u, needsPerYear: needs[u], trips: Self.saving(aloneTrips[u]!), citizenHours: Self.saving(aloneHours[u]!),
+                               together: [])
+                    ]))
+                }
+            }
+        }
+        let choices = blocks.sorted { ($1.value, $0.first) < ($0.value, $1.first) }.flatMap(\.choices)
         return (choices, replications * (1 + batches.count))
     }
 
-    /// Which of the groups (in `sizes`, largest saving first) to take so that they hold exactly
-    /// `n` units with the largest sum of `values`: the first n when every group is one unit, else
-    /// a 0/1 knapsack by dynamic programming (ties: the earlier groups); where no choice holds
-    /// exactly n, the best that holds the most below it. Indices in the given order.
-    /// O(groups × n).
-    public static func fill(_ n: Int, sizes: [Int], values: [Double]) -> [Int] {
-        if sizes.allSatisfy({ $0 == 1 }) { return Array(0..<min(n, sizes.count)) }
+    /// How many units to take from each group so that they hold exactly `n` units with the largest
+    /// sum: `options[g][k]` is what taking k units of group g is worth (`options[g][0]` = 0; a lone
+    /// unit has [0, its saving]). The first n groups when every group is one unit (they come largest
+    /// saving first), else a knapsack with one choice per group, by dynamic programming (ties: fewer
+    /// from the later groups); where no choice holds exactly n, the best that holds the most below
+    /// it. O(groups × n × group size).
+    public static func fill(_ n: Int, options: [[Double]]) -> [Int] {
+        if options.allSatisfy({ $0.count == 2 }) { return options.indices.map { $0 < n ? 1 : 0 } }
         // best[k]: the largest sum holding exactly k units with the groups seen so far.
         var best = [Double](repeating: -.infinity, count: n + 1)
         best[0] = 0
-        var taken = [[Bool]]()
-        for (g, size) in sizes.enumerated() {
-            var take = [Bool](repeating: false, count: n + 1)
-            if size <= n {
-                for k in stride(from: n, through: size, by: -1) where best[k - size] > -.infinity && best[k - size] + values[g] > best[k] {
-                    best[k] = best[k - size] + values[g]
-                    take[k] = true
+        var taken = [[Int]]()
+        for f in options {
+            var next = best, take = [Int](repeating: 0, count: n + 1)
+            for k in 0...n where best[k] > -.infinity {
+                for j in 1..<f.count where k + j <= n && best[k] + f[j] > next[k + j] {
+                    next[k + j] = best[k] + f[j]
+                    take[k + j] = j
                 }
             }
+            best = next
             taken.append(take)
         }
-        guard var k = (0...n).reversed().first(where: { best[$0] > -.infinity }) else { return [] }
-        var chosen: [Int] = []
-        for g in sizes.indices.reversed() where taken[g][k] {
-            chosen.append(g)
-            k -= sizes[g]
+        guard var k = (0...n).reversed().first(where: { best[$0] > -.infinity }) else { return options.map { _ in 0 } }
+        var counts = [Int](repeating: 0, count: options.count)
+        for g in options.indices.reversed() {
+            counts[g] = taken[g][k]
+            k -= counts[g]
         }
-        return chosen.reversed()
+        return counts
     }
 
     /// What a unit is, in words (plural).
