@@ -76,10 +76,9 @@ import Testing
         var rng = SplitMix(state: 20261207)
         for _ in 0..<300 {
             let count = Int.random(in: 1...6, using: &rng), n = Int.random(in: 1...8, using: &rng)
-            // Groups come largest saving (all of the group) first, as `run` hands them over.
             let options = (0..<count).map { _ in
                 [0.0] + (0..<Int.random(in: 1...4, using: &rng)).map { _ in Double(Int.random(in: -20...100, using: &rng)) }
-            }.sorted { $0.last! > $1.last! }
+            }
             var best: (units: Int, value: Double) = (-1, -.infinity)
             func search(_ g: Int, _ units: Int, _ value: Double) {
                 guard g < count else {
@@ -94,8 +93,10 @@ import Testing
             #expect(taken.reduce(0, +) == best.units, "\(options) n \(n)")
             #expect(taken.indices.reduce(0) { $0 + options[$1][taken[$1]] } == best.value, "\(options) n \(n)")
         }
-        // Every group one unit: the first N, as ranked.
+        // Every group one unit: the first N, as ranked, ties to the earlier.
         #expect(Prioritization.fill(3, options: [[0, 5], [0, 4], [0, 3], [0, 2], [0, 1]]) == [1, 1, 1, 0, 0])
+        #expect(Prioritization.fill(2, options: [[0, 4], [0, 3], [0, 3], [0, 3]]) == [1, 1, 0, 0])
+        #expect(Prioritization.fill(3, options: [[0, -1], [0, -2], [0, -2], [0, -5]]) == [1, 1, 1, 0])
         // A group worth less than its best item alone plus another lone unit: the item alone.
         #expect(Prioritization.fill(2, options: [[0, 10, 12], [0, 5]]) == [1, 1])
         #expect(Prioritization.fill(2, options: [[0, 10, 16], [0, 5]]) == [2, 0])

@@ -320,7 +320,7 @@ extension ChunkState {
     @inline(__always)
     private func countByGroup(_ a: Application, lead: Int64, citizenMs: Int64, _ ctx: SimulationContext, _ tally: Tally) {
         let trips = Int64(a.trips)
-        func addItem(_ item: Int, of members: Int64) {
+        func addItem(_ item: Int) {
             tally.add(item: item, .completed, 1)
             tally.add(item: item, .trips, trips)
             if trips == 0 { tally.add(item: item, .zeroTrip, 1) }
@@ -328,18 +328,20 @@ extension ChunkState {
             tally.add(item: item, .servedWaitMs, a.servedWaitMs)
             tally.add(item: item, .leadDays, lead)
             tally.add(item: item, .citizenMs, citizenMs)
-            tally.add(item: item, .tripsShare, trips * Tally.shareUnit / members)
-            tally.add(item: item, .citizenMsShare, citizenMs / members)
         }
         if a.event >= 0 {
             let items = ctx.eventItems[ctx.eventItemRanges[Int(a.event)]]
-            for item in items { addItem(item, of: Int64(items.count)) }
+            let members = Int64(items.count)
+            for item in items {
+                addItem(item)
+                tally.add(item: item, .bundledCompleted, 1)
+                tally.add(item: item, .bundledTrips, trips)
+                tally.add(item: item, .bundledCitizenMs, citizenMs)
+                tally.add(item: item, .bundledTripsShare, trips * Tally.shareUnit / members)
+                tally.add(item: item, .bundledCitizenMsShare, citizenMs / members)
+            }
         } else {
-            let item = Int(a.item)
-            addItem(item, of: 1)
-            tally.add(item: item, .singleCompleted, 1)
-            tally.add(item: item, .singleTrips, trips)
-            tally.add(item: item, .singleCitizenMs, citizenMs)
+            addItem(Int(a.item))
         }
         func addSegment(_ s: Int) {
             tally.add(segment: s, .completed, 1)

@@ -46,18 +46,16 @@ public final class Tally: @unchecked Sendable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, leadDays
         /// Waits, travel, service and forms of completed applications (planner tools rank items by it).
         case citizenMs
-        /// A completed application's trips (in `Tally.shareUnit`s) and citizen-milliseconds, split
-        /// equally among its items (a bundle's): summed over a bundle's items they count the
-        /// application once, where `trips` and `citizenMs` count it under each (`paodong
-        /// prioritize` costs an item reform's items by them).
-        case tripsShare, citizenMsShare
-        /// Completed applications of the item alone (not in a bundle), their trips and
-        /// citizen-milliseconds: what an item reform saves on an item of a bundled event when the
-        /// event's other items do not have it (`paodong prioritize`).
-        case singleCompleted, singleTrips, singleCitizenMs
+        /// What the fields above count from bundles' applications (a bundle's application counts
+        /// under each of its items): completed, trips, citizen-milliseconds, and its trips (in
+        /// `Tally.shareUnit`s) and citizen-milliseconds split equally among its items. Only a
+        /// bundle's application adds to them, so the item alone (the fields above less these) and
+        /// the item's share of what it took part in (less the full counts, plus the shares) are
+        /// derived (`paodong prioritize` costs an item reform's items by them).
+        case bundledCompleted, bundledTrips, bundledCitizenMs, bundledTripsShare, bundledCitizenMsShare
     }
-    /// The unit of `ItemField.tripsShare`: divisible by every count of items up to 16, so that a
-    /// bundle's shares are exact.
+    /// The unit of `ItemField.bundledTripsShare`: divisible by every count of items up to 16, so
+    /// that a bundle's shares are exact.
     public static let shareUnit: Int64 = 720_720
     public enum SegmentField: Int, CaseIterable {
         case applications, completed, trips, zeroTrip, servedVisits, servedWaitMs, citizenMs

@@ -249,26 +249,28 @@ public struct Prioritization {
             }
             // An item reform's groups are valued by summing their items' costs, so a bundle's
             // application must count once over its items: per need of the item (a bundle serves one
-            // of each of its items), its trips and hours split among them (`tripsShare`). Life
-            // events and certificate types take their share of each item from the needs (`run`),
-            // over the full counts.
-            func perShare(_ i: Int, _ f: Tally.ItemField, unit: Double) -> Double {
-                let completed = result.tally.item(i, .completed)
-                return completed > 0 ? Double(result.tally.item(i, f)) / unit / Double(completed) * needs[i] : 0
-            }
+            // of each of its items), its trips and hours split among them. Life events and
+            // certificate types take their share of each item from the needs (`run`), over the
+            // full counts.
             if byEvent || byCertificate {
                 c.trips.append(result.catalog.items.indices.map { perNeed($0, .trips) })
                 c.hours.append(result.catalog.items.indices.map { perNeed($0, .citizenMs) / 3_600_000 })
-            } else {
-                c.trips.append(result.catalog.items.indices.map { perShare($0, .tripsShare, unit: Double(Tally.shareUnit)) })
-                c.hours.append(result.catalog.items.indices.map { perShare($0, .citizenMsShare, unit: 1) / 3_600_000 })
-                func alone(_ i: Int, _ f: Tally.ItemField) -> Double {
-                    let completed = result.tally.item(i, .singleCompleted)
-                    return completed > 0 ? Double(result.tally.item(i, f)) / Double(completed) * singleNeeds[i] : 0
-                }
-                c.aloneTrips.append(result.catalog.items.indices.map { alone($0, .singleTrips) })
-                c.aloneHours.append(result.catalog.items.indices.map { alone($0, .singleCitizenMs) / 3_600_000 })
+                continue
             }
+            let t = result.tally
+            var trips: [Double] = [], hours: [Double] = [], aloneTrips: [Double] = [], aloneHours: [Double] = []
+            for i in result.catalog.items.indices {
+                let completed = t.item(i, .completed), alone = completed - t.item(i, .bundledCompleted)
+                // The item alone in full; its bundles' applications, split among their items.
+                let tripsAlone = t.item(i, .trips) - t.item(i, .bundledTrips), msAlone = t.item(i, .citizenMs) - t.item(i, .bundledCitizenMs)
+                let tripsShare = Double(tripsAlone * Tally.shareUnit + t.item(i, .bundledTripsShare)) / Double(Tally.shareUnit)
+                let msShare = Double(msAlone + t.item(i, .bundledCitizenMsShare))
+                trips.append(completed > 0 ? tripsShare / Double(completed) * needs[i] : 0)
+                hours.append(completed > 0 ? msShare / Double(completed) * needs[i] / 3_600_000 : 0)
+                aloneTrips.append(alone > 0 ? Double(tripsAlone) / Double(alone) * singleNeeds[i] : 0)
+                aloneHours.append(alone > 0 ? Double(msAlone) / Double(alone) * singleNeeds[i] / 3_600_000 : 0)
+            }
+            c.trips.append(trips); c.hours.append(hours); c.aloneTrips.append(aloneTrips); c.aloneHours.append(aloneHours)
         }
         return c
     }
@@ -390,12 +392,11 @@ public struct Prioritization {
 
     /// How many units to take from each group so that they hold exactly `n` units with the largest
     /// sum: `options[g][k]` is what taking k units of group g is worth (`options[g][0]` = 0; a lone
-    /// unit has [0, its saving]). The first n groups when every group is one unit (they come largest
-    /// saving first), else a knapsack with one choice per group, by dynamic programming (ties: fewer
-    /// from the later groups); where no choice holds exactly n, the best that holds the most below
-    /// it. O(groups × n × group size).
+    /// unit has [0, its saving]). A knapsack with one choice per group, by dynamic programming
+    /// (ties: fewer from the later groups, so that lone units in order of saving give the first n);
+    /// where no choice holds exactly n, the best that holds the most below it.
+    /// O(groups × n × group size).
     public static func fill(_ n: Int, options: [[Double]]) -> [Int] {
-        if options.allSatisfy({ $0.count == 2 }) { return options.indices.map { $0 < n ? 1 : 0 } }
         // best[k]: the largest sum holding exactly k units with the groups seen so far.
         var best = [Double](repeating: -.infinity, count: n + 1)
         best[0] = 0
