@@ -56,6 +56,11 @@ public enum ScenarioLoader {
         guard valueText.utf8.count <= 4096 else { throw issue("the value is longer than 4096 bytes") }
         var value: SourceNode
         do {
+            try YAMLShape.check(valueText, file: label)
+        } catch ScenarioError.invalid(let issues) {
+            throw issue("the value is not valid YAML: \(issues.first?.message ?? "")")
+        }
+        do {
             guard let composed = try Yams.compose(yaml: valueText) else {
                 throw issue("no value after '='; write key.path=value")
             }
@@ -142,6 +147,7 @@ public enum ScenarioLoader {
             throw ScenarioError.invalid([ScenarioIssue(file: path, key: "", message: "binary data (NUL bytes) in a YAML file")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        try YAMLShape.check(text, file: path)
         let composed: Node?
         do {
             composed = try Yams.compose(yaml: text)

@@ -32,6 +32,21 @@ import Testing
         #expect(r.stdout.contains("ok"))
     }
 
+    /// A shorter run of a shipped year keeps its holiday list (those after the last day count for
+    /// due dates beyond it); a holiday in a year the run does not reach is still refused.
+    @Test func fewerDaysKeepTheYearsHolidays() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let run = ["run", CLI.scenario("shenzhen-2020.yaml"), "--scale", "0.001", "--quiet", "--set", "days=30"]
+        let short = try CLI.run(run + ["--out", tmp.path("short")])
+        #expect(short.status == 0, "\(short.stderr)")
+        let typo = try CLI.run(run + ["--set", "holidays=[2020-10-01, 2021-01-01]", "--out", tmp.path("typo")])
+        #expect(typo.status == 65)
+        #expect(typo.stderr.contains("holiday 2021-01-01 is in no year of the simulated days 2020-01-01 … 2020-01-30; allowed: dates of 2020"),
+                "\(typo.stderr)")
+        #expect(!typo.stderr.contains("holiday 2020-10-01"))
+    }
+
     /// The scaling rule (docs/model.md, Scale): a level that keeps at least one hall at this scale
     /// keeps the scaled count; a level that would keep less keeps one full-size hall per district
     /// (the windows of that district's halls at full scale), with background visits that bring the

@@ -26,7 +26,7 @@ extension Parameter {
         Parameter("days", .integer(1...3660), unit: "days", doc: "Simulated days from `start_date`."),
         Parameter("start_date", .date, doc: "First simulated day."),
         Parameter("holidays", .dates, required: false, fallback: "none",
-                  doc: "Public holidays within the simulated days: halls are closed (weekends always are)."),
+                  doc: "Public holidays, dates of the years the simulated days cover: halls are closed on those among the simulated days (weekends always are); those after the last day count for due dates beyond it."),
         Parameter("scale", .number(1e-6...1), allowed: "a number above 0 and at most 1 (use --scale to enlarge)",
                   doc: "Share of the population simulated; levels with less than one hall keep full-size halls with background visits."),
     ]
