@@ -88,7 +88,7 @@ public struct CallCentre {
         public var busyMinutes = 0.0
         public var waited = 0
         // The recursion's state: end times of calls in progress, times waiting callers leave the line.
-        var ends = TimeHeap()
+        var ends = TournamentTree()
         var leaves = TimeHeap()
         // The event kernel's state.
         var line = Deque<(call: Int32, attempt: UInt8)>()
@@ -105,7 +105,7 @@ public struct CallCentre {
             wait.removeAll(keepingCapacity: true); wait.append(contentsOf: repeatElement(0, count: n))
             self.periods = Array(repeating: PeriodCounts(), count: periods)
             busyMinutes = 0; waited = 0
-            ends.removeAll(); leaves.removeAll(); redials.removeAll()
+            leaves.removeAll(); redials.removeAll()
         }
     }
 
@@ -130,8 +130,10 @@ public struct CallCentre {
         // The outputs move out of `r` for the run (no uniqueness check on each write) and back.
         var status: [Status] = [], attempts: [UInt8] = [], wait: [Double] = [], counts: [PeriodCounts] = []
         swap(&status, &r.status); swap(&attempts, &r.attempts); swap(&wait, &r.wait); swap(&counts, &r.periods)
-        var ends = TimeHeap(), leaves = TimeHeap(), redials = EventHeap<Event>()
+        var ends = TournamentTree(), leaves = TimeHeap(), redials = EventHeap<Event>()
         swap(&ends, &r.ends); swap(&leaves, &r.leaves); swap(&redials, &r.redials)
+        // At most the most agents on duty are ever busy at once (an answer takes a free agent).
+        ends.reset(capacity: agents.max() ?? 0)
         var busyMinutes = 0.0, waited = 0
         defer {
             swap(&status, &r.status); swap(&attempts, &r.attempts); swap(&wait, &r.wait); swap(&counts, &r.periods)

@@ -93,8 +93,8 @@ func fourArySiftDown<T: Comparable>(_ element: T, in a: UnsafeMutablePointer<T>,
 /// The index of the smallest of a 4-ary heap's children `first..<min(first + 4, n)`, the first of
 /// equal ones. Where all four exist it is chosen by two pairs and a final, as selects rather than
 /// branches: which child is smallest is a coin toss that a branch predictor loses half the time
-/// (the halls' window heaps were bound by those mispredictions; the call centre's `TimeHeap`, whose
-/// sift runs to a leaf, was slower with selects and keeps its branches). O(1).
+/// (the halls' window heaps were bound by those mispredictions; the call centre's end times, whose
+/// sift ran to a leaf, were slower with selects, and are now a `TournamentTree`). O(1).
 @inline(__always)
 func fourAryMinChild<T: Comparable>(_ a: UnsafeMutablePointer<T>, first: Int, count n: Int) -> Int {
     if first + 4 <= n {

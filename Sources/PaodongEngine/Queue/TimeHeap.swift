@@ -1,7 +1,6 @@
-/// A 4-ary min-heap of times, for the call centre recursion's calls in progress and waiting
-/// callers: half the depth of a binary heap, its four children in one cache line, and
-/// `replaceMin` for the common step of one call ending and the next beginning. Storage is kept
-/// between days. O(log n) insert, removal and replacement.
+/// A 4-ary min-heap of times, for the call centre recursion's waiting callers (the times they
+/// leave the line): half the depth of a binary heap and its four children in one cache line.
+/// Storage is kept between days. O(log n) insert, removal and replacement.
 struct TimeHeap {
     private var items: ContiguousArray<Double> = []
 
