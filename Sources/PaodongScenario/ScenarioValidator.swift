@@ -141,7 +141,7 @@ struct ScenarioValidator {
         if let permits = p.demand.foreignPermits, permits.items.count == 2 {
             let path = "demand.foreign_permits.items"
             for id in permits.items {
-                check(itemIndex[id] != nil, path, "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(String(format: "%04d", catalog.items.count))")
+                check(itemIndex[id] != nil, path, "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(catalog.items.count.zeroPadded(4))")
             }
             let certificate = catalog.certificates.firstIndex { $0.id == permits.issuedCertificate }
             check(certificate != nil, "demand.foreign_permits.issued_certificate",

@@ -39,7 +39,7 @@ public struct CatalogGenerator: Sendable {
         // Certificates: the named types on a rank-1 = 1.0 scale, then a Zipf tail.
         var certificates = namedCertificates
         for rank in stride(from: certificates.count + 1, through: p.certificateTypes, by: 1) {
-            let n = String(format: "%04d", rank)
+            let n = rank.zeroPadded(4)
             certificates.append(CertificateType(id: "C\(n)", nameZh: "证照\(n)", nameEn: "Certificate \(n)",
                                                 usageWeight: pow(Double(rank), -p.certificateZipfExponent)))
         }
@@ -70,7 +70,7 @@ public struct CatalogGenerator: Sendable {
         let draw = RandomStream(seed: p.seed, id: "", purpose: "")
         for g in 0..<generatedCount {
             let index = items.count
-            let n = String(format: "%04d", index + 1)
+            let n = (index + 1).zeroPadded(4)
             let id = "G\(n)"
             func stream(_ purpose: String) -> RandomStream {
                 draw.reseed(seed: p.seed, id: id, purpose: "item.\(purpose)")
@@ -164,7 +164,7 @@ public struct CatalogGenerator: Sendable {
             pools[audience.rawValue].removeLast(size)
             let least = members.map { items[$0].demandWeight }.min() ?? 0
             let lead = departments[items[members[0]].departments[0]]
-            let n = String(format: "%04d", k + 1)
+            let n = (k + 1).zeroPadded(4)
             events.append(LifeEvent(id: "E\(n)", nameZh: "\(lead.nameZh)一件事\(n)", nameEn: "\(lead.nameEn) package \(n)",
                                     audience: audience,
                                     ratePerAgentYear: p.generatedEventDemandShare * least * needsPerAgentYear[audience.rawValue],

@@ -26,7 +26,7 @@ public struct ElectronicCertificates: Reform, Codable, Equatable {
                      "\(types) types asked for, but the catalog has \(catalog.certificates.count)")
         let known = Set(catalog.certificates.map(\.id))
         for id in include where !known.contains(id) {
-            checks.check(false, "include", "unknown certificate type '\(id)'; allowed: the ids of the certificates table or generated ids up to C\(String(format: "%04d", catalog.certificates.count))")
+            checks.check(false, "include", "unknown certificate type '\(id)'; allowed: the ids of the certificates table or generated ids up to C\(catalog.certificates.count.zeroPadded(4))")
         }
         checks.check(include.count <= types, "include", "\(include.count) types named but `types` is \(types)")
     }

@@ -51,7 +51,7 @@ public struct MergedServices: Reform, Codable, Equatable {
         checks.check(items.count == 2, "items", "\(items.count) items given; allowed: exactly two")
         checks.check(Set(items).count == items.count, "items", "an item is named twice; a merge joins two different items")
         for id in items where itemIndex[id] == nil {
-            checks.check(false, "items", "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(String(format: "%04d", catalog.items.count))")
+            checks.check(false, "items", "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(catalog.items.count.zeroPadded(4))")
         }
         let deptIndex = Dictionary(catalog.departments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         checks.check(departments.count >= 2, "departments", "\(departments.count) departments given; allowed: at least two")
