@@ -61,11 +61,9 @@ final class HotlineLineState: @unchecked Sendable {
     /// Nanoseconds each batch's last play took (read after its group is waited for).
     @exclusivity(unchecked) var playNanoseconds: [UInt64] = [0, 0]
 
-    // The day's calls with the unsimulated and background ones, reused from day to day.
-    @exclusivity(unchecked) private var minute: [Double] = []
+    /// The kinds of the day's calls in gathering order: the simulated ones first (gathering index
+    /// = the batch's index), then the unsimulated and background ones. Reused from day to day.
     @exclusivity(unchecked) private var kind: [UInt8] = []
-    /// The gathering index of a simulated call, or −1.
-    @exclusivity(unchecked) private var origin: [Int32] = []
     /// Arrival order: each call's arrival in whole microseconds of the day above 27 bits of its
     /// gathering index, so that one integer sort orders by time and breaks ties by gathering order.
     @exclusivity(unchecked) private var order: [UInt64] = []
@@ -158,30 +156,28 @@ final class HotlineLineState: @unchecked Sendable {
         let simulated = b.minute.count
         let total = hourCounts.reduce(simulated) { $0 + $1.count }
         precondition(total < 1 << 27, "more than 134 million calls in a day")
-        minute.resize(to: total, zero: 0); kind.resize(to: total, zero: 0); origin.resize(to: total, zero: -1)
+        kind.resize(to: total, zero: 0)
         order.resize(to: total, zero: 0)
-        minute.withUnsafeMutableBufferPointer { minute in
         kind.withUnsafeMutableBufferPointer { kind in
-        origin.withUnsafeMutableBufferPointer { origin in
         order.withUnsafeMutableBufferPointer { order in
             // Arrival order: each call's arrival in whole microseconds of the day above 27 bits of
             // its gathering index, so that one integer sort orders by time and breaks ties by
             // gathering order.
-            func place(_ i: Int, _ m: Double, _ k: UInt8, _ o: Int32) {
-                minute[i] = m; kind[i] = k; origin[i] = o
+            func place(_ i: Int, _ m: Double, _ k: UInt8) {
+                kind[i] = k
                 let microseconds = UInt64(m * 60_000_000)  // truncation: the floor, minutes being ≥ 0
                 precondition(microseconds < 1 << 37, "a call after the end of the day")
                 order[i] = microseconds << 27 | UInt64(i)
             }
-            for s in 0..<simulated { place(s, b.minute[s], b.kind[s], Int32(s)) }
+            for s in 0..<simulated { place(s, b.minute[s], b.kind[s]) }
             var i = simulated
             for (hour, k, n) in hourCounts {
                 for _ in 0..<n {
-                    place(i, (Double(hour) + Double(minutes.next() >> 11) * 0x1p-53) * 60, k, -1)
+                    place(i, (Double(hour) + Double(minutes.next() >> 11) * 0x1p-53) * 60, k)
                     i += 1
                 }
             }
-        }}}}
+        }}
         // A day has fewer than 2^37 µs; the index bits are already in order, so a stable sort on the
         // time bits is the full sort. O(calls).
         RadixSort.sortStable(&order, shift: 27, bits: 37, scratch: &scratch)
@@ -201,8 +197,7 @@ final class HotlineLineState: @unchecked Sendable {
         b.answered.resize(to: b.minute.count, zero: false)
         var callsToday = [Int64](repeating: 0, count: calls.count), answeredToday = callsToday
         for (s, key) in order.enumerated() {
-            let i = Int(key & (1 << 27 - 1))
-            let k = Int(kind[i])
+            let k = Int(sortedKind[s])
             callsToday[k] += 1
             guard results.status[s] == .answered else { continue }
             answeredToday[k] += 1
@@ -210,7 +205,9 @@ final class HotlineLineState: @unchecked Sendable {
                 workOrders += 1
                 workOrderMilliDays += (rng.exponential(mean: workOrderDaysMean) * 1000).roundedToInt64
             }
-            if origin[i] >= 0 { b.answered[Int(origin[i])] = true }
+            // A gathering index below `simulated` is a simulated call's, its index in the batch.
+            let i = Int(key & (1 << 27 - 1))
+            if i < simulated { b.answered[i] = true }
         }
         for k in calls.indices {
             calls[k] += callsToday[k]
