@@ -38,6 +38,11 @@ public final class Simulation: @unchecked Sendable {
     /// Chunks are bucketed in this many fixed blocks, in parallel; a constant, so that the
     /// order of the entries never depends on the thread count.
     static let bucketBlocks = 16
+    /// Below this many visits in a day, the day's outcomes are applied on one thread: they cost
+    /// about 155 ns a visit (a 1 % baseline-2012: 0.028 core-seconds a year for about 740 visits an
+    /// open day), and waking a second worker cost 60–110 µs on the 2-core development machine in
+    /// its slower spells (that phase then took 2.5 times its busy time). Results never depend on it.
+    static let serialOutcomeVisits = 2_000
 
     /// Called after each day with (day, days) for progress display.
     @exclusivity(unchecked) public var progress: (@Sendable (Int, Int) -> Void)?
@@ -163,7 +168,8 @@ public final class Simulation: @unchecked Sendable {
         }
         // 4. Outcomes, per chunk, after the side models' answers.
         for side in sides { side.awaitAnswers(day: t) }
-        phase(.outcomes, chunks.count) { [self] w, c in
+        let outcomeThreads = bounds[queues.count] < Simulation.serialOutcomeVisits ? 1 : threads
+        phase(.outcomes, chunks.count, threads: outcomeThreads) { [self] w, c in
             for side in sides { side.handAnswers(to: chunks[c], day: t, tally: tallies[w]) }
             chunks[c].applyOutcomes(day: t, context, population, tallies[w])
             chunks[c].compact()
@@ -244,7 +250,10 @@ public final class Simulation: @unchecked Sendable {
 
     /// Runs one parallel phase of the day with `parallel`, timing its pieces when profiling.
     /// The first `sidePieces` pieces are side models' deferred work (counted apart in the profile's bounds).
-    private func phase(_ which: SimulationProfile.Phase, _ n: Int, sidePieces: Int = 0, _ body: @Sendable (Int, Int) -> Void) {
+    /// `threads` nil: the run's.
+    private func phase(_ which: SimulationProfile.Phase, _ n: Int, sidePieces: Int = 0, threads: Int? = nil,
+                       _ body: @Sendable (Int, Int) -> Void) {
+        let threads = threads ?? self.threads
         guard let profile else { return Simulation.parallel(n, threads: threads, body) }
         let start = SimulationProfile.now()
         Simulation.parallel(n, threads: threads) { w, i in
