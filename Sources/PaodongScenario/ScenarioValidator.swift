@@ -137,11 +137,11 @@ struct ScenarioValidator {
     /// certificate a type the second item asks for; and `reforms.merged_services`, when enabled,
     /// merging exactly these two items (it acts on the permit needs, the only needs for both).
     func validateForeignPermits(_ p: Scenario.Parameters, against catalog: Catalog) {
-        let itemIndex = Dictionary(catalog.items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let itemIndex = catalog.itemIndexByID()
         if let permits = p.demand.foreignPermits, permits.items.count == 2 {
             let path = "demand.foreign_permits.items"
             for id in permits.items {
-                check(itemIndex[id] != nil, path, "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(catalog.items.count.zeroPadded(4))")
+                check(itemIndex[id] != nil, path, catalog.unknownItem(id))
             }
             let certificate = catalog.certificates.firstIndex { $0.id == permits.issuedCertificate }
             check(certificate != nil, "demand.foreign_permits.issued_certificate",

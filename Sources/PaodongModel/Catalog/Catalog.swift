@@ -12,6 +12,17 @@ public struct Catalog: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// Each item's index by its id (the first of equal ids), for checking and resolving the ids a
+    /// scenario names. O(items): build it once where ids are looked up, and only if any are.
+    public func itemIndexByID() -> [String: Int] {
+        Dictionary(items.indices.map { (items[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// What an error about an unknown item id `id` says is allowed.
+    public func unknownItem(_ id: String) -> String {
+        "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(items.count.zeroPadded(4))"
+    }
+
     /// Item `i`'s uniform key in [0, 1) for the selection `purpose` (a reform's key name): a
     /// reform of n items (or a share) takes the eligible items with the smallest keys, so a bigger
     /// reform always contains a smaller one. Depends on (seed, item id, purpose) alone (`KeyedDraw`).

@@ -47,11 +47,11 @@ public struct MergedServices: Reform, Codable, Equatable {
     /// the items; levels known, each with halls that serve items of at least two of the departments
     /// (windows of both to merge). O(catalog items).
     public func check(against catalog: Catalog, reforms: Reforms, _ checks: any ReformChecks) {
-        let itemIndex = Dictionary(catalog.items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let itemIndex = catalog.itemIndexByID()
         checks.check(items.count == 2, "items", "\(items.count) items given; allowed: exactly two")
         checks.check(Set(items).count == items.count, "items", "an item is named twice; a merge joins two different items")
         for id in items where itemIndex[id] == nil {
-            checks.check(false, "items", "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(catalog.items.count.zeroPadded(4))")
+            checks.check(false, "items", catalog.unknownItem(id))
         }
         let deptIndex = Dictionary(catalog.departments.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         checks.check(departments.count >= 2, "departments", "\(departments.count) departments given; allowed: at least two")

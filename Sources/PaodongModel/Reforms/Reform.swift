@@ -100,15 +100,13 @@ extension ReformChecks {
         // every load, and copying the catalog's items was a tenth of a one-day run's time.
         let count = catalog.items.reduce(0) { eligible($1) ? $0 + 1 : $0 }
         check(size <= count, sizeKey, "\(size) items asked for, but the catalog has \(count) items \(what)")
-        let indexByID = selection.include.isEmpty ? [:]
-            : Dictionary(catalog.items.indices.map { (catalog.items[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        let indexByID = selection.include.isEmpty ? [:] : catalog.itemIndexByID()
         for id in selection.include {
             if let k = indexByID[id] {
                 let item = catalog.items[k]
                 check(eligible(item), "\(prefix)include", "item '\(id)' \(why)")
             } else {
-                check(false, "\(prefix)include",
-                      "unknown item '\(id)'; allowed: the ids of the items table or generated ids up to G\(catalog.items.count.zeroPadded(4))")
+                check(false, "\(prefix)include", catalog.unknownItem(id))
             }
         }
         check(selection.include.count <= size, "\(prefix)include", "\(selection.include.count) items named but the size is \(size)")

@@ -65,7 +65,7 @@ public struct ResolvedReforms: Sendable {
         let n = catalog.items.count
         var chosen = [Bool](repeating: false, count: n)
         var taken = 0
-        let index = Dictionary(catalog.items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let index = selection.include.isEmpty ? [:] : catalog.itemIndexByID()
         for id in selection.include {
             guard taken < count, let i = index[id], !chosen[i] else { continue }
             chosen[i] = true
