@@ -4,7 +4,21 @@ import Foundation
 /// The plain-text summary a reviewer can paste into a memo (`paodong report`), built from the CSV
 /// files of a run or comparison directory.
 public enum Memo {
-    public enum Failure: Error { case notARunDirectory(String) }
+    public enum Failure: Error, CustomStringConvertible {
+        /// Neither summary.csv nor comparison.csv is there (sysexits 66).
+        case notARunDirectory(String)
+        /// The file is there but not as paodong writes it (sysexits 65): where, and what is wrong.
+        case malformed(file: String, line: Int?, message: String)
+
+        public var description: String {
+            switch self {
+            case .notARunDirectory(let dir):
+                return "\(dir): not a paodong run or comparison directory (no summary.csv or comparison.csv)"
+            case .malformed(let file, let line, let message):
+                return "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+            }
+        }
+    }
 
     public static func make(directory dir: String) throws -> String {
         let fm = FileManager.default
@@ -18,23 +32,46 @@ public enum Memo {
         ($0.label.prefix(1).uppercased() + $0.label.dropFirst(), $0.name, $0.displayDigits)
     }
 
-    /// Rows of a CSV file written by paodong (with or without the --excel byte-order mark).
-    static func rows(_ path: String) throws -> [[String: String]] {
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
-        let header = reader.headerRow ?? []
-        var rows: [[String: String]] = []
-        while let fields = reader.next() {
-            guard fields.count == header.count else { continue }
-            rows.append(Dictionary(zip(header, fields), uniquingKeysWith: { a, _ in a }))
+    /// Rows of a CSV file written by paodong (with or without the --excel byte-order mark), strictly:
+    /// a row of another width than the header, or a field in `numeric` columns that is neither
+    /// empty (an undefined metric) nor a number, is an error naming its line, never skipped.
+    static func rows(_ path: String, numeric: Set<String> = []) throws -> [[String: String]] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure.malformed(file: path, line: nil, message: "cannot be read")
         }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw Failure.malformed(file: path, line: nil, message: "not valid UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: true), let header = reader.headerRow, !header.isEmpty else {
+            throw Failure.malformed(file: path, line: 1, message: "no CSV header row")
+        }
+        var rows: [[String: String]] = []
+        var line = 1
+        while let fields = reader.next() {
+            line += 1
+            guard fields.count == header.count else {
+                throw Failure.malformed(file: path, line: line, message: "row has \(fields.count) fields, the header has \(header.count)")
+            }
+            let row = Dictionary(zip(header, fields), uniquingKeysWith: { a, _ in a })
+            for column in header where numeric.contains(column) {
+                let v = row[column] ?? ""
+                if !v.isEmpty && Double(v) == nil {
+                    throw Failure.malformed(file: path, line: line, message: "column \(column) holds '\(v.prefix(40))', not a number")
+                }
+            }
+            rows.append(row)
+        }
+        if reader.error != nil { throw Failure.malformed(file: path, line: line + 1, message: "malformed CSV (unbalanced quotes)") }
         return rows
     }
 
+    /// The numeric columns the memo reads.
+    static let numericColumns = Set(lines.map(\.1))
+
     static func run(_ dir: String) throws -> String {
-        let reps = try rows(dir + "/summary.csv")
-        guard let first = reps.first else { throw Failure.notARunDirectory(dir) }
+        let reps = try rows(dir + "/summary.csv", numeric: numericColumns)
+        guard let first = reps.first else { throw Failure.malformed(file: dir + "/summary.csv", line: nil, message: "holds no run") }
         func mean(_ key: String) -> Double {
             let xs = reps.compactMap { Double($0[key] ?? "") }
             return xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count)
@@ -48,8 +85,8 @@ public enum Memo {
     }
 
     static func comparison(_ dir: String) throws -> String {
-        let rows = try rows(dir + "/comparison.csv")
-        guard let first = rows.first else { throw Failure.notARunDirectory(dir) }
+        let rows = try rows(dir + "/comparison.csv", numeric: ["baseline", "scenario", "delta", "ci_low", "ci_high"])
+        guard let first = rows.first else { throw Failure.malformed(file: dir + "/comparison.csv", line: nil, message: "holds no comparison") }
         let base = first["baseline_name"] ?? "baseline"
         var scenarios: [String] = []
         for r in rows { if let s = r["scenario_name"], !scenarios.contains(s) { scenarios.append(s) } }

@@ -21,53 +21,41 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var header: [String]? = nil
-        var designTable: Data? = nil
-        var first: SweepOutput.Part? = nil
+        var first: SweepPartDirectory? = nil
         var rows: [Int: [String]] = [:]
         for dir in parts {
-            func read(_ name: String) throws -> Data {
-                guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
-                    throw fail(ScenarioError.missingFile(ScenarioIssue(file: dir, key: "", message: "not a sweep part: \(name) is missing")))
+            let d: SweepPartDirectory
+            do { d = try SweepPartDirectory(path: dir) } catch { throw fail(error) }
+            if let first {
+                if first.part.designKey != d.part.designKey {
+                    throw fail(ScenarioError.invalid([ScenarioIssue(file: dir, key: "", message:
+                        "belongs to another design than \(first.path) (design key \(d.part.designKey), not \(first.part.designKey))")]))
                 }
-                return data
+                var same = d.part
+                same.indices = first.part.indices
+                if same != first.part || d.designTable != first.designTable {
+                    throw fail(ScenarioError.invalid([ScenarioIssue(file: dir, key: "", message:
+                        "has the design key of \(first.path) but not the same part.json fields or design.csv; was one of them edited?")]))
+                }
             }
-            let part: SweepOutput.Part
-            do {
-                let decoder = JSONDecoder()
-                decoder.keyDecodingStrategy = .convertFromSnakeCase
-                part = try decoder.decode(SweepOutput.Part.self, from: try read("part.json"))
-            } catch let e as ExitCode { throw e } catch {
-                throw fail(ScenarioError.invalid([ScenarioIssue(file: dir + "/part.json", key: "", message: "unreadable: \(error)")]))
-            }
-            if let first, first.designKey != part.designKey {
-                throw fail(ScenarioError.invalid([ScenarioIssue(file: dir, key: "", message:
-                    "belongs to another design than \(parts[0]) (design key \(part.designKey), not \(first.designKey))")]))
-            }
-            first = first ?? part
-            let table = CSVRows.parse(String(decoding: try read("sweep.csv"), as: UTF8.self))
-            guard let h = table.first, table.count == part.indices.count + 1 else {
-                throw fail(ScenarioError.invalid([ScenarioIssue(file: dir + "/sweep.csv", key: "", message: "does not hold the \(part.indices.count) runs part.json lists")]))
-            }
-            header = header ?? h
-            if designTable == nil { designTable = try read("design.csv") }
-            for (index, row) in zip(part.indices, table.dropFirst()) {
+            first = first ?? d
+            for (index, row) in zip(d.part.indices, d.rows) {
                 if rows[index] != nil {
                     throw fail(ScenarioError.invalid([ScenarioIssue(file: dir, key: "", message: "run \(index + 1) is also in another part; each run must be merged once")]))
                 }
                 rows[index] = row
             }
         }
-        guard let part = first, let header, let designTable else { throw ValidationError("merge needs at least one part") }
-        let missing = (0..<part.runs).filter { rows[$0] == nil }
-        if !missing.isEmpty {
+        guard let first else { throw ValidationError("merge needs at least one part") }
+        let part = first.part, header = first.header, designTable = first.designTable
+        if rows.count < part.runs, let firstMissing = (0..<part.runs).first(where: { rows[$0] == nil }) {
             throw fail(ScenarioError.invalid([ScenarioIssue(file: parts.joined(separator: ", "), key: "", message:
-                "\(missing.count) of \(part.runs) runs are in no part (first missing: run \(missing[0] + 1)); merge every shard")]))
+                "\(part.runs - rows.count) of \(part.runs) runs are in no part (first missing: run \(firstMissing + 1)); merge every shard")]))
         }
         // The design as far as the tables need it: its points and the Morris parameters.
-        let points = CSVRows.parse(String(decoding: designTable, as: UTF8.self)).dropFirst().map { $0.dropFirst().map { Double($0) ?? .nan } }
+        let points = first.designRows.map { $0.dropFirst().map { Double($0)! } }
         let design = SweepDesign(file: "", scenario: "", scale: 1, replications: part.replications, seed: part.seed,
-                                 method: SweepDesign.Method(rawValue: part.method) ?? .grid,
+                                 method: SweepDesign.Method(rawValue: part.method)!,
                                  factors: part.factors.map { .init(key: $0, integer: false, values: [], low: 0, high: 0) },
                                  samples: 0, trajectories: 0, levels: part.levels, points: points)
         let directory: RunDirectory

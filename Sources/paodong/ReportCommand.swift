@@ -13,9 +13,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let dir = URL(fileURLWithPath: directory).standardizedFileURL.path
         let text: String
-        do { text = try Memo.make(directory: dir) } catch {
-            printError("error: \(dir): not a paodong run or comparison directory (no readable summary.csv or comparison.csv)")
-            throw ExitCode(66)
+        do { text = try Memo.make(directory: dir) } catch let e as Memo.Failure {
+            printError("error: \(e)")
+            if case .notARunDirectory = e { throw ExitCode(66) }
+            throw ExitCode(65)
         }
         print(text, terminator: "")
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/summary.md"), options: .atomic) } catch {

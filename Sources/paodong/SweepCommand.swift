@@ -84,7 +84,13 @@ struct SweepCommand: ParsableCommand {
         }
         // The root gathers every rank's rows (by run index) and writes the sweep.
         var mineTable = CSVTable(header: ["index"] + SweepReport.header(sweep))
-        for index in mine { mineTable.append([String(index)] + runs.row(index)!) }
+        for index in mine {
+            // Saved by this rank a moment ago (or found whole on --resume); gone only if removed since.
+            guard let row = runs.row(index, of: sweep) else {
+                throw fail(RunDirectory.Failure.cannotCreate(runs.file(index), "run \(index + 1)'s saved row disappeared during the sweep"))
+            }
+            mineTable.append([String(index)] + row)
+        }
         guard let gathered = world.gather(mineTable.encoded()) else { return }
         var rowsByIndex: [Int: [String]] = [:]
         for data in gathered {
@@ -122,10 +128,18 @@ struct SweepCommand: ParsableCommand {
     /// Simulates this rank's runs not yet in `runs`, saving each as it finishes; the exit code of
     /// the first failure or interruption, which stops the loop, or 0.
     private func simulate(_ sweep: SweepDesign, runs mine: [Int], into runs: SweepWork, _ world: MPIWorld) -> Int32 {
-        let progress = SweepProgress(total: mine.count, done: mine.filter { runs.has($0) }.count, quiet: quiet,
-                                     label: world.size > 1 ? "rank \(world.rank): " : "")
+        let label = world.size > 1 ? "rank \(world.rank): " : ""
+        // A saved run counts only when its file holds the row it should (a file cut short or edited
+        // since runs again).
+        var saved = Set<Int>()
+        for index in mine where runs.has(index) {
+            if runs.row(index, of: sweep) != nil { saved.insert(index) } else {
+                printError("\(label)run \(index + 1)'s saved row in \(runs.file(index)) is damaged; it runs again")
+            }
+        }
+        let progress = SweepProgress(total: mine.count, done: saved.count, quiet: quiet, label: label)
         var failure: Int32 = 0
-        for index in mine where !runs.has(index) {
+        for index in mine where !saved.contains(index) {
             let p = index / sweep.replications, r = index % sweep.replications + 1
             progress.starting(point: p + 1, replication: r)
             do {
@@ -195,9 +209,16 @@ struct SweepWork {
         catch { throw RunDirectory.Failure.cannotCreate(path, error.localizedDescription) }
     }
 
-    func row(_ index: Int) -> [String]? {
+    /// The saved row of run `index` of `sweep`, if its file holds exactly one row of sweep.csv's
+    /// width whose point, replication and seed are that run's; nil for a file missing, cut short or
+    /// edited.
+    func row(_ index: Int, of sweep: SweepDesign) -> [String]? {
         guard let text = try? String(contentsOfFile: file(index), encoding: .utf8) else { return nil }
-        return CSVRows.parse(text).first
+        let rows = CSVRows.parse(text)
+        let p = index / sweep.replications, r = index % sweep.replications + 1
+        guard rows.count == 1, let row = rows.first, row.count == SweepReport.header(sweep).count,
+              Array(row.prefix(3)) == [String(p + 1), String(r), String(sweep.seed(replication: r))] else { return nil }
+        return row
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }

@@ -73,5 +73,44 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.ipynb"))) as? [String: Any]
         #expect(json?["nbformat"] as? Int == 4)
         #expect(try CLI.run(["report", tmp.path("nothing")]).status == 66)
+        // A comparison whose table was edited by hand is refused at its line, never averaged over
+        // what is left.
+        var text = try String(contentsOfFile: out + "/comparison.csv", encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[3] = lines[3].split(separator: ",").dropLast().joined(separator: ",")
+        text = lines.joined(separator: "\n")
+        try text.write(toFile: out + "/comparison.csv", atomically: true, encoding: .utf8)
+        let cut = try CLI.run(["report", out])
+        #expect(cut.status == 65 && cut.stderr.contains("comparison.csv:4: row has"), "\(cut.stderr)")
+    }
+
+    /// A run's summary.csv cut short, not UTF-8, or with a word for a number is an error naming the
+    /// file and line (exit 65); the memo never averages over the rows that are left.
+    @Test func reportRefusesADamagedSummary() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.cleanup() }
+        let out = tmp.path("run")
+        let r = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--set", "days=20", "--set", "holidays=[]",
+                             "--replications", "2", "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let file = out + "/summary.csv"
+        let whole = try String(contentsOfFile: file, encoding: .utf8)
+        var rows = whole.split(separator: "\n").map(String.init)
+        let header = rows[0].split(separator: ",").map(String.init)
+        let column = try #require(header.firstIndex(of: "trips_per_application"))
+        func refused(_ text: String, _ fragment: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            let memo = try CLI.run(["report", out])
+            #expect(memo.status == 65 && memo.stderr.contains(fragment), "\(memo.stderr)")
+        }
+        try refused(rows[0] + "\n" + rows[1] + "\n" + rows[2].prefix(40) + "\n", "summary.csv:3: row has")
+        var fields = rows[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[column] = "many"
+        rows[2] = fields.joined(separator: ",")
+        try refused(rows.joined(separator: "\n") + "\n", "summary.csv:3: column trips_per_application holds 'many'")
+        try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: URL(fileURLWithPath: file))
+        #expect(try CLI.run(["report", out]).stderr.contains("not valid UTF-8"))
+        try Data(whole.utf8).write(to: URL(fileURLWithPath: file))
+        #expect(try CLI.run(["report", out]).status == 0)
     }
 }

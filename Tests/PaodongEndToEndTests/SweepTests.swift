@@ -61,6 +61,47 @@ import Testing
         let mixed = try CLI.run(["merge", tmp.path("otherpart"), parts[1], parts[2], "--out", tmp.path("bad")])
         #expect(mixed.status == 65 && mixed.stderr.contains("another design"))
         #expect(!FileManager.default.fileExists(atPath: tmp.path("bad")))
+        try Self.tamperedPartsAreRefused(parts, in: tmp)
+    }
+
+    /// A part edited by hand (or cut short, or of another version) is refused before anything is
+    /// written, each problem at its file and line: a merge stands for runs it never saw, so
+    /// part.json, sweep.csv and design.csv must agree.
+    static func tamperedPartsAreRefused(_ parts: [String], in tmp: TemporaryDirectory) throws {
+        let fm = FileManager.default
+        func edit(_ file: String, _ change: (String) -> String) throws -> String {
+            let copy = tmp.path("tampered")
+            try? fm.removeItem(atPath: copy)
+            try fm.copyItem(atPath: parts[0], toPath: copy)
+            let path = copy + "/" + file
+            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+            return copy
+        }
+        func line(_ text: String, _ k: Int, _ change: (String) -> String) -> String {
+            var lines = text.components(separatedBy: "\n")
+            lines[k] = change(lines[k])
+            return lines.joined(separator: "\n")
+        }
+        let cases: [(String, (String) -> String, [String])] = [
+            ("part.json", { $0.replacingOccurrences(of: "\"runs\" : 12", with: "\"runs\" : -5") }, ["part.json: key 'runs'", "points × 2 replications"]),
+            ("part.json", { $0.replacingOccurrences(of: "\"runs\" : 12", with: "\"runs\" : 100000000000") }, ["part.json: key 'runs'"]),
+            ("part.json", { $0.replacingOccurrences(of: "\"replications\" : 2", with: "\"replications\" : 0") }, ["key 'replications': 0 is outside 1…1000"]),
+            ("part.json", { $0.replacingOccurrences(of: "\"method\" : \"grid\"", with: "\"method\" : \"guess\"") }, ["key 'method'", "grid, lhs, morris"]),
+            ("sweep.csv", { line($0, 1) { $0.split(separator: ",").dropLast().joined(separator: ",") } }, ["sweep.csv:2: row has"]),
+            ("sweep.csv", { line($0, 0) { $0.replacingOccurrences(of: "trips_per_need", with: "trips") } }, ["sweep.csv:1: header column"]),
+            ("sweep.csv", { line($0, 1) { "1,2" + $0.dropFirst(3) } }, ["sweep.csv:2: point, replication, seed are 1, 2, 1"]),
+            ("design.csv", { line($0, 1) { _ in "1,0,5.0" } }, ["sweep.csv:2: factor values differ from point 1"]),
+            ("design.csv", { line($0, 2) { _ in "2,0,nan" } }, ["design.csv:3: expected point 2 and 2 finite numbers"]),
+        ]
+        for (file, change, fragments) in cases {
+            let copy = try edit(file, change)
+            let r = try CLI.run(["merge", copy] + parts.dropFirst() + ["--out", tmp.path("bad")])
+            #expect(r.status == 65 && fragments.allSatisfy(r.stderr.contains), "\(file): \(r.stderr)")
+            #expect(!fm.fileExists(atPath: tmp.path("bad")))
+        }
+        // The same part untouched still merges.
+        let copy = try edit("part.json", { $0 })
+        #expect(try CLI.run(["merge", copy] + parts.dropFirst() + ["--out", tmp.path("good")]).status == 0)
     }
 
     /// sensitivity.csv's μ, μ* and σ equal SALib's morris.analyze on the same sample and outputs.
@@ -165,10 +206,15 @@ import Testing
         let (status, seen) = try CLI.interrupt(["sweep", design, "--out", tmp.path("cut")], when: "2/12 runs done", signal: SIGINT)
         #expect(seen.contains("2/12 runs done") && status == 130, "\(seen)")
         #expect(!FileManager.default.fileExists(atPath: tmp.path("cut")), "an interrupted sweep must not look complete")
+        // A saved run cut short (a disk filled up, a hand edit) runs again rather than crash the
+        // resume or slip a short row into sweep.csv.
+        let saved = tmp.path(".cut.sweep-work/runs")
+        let first = try #require(try FileManager.default.contentsOfDirectory(atPath: saved).sorted().first)
+        try Data("1,1".utf8).write(to: URL(fileURLWithPath: saved + "/" + first))
         let again = try CLI.run(["sweep", design, "--out", tmp.path("cut"), "--quiet"])
         #expect(again.status == 73 && again.stderr.contains("--resume"), "\(again.stderr)")
         let resumed = try CLI.run(["sweep", design, "--out", tmp.path("cut"), "--quiet", "--resume"])
-        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.status == 0 && resumed.stderr.contains("is damaged; it runs again"), "\(resumed.stderr)")
         let a = try Data(contentsOf: URL(fileURLWithPath: tmp.path("whole") + "/sweep.csv"))
         let b = try Data(contentsOf: URL(fileURLWithPath: tmp.path("cut") + "/sweep.csv"))
         #expect(a == b)

@@ -6,8 +6,11 @@ import PaodongModel
 /// `sensitivity.csv`. Rows are formatted once per run, so a sweep run in one process, in shards
 /// merged later, or across MPI ranks writes the same bytes.
 public enum SweepReport {
-    public static func header(_ design: SweepDesign) -> [String] {
-        ["point", "replication", "seed"] + design.factors.map(\.key) + Metric.summary.map(\.name)
+    public static func header(_ design: SweepDesign) -> [String] { header(factors: design.factors.map(\.key)) }
+
+    /// sweep.csv's header for a design varying the scenario keys `factors`.
+    public static func header(factors: [String]) -> [String] {
+        ["point", "replication", "seed"] + factors + Metric.summary.map(\.name)
     }
 
     /// The row of run (point `p`, 0-based; `replication`, 1-based).
