@@ -16,12 +16,27 @@ private let scratch: String = {
     return dir.appendingPathComponent("input.yaml").path
 }()
 
-/// One fuzz input: written as a scenario file and loaded. Errors are the expected outcome;
-/// a crash, a hang or unbounded memory is a bug.
+/// The same bytes as a sweep design, beside the scenario (a design names its base scenario
+/// relative to itself, so `scenario: quick.yaml` or `scenario: input.yaml` resolve in the scratch
+/// directory).
+private let designScratch = URL(fileURLWithPath: scratch).deletingLastPathComponent().appendingPathComponent("design.yaml").path
+
+/// One fuzz input: written as a scenario file and loaded, then as a sweep design and loaded.
+/// Errors are the expected outcome; a crash, a hang or unbounded memory is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(bytes: data, count: size)
     _ = FileManager.default.createFile(atPath: scratch, contents: bytes)
+    _ = FileManager.default.createFile(atPath: designScratch, contents: bytes)
+    do {
+        let design = try SweepDesignLoader.load(path: designScratch)
+        precondition(design.points.count * design.replications == design.runCount && !design.points.isEmpty)
+        precondition(design.points.allSatisfy { $0.count == design.factors.count && $0.allSatisfy(\.isFinite) })
+    } catch let e as ScenarioError {
+        precondition(!e.issues.isEmpty, "an error without an issue")
+    } catch {
+        preconditionFailure("unexpected error type: \(error)")
+    }
     do {
         let scenario = try ScenarioLoader.load(path: scratch)
         // A scenario that loads must also give a consistent policy.
