@@ -73,7 +73,17 @@ struct SweepCommand: ParsableCommand {
         let mine = shardRuns.enumerated().filter { $0.offset % world.size == world.rank }.map(\.element)
 
         let runs = try openWork(world, output: outPath, key: key, part: part)
-        let failure = simulate(sweep, runs: mine, into: runs, world)
+        var failure = simulate(sweep, runs: mine, into: runs, world)
+        // This rank's rows, read back (saved a moment ago, or found whole on --resume): one removed
+        // since fails the sweep like a failed run, on every rank, before anyone waits to gather.
+        var mineTable = CSVTable(header: ["index"] + SweepReport.header(sweep))
+        for index in mine where failure == 0 {
+            guard let row = runs.row(index, of: sweep) else {
+                failure = fail(RunDirectory.Failure.cannotCreate(runs.file(index), "run \(index + 1)'s saved row disappeared during the sweep")).rawValue
+                break
+            }
+            mineTable.append([String(index)] + row)
+        }
         // Every rank learns whether any failed; then nobody writes an output that looks complete.
         let worst = world.maximum(Int(failure))
         if worst != 0 {
@@ -83,14 +93,6 @@ struct SweepCommand: ParsableCommand {
             throw ExitCode(Int32(worst))
         }
         // The root gathers every rank's rows (by run index) and writes the sweep.
-        var mineTable = CSVTable(header: ["index"] + SweepReport.header(sweep))
-        for index in mine {
-            // Saved by this rank a moment ago (or found whole on --resume); gone only if removed since.
-            guard let row = runs.row(index, of: sweep) else {
-                throw fail(RunDirectory.Failure.cannotCreate(runs.file(index), "run \(index + 1)'s saved row disappeared during the sweep"))
-            }
-            mineTable.append([String(index)] + row)
-        }
         guard let gathered = world.gather(mineTable.encoded()) else { return }
         var rowsByIndex: [Int: [String]] = [:]
         for data in gathered {
