@@ -165,17 +165,22 @@ public final class QueueState: @unchecked Sendable {
         (a.arrival, a.chunk, a.visit) < (b.arrival, b.chunk, b.visit)
     }
 
-    /// Merges two lists sorted by `before` into `out` (what sorting their union gives). O(a + b).
+    /// Merges two lists sorted by `before` into `out` (what sorting their union gives), written
+    /// through pointers (an append checks the array's uniqueness each time). O(a + b).
     public static func merge(_ a: [(arrival: Double, chunk: Int32, visit: Int32)], _ b: [(arrival: Double, chunk: Int32, visit: Int32)],
                       into out: inout [(arrival: Double, chunk: Int32, visit: Int32)]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if before(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
-        }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
+        out.resize(to: a.count + b.count, zero: (arrival: 0, chunk: 0, visit: 0))
+        a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+        out.withUnsafeMutableBufferPointer { out in
+            var i = 0, j = 0, k = 0
+            while i < a.count && j < b.count {
+                if before(b[j], a[i]) { out[k] = b[j]; j += 1 } else { out[k] = a[i]; i += 1 }
+                k += 1
+            }
+            while i < a.count { out[k] = a[i]; i += 1; k += 1 }
+            while j < b.count { out[k] = b[j]; j += 1; k += 1 }
+        }}}
     }
 
     /// Builds the day's background visits in `backgroundOrder`, sorted by `before`: yesterday's
