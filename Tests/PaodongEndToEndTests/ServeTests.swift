@@ -83,6 +83,13 @@ import Testing
         #expect(file.body == (try String(contentsOfFile: tmp.path("served/run-a/summary.csv"), encoding: .utf8)))
         let view = try RawHTTP.get("/api/runs/run-a", port: served.port)
         #expect(view.status == 200 && view.body.contains("\"districts\""))
+        // A table damaged after the server started is named with its file (422), not a server error.
+        let daily = tmp.path("served/run-a/daily.csv")
+        let kept = try Data(contentsOf: URL(fileURLWithPath: daily))
+        try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: daily))
+        let damaged = try RawHTTP.get("/api/runs/run-a", port: served.port)
+        #expect(damaged.status == 422 && damaged.body.contains("daily.csv: not valid UTF-8 text"), "\(damaged.status) \(damaged.body)")
+        try kept.write(to: URL(fileURLWithPath: daily))
 
         for path in ["/../../etc/passwd", "/api/runs/run-a/files/../../secret.txt", "/api/runs/run-a/files/..%2f..%2fsecret.txt",
                      "/api/runs/%2e%2e/files/secret.txt", "/api/runs/run-a/files/leak.csv", "/api/runs/run-a/files/%00summary.csv",

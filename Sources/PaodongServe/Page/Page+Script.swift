@@ -4,7 +4,7 @@ extension Page {
     static let script = #"""
 "use strict";
 const S = { info: null, metrics: {}, live: false, days: 0, replications: 1, scenarios: [], districts: [], current: 0,
-            ended: null, dirty: true, tables: {}, note: "", sort: { key: "wait_mean_min", up: false }, sel: null };
+            ended: null, dirty: true, tables: {}, note: "", problem: "", sort: { key: "wait_mean_min", up: false }, sel: null };
 const COLORS = ["#3fb6ff", "#ffb347", "#7fe0a0", "#ff6f91", "#c39bff", "#ffe066"];
 const MAP_METRICS = ["trips_per_need", "wait_mean_min", "share_zero_trip"];
 // A schematic of Shenzhen: column and row of each district's tile, west to east, north to south.
@@ -96,7 +96,7 @@ function followEvents() {
 // ---- finished runs ----------------------------------------------------------------------------
 async function getJSON(path) {
   const r = await fetch(path);
-  if (!r.ok) throw new Error(path + ": " + (await r.text()));
+  if (!r.ok) { const text = await r.text(); const e = new Error(path + ": " + text); e.detail = text; throw e; }
   return r.json();
 }
 async function listRuns() {
@@ -111,7 +111,16 @@ async function listRuns() {
   if (top.length) await openRun(top[0], entries);
   S.dirty = true;
 }
+// A directory whose tables cannot be shown (the server says which file and why) is named in the
+// status line; the page and the other directories stay usable.
 async function openRun(entry, entries) {
+  S.problem = "";
+  try { await loadRun(entry, entries); } catch (e) {
+    S.scenarios = []; S.tables = {}; S.days = 0; S.current = 0;
+    S.problem = "cannot show " + entry.name + ": " + (e.detail || e.message); S.dirty = true;
+  }
+}
+async function loadRun(entry, entries) {
   for (const b of $("runs").children) b.classList.toggle("on", b.dataset.run === entry.id);
   S.sel = entry; S.tables = {}; S.scenarios = [];
   if (entry.kind === "run") {
@@ -139,7 +148,7 @@ function render() {
     $("status").textContent = S.ended ? (S.ended.status === "finished" ? "run finished · written to " + S.ended.out : "run stopped · nothing written")
       : "live · " + name + (S.replications > 1 ? " · replication " + (sc ? sc.replication : 1) + "/" + S.replications : "");
   } else {
-    $("status").textContent = "finished runs · " + S.note;
+    $("status").textContent = "finished runs · " + S.note + (S.problem ? " · " + S.problem : "");
   }
   $("day-counter").textContent = sc ? "day " + sc.day + " / " + S.days + (sc.date ? " · " + sc.date : "") : "";
   const pick = $("map-scenario");

@@ -42,6 +42,8 @@ struct ViewRoutes: Sendable {
                 return file(segments[2], segments[4], raw)
             default: return Self.notFound(raw, "no such page")
             }
+        } catch let e as RunLibrary.Unreadable {
+            return Self.text(.unprocessableContent, e.description)
         } catch {
             return Self.text(.internalServerError, "cannot read \(raw): \(error)")
         }
