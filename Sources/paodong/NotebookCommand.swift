@@ -25,7 +25,7 @@ struct NotebookCommand: ParsableCommand {
         else if fm.fileExists(atPath: dir + "/staffing.csv") { kind = .staffing }
         else if fm.fileExists(atPath: dir + "/summary.csv") || fm.fileExists(atPath: dir + "/comparison.csv") { kind = .run }
         else {
-            printError("error: \(dir): not a paodong run, comparison, sweep, prioritize or staff directory (no summary.csv, comparison.csv, sweep.csv, ranking.csv or staffing.csv)")
+            printError("error: \(dir): not a paodong run, comparison, sweep, prioritize or staff directory (none of \(RunDirectory.markers.joined(separator: ", ")))")
             throw ExitCode(66)
         }
         let target = out ?? dir + "/report.ipynb"

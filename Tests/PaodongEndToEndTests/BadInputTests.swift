@@ -106,10 +106,26 @@ import Testing
         let r = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--out", out, "--quiet"])
         #expect(r.status == 73)
         #expect(try String(contentsOfFile: out + "/keep.txt", encoding: .utf8) == "precious")
-        let forced = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--out", out, "--quiet", "--force"])
+        // --force replaces only what paodong wrote (or an empty directory): not this folder, nor a file.
+        let refused = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--out", out, "--quiet", "--force"])
+        #expect(refused.status == 73 && refused.stderr.contains("not a paodong output directory"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: out + "/keep.txt", encoding: .utf8) == "precious")
+        let file = try tmp.write("notes.yaml", "precious too")
+        let onFile = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--out", file, "--quiet", "--force"])
+        #expect(onFile.status == 73, "\(onFile.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "precious too")
+        // A previous run is replaced, and so is an empty directory.
+        let previous = tmp.path("previous")
+        #expect(try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--set", "days=5", "--set", "holidays=[]",
+                             "--out", previous, "--quiet"]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: previous + "/summary.csv"))
+        let forced = try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--out", previous, "--quiet", "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(FileManager.default.fileExists(atPath: out + "/summary.csv"))
-        #expect(!FileManager.default.fileExists(atPath: out + "/keep.txt"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: previous + "/summary.csv")) != before, "the 365-day run replaced the 5-day one")
+        let empty = tmp.path("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
+        #expect(try CLI.run(["run", CLI.scenario("quick.yaml"), "--scale", "0.05", "--set", "days=5", "--set", "holidays=[]",
+                             "--out", empty, "--quiet", "--force"]).status == 0)
     }
 
     /// A run that would not fit in memory is refused before it starts, with the estimate.
