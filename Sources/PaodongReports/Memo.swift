@@ -36,12 +36,8 @@ public enum Memo {
     /// a row of another width than the header, or a field in `numeric` columns that is neither
     /// empty (an undefined metric) nor a number, is an error naming its line, never skipped.
     static func rows(_ path: String, numeric: Set<String> = []) throws -> [[String: String]] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure.malformed(file: path, line: nil, message: "cannot be read")
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw Failure.malformed(file: path, line: nil, message: "not valid UTF-8 text")
-        }
+        var text: String
+        do { text = try CSVRows.text(atPath: path) } catch { throw Failure.malformed(file: path, line: nil, message: error.reason) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard let reader = try? CSVReader(string: text, hasHeaderRow: true), let header = reader.headerRow, !header.isEmpty else {
             throw Failure.malformed(file: path, line: 1, message: "no CSV header row")

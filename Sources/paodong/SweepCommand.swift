@@ -217,9 +217,8 @@ struct SweepWork {
     func row(_ index: Int, of sweep: SweepDesign) -> [String]? {
         guard let text = try? String(contentsOfFile: file(index), encoding: .utf8) else { return nil }
         let rows = CSVRows.parse(text)
-        let p = index / sweep.replications, r = index % sweep.replications + 1
         guard rows.count == 1, let row = rows.first, row.count == SweepReport.header(sweep).count,
-              Array(row.prefix(3)) == [String(p + 1), String(r), String(sweep.seed(replication: r))] else { return nil }
+              Array(row.prefix(3)) == SweepReport.runKey(index: index, replications: sweep.replications, seed: sweep.seed) else { return nil }
         return row
     }
 

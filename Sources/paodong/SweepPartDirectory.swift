@@ -33,11 +33,10 @@ struct SweepPartDirectory {
             }
             return data
         }
-        func text(_ name: String) throws -> String {
-            guard let s = String(data: try read(name), encoding: .utf8) else {
-                throw ScenarioError.invalid([ScenarioIssue(file: path + "/" + name, key: "", message: "not valid UTF-8 text")])
+        func text(_ name: String, _ data: Data? = nil) throws -> String {
+            do { return try CSVRows.text(of: try data ?? read(name), file: path + "/" + name) } catch let e as CSVRows.Unreadable {
+                throw ScenarioError.invalid([ScenarioIssue(file: e.file, key: "", message: e.reason)])
             }
-            return s
         }
         do {
             let decoder = JSONDecoder()
@@ -53,7 +52,7 @@ struct SweepPartDirectory {
         header = sweep.first ?? []
         rows = Array(sweep.dropFirst())
         designTable = try read(Self.designFile)
-        let design = CSVRows.parse(try text(Self.designFile))
+        let design = CSVRows.parse(try text(Self.designFile, designTable))
         designHeader = design.first ?? []
         designRows = Array(design.dropFirst())
         try Self.throwIfAny(SweepPartRules.tables.flatMap { $0(self) })
@@ -156,15 +155,15 @@ enum SweepPartRules {
         { d in
             let file = d.path + "/" + SweepPartDirectory.sweepFile
             let width = SweepReport.header(factors: d.part.factors).count
-            let seed = d.part.seed, reps = max(d.part.replications, 1)
+            let reps = max(d.part.replications, 1)
             var issues: [ScenarioIssue] = []
             for (k, (row, index)) in zip(d.rows, d.part.indices).enumerated() {
                 let line = k + 2
                 if row.count != width {
                     issues.append(ScenarioIssue(file: file, line: line, key: "", message: "row has \(row.count) fields, the header has \(width)"))
                 } else {
-                    let point = index / reps, replication = index % reps + 1
-                    let expected = [String(point + 1), String(replication), String(seed &+ UInt64(replication - 1))]
+                    let point = index / reps
+                    let expected = SweepReport.runKey(index: index, replications: reps, seed: d.part.seed)
                     if Array(row.prefix(3)) != expected {
                         issues.append(ScenarioIssue(file: file, line: line, key: "", message:
                             "point, replication, seed are \(row.prefix(3).joined(separator: ", ")); run \(index + 1) of part.json is \(expected.joined(separator: ", "))"))

@@ -1,6 +1,6 @@
 /// A 4-ary min-heap of times, for the call centre recursion's waiting callers (the times they
 /// leave the line): half the depth of a binary heap and its four children in one cache line.
-/// Storage is kept between days. O(log n) insert, removal and replacement.
+/// Storage is kept between days. O(log n) insert and removal.
 struct TimeHeap {
     private var items: ContiguousArray<Double> = []
 
@@ -36,13 +36,10 @@ struct TimeHeap {
         if !items.isEmpty { siftDown(last) }
     }
 
-    /// Replaces the earliest time with `time` (one removal and one insertion in one pass); the
-    /// heap must not be empty. O(log n).
-    mutating func replaceMin(with time: Double) { siftDown(time) }
-
-    /// Puts `time` at the root and sifts it to its place: the hole goes down to a leaf along the
-    /// smallest children (three comparisons a level, none with `time`, which is usually one of the
-    /// latest), then `time` rises from there (Floyd's bottom-up variant). O(log n).
+    /// Puts `time` (the last element, taken off) at the root and sifts it to its place: the hole
+    /// goes down to a leaf along the smallest children (three comparisons a level, none with
+    /// `time`, which is usually one of the latest), then `time` rises from there (Floyd's
+    /// bottom-up variant). O(log n).
     private mutating func siftDown(_ time: Double) {
         items.withUnsafeMutableBufferPointer { a in
             let n = a.count

@@ -66,7 +66,10 @@ public struct SweepDesign: Sendable {
     public var runCount: Int { points.count * replications }
 
     /// The seed of replication `replication` (1-based) of any point.
-    public func seed(replication: Int) -> UInt64 { seed &+ UInt64(replication - 1) }
+    public func seed(replication: Int) -> UInt64 { Self.seed(seed, replication: replication) }
+
+    /// The seed of replication `replication` (1-based) of a design whose seed is `base`.
+    public static func seed(_ base: UInt64, replication: Int) -> UInt64 { base &+ UInt64(replication - 1) }
 
     /// The `--set` overrides of point `p`.
     public func overrides(point p: Int) -> [String] {

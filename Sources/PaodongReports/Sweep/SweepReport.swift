@@ -13,9 +13,16 @@ public enum SweepReport {
         ["point", "replication", "seed"] + factors + Metric.summary.map(\.name)
     }
 
+    /// The first three fields of run `index`'s row (point, replication, seed), which name it: a
+    /// run index is `point · replications + replication − 1`.
+    public static func runKey(index: Int, replications: Int, seed: UInt64) -> [String] {
+        let point = index / replications, replication = index % replications + 1
+        return [String(point + 1), String(replication), String(SweepDesign.seed(seed, replication: replication))]
+    }
+
     /// The row of run (point `p`, 0-based; `replication`, 1-based).
     public static func row(_ design: SweepDesign, point p: Int, replication: Int, result: RunResult) -> [String] {
-        [String(p + 1), String(replication), String(design.seed(replication: replication))]
+        runKey(index: p * design.replications + replication - 1, replications: design.replications, seed: design.seed)
             + zip(design.factors, design.points[p]).map { $0.text($1) }
             + Metric.summary.map { $0.formatted($0.value(result)) }
     }

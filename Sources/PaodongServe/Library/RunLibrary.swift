@@ -95,7 +95,7 @@ public final class RunLibrary: Sendable {
         guard let entry = entry(id), entry.kind == .run else { return nil }
         func table(_ name: String) throws -> RunView.Table? {
             guard let url = file(id, name) else { return nil }
-            let rows = CSVRows.parse(try Self.text(url))
+            let rows = CSVRows.parse(try CSVRows.text(atPath: url.path))
             guard let header = rows.first else { return nil }
             return RunView.Table(header: header, rows: Array(rows.dropFirst()))
         }
@@ -110,24 +110,10 @@ public final class RunLibrary: Sendable {
         var out: [String: RunView.Table] = [:]
         for name in ["comparison.csv", "sweep.csv", "sensitivity.csv"] where entry.files.contains(name) {
             guard let url = file(id, name) else { continue }
-            let rows = CSVRows.parse(try Self.text(url))
+            let rows = CSVRows.parse(try CSVRows.text(atPath: url.path))
             if let header = rows.first { out[name] = RunView.Table(header: header, rows: Array(rows.dropFirst())) }
         }
         return out
-    }
-
-    /// A served table that cannot be shown: which file, and why (the page says so, HTTP 422).
-    public struct Unreadable: Error, CustomStringConvertible {
-        public var file: String
-        public var reason: String
-        public var description: String { "\(file): \(reason)" }
-    }
-
-    /// A table's text: UTF-8, as paodong writes it. O(bytes).
-    static func text(_ url: URL) throws -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw Unreadable(file: url.path, reason: "cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { throw Unreadable(file: url.path, reason: "not valid UTF-8 text") }
-        return text
     }
 
     /// The baseline's name, then each scenario's, as comparison.csv lists them.

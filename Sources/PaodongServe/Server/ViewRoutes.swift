@@ -42,7 +42,8 @@ struct ViewRoutes: Sendable {
                 return file(segments[2], segments[4], raw)
             default: return Self.notFound(raw, "no such page")
             }
-        } catch let e as RunLibrary.Unreadable {
+        } catch let e as CSVRows.Unreadable {
+            // A served table that cannot be shown: the page names the file and why.
             return Self.text(.unprocessableContent, e.description)
         } catch {
             return Self.text(.internalServerError, "cannot read \(raw): \(error)")
